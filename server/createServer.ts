@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Db } from './db/Db.ts';
+import { migrate } from './db/migrate.ts';
+import { openPglite } from './db/openPglite.ts';
+import { openPostgres } from './db/openPostgres.ts';
+import { seed } from './db/seed.ts';
+import { createApp } from './http/createApp.ts';
+import { noBroadcast } from './realtime/Broadcaster.ts';
+
+export interface ServerOptions {
+  /** @defaultValue 8787; 0 picks a free port */
+  port?: number;
+  /** @defaultValue '127.0.0.1' */
+  host?: string;
+  /** A Postgres URL (`DATABASE_URL`); without it the server runs embedded PGlite. */
+  databaseUrl?: string;
+  /** Where PGlite's files and uploads are kept. @defaultValue '.data' */
+  dataDir?: string;
+  /** Throwaway in-memory PGlite and a temporary uploads folder (tests, benchmarks). */
+  memory?: boolean;
+  /** Public base URL given out in `/v1/config` and upload URLs; else taken from each request's host. */
+  publicUrl?: string;
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string;
+  port: number;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates and seeds it, and starts the HTTP server. */
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = options.memory ? await mkdtemp(join(tmpdir(), 'tinychat-')) : (options.dataDir ?? '.data');
+  const uploadsDir = join(dataDir, 'uploads');
+  await mkdir(uploadsDir, { recursive: true });
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(options.memory ? undefined : join(dataDir, 'pglite'));
+  await migrate(db);
+  await seed(db);
+
+  const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
+  const app = createApp({ db, realtime: noBroadcast, uploadsDir, publicUrl });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    db,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive and upgraded sockets would hold close() open forever.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Db } from '../db/Db.ts';
+import type { Broadcaster } from '../realtime/Broadcaster.ts';
+import { ApiError } from './ApiError.ts';
+import { configRoutes } from './routes/config.ts';
+import { tenantAuth, type TenantEnv } from './tenantAuth.ts';
+
+export interface AppDeps {
+  db: Db;
+  realtime: Broadcaster;
+  /** Folder where uploaded files are kept. */
+  uploadsDir: string;
+  /** The server's public base URL for a request (config's `supabase_url`, upload URLs). */
+  publicUrl: (requestUrl: string) => string;
+}
+
+/** JSON bodies above this are refused with 413 before they are read. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** The TinyChat REST surface, mounted under both `/v1` and `/api/v1` as the seed shows both. */
+export function createApi(deps: AppDeps) {
+  const api = new Hono<TenantEnv>();
+  api.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      // idempotency-key is ours, beyond the seed: it lets a retried send stay one message (README).
+      allowHeaders: ['content-type', 'x-tinychat-api-key', 'idempotency-key'],
+    }),
+  );
+  api.use('*', tenantAuth(deps.db));
+  api.route('/', configRoutes(deps.publicUrl));
+  return api;
+}
+
+/** The whole HTTP app: the API, realtime's REST side, uploaded files, the demo pages. */
+export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
+  const app = new Hono();
+  app.use(
+    '/*',
+    bodyLimit({
+      // Uploads carry their own 10 MB rule (route-level); everything else is small JSON.
+      maxSize: 11 * 1024 * 1024,
+      onError: (c) => c.json({ error: 'request body too large' }, 413),
+    }),
+  );
+  const api = createApi(deps);
+  app.route('/v1', api);
+  app.route('/api/v1', api);
+  extra?.(app);
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json({ error: err.message }, err.status);
+    if (err instanceof HTTPException) {
+      const res = err.getResponse();
+      return c.json({ error: err.message || res.statusText || 'bad request' }, res.status as 400);
+    }
+    console.error(err);
+    // The seed's 500 row: { "error": "<db message>" }; only for faults on our side.
+    return c.json({ error: err instanceof Error ? err.message : String(err) }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, three rooms: the server over real HTTP, the widget's components in happy-dom,
+// and the whole product in real Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
