@@ -1,0 +1,22 @@
+import type { AgentError } from './errors/AgentError.ts';
+
+/** Props of {@link AgentErrorLine}. */
+export interface AgentErrorLineProps {
+  error: Pick<AgentError, 'message'>;
+  /** Hands the conversation to a person; without it the button is not shown. */
+  onTalkToPerson?: () => void;
+}
+
+/** Why the reply failed, as a sentence, with a way out to a person. */
+export function AgentErrorLine({ error, onTalkToPerson }: AgentErrorLineProps) {
+  return (
+    <div class="tc-agent-error">
+      <p role="alert">{error.message}</p>
+      {onTalkToPerson && (
+        <button type="button" onClick={onTalkToPerson}>
+          Talk to a person
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { AgentErrorLine } from './AgentErrorLine.tsx';
+import type { ReplyModel } from './createReplyModel.ts';
+import type { RateLimitError } from './errors/RateLimitError.ts';
+import { RateLimitNotice } from './RateLimitNotice.tsx';
+import { SourcesList } from './SourcesList.tsx';
+import { StreamingMarkdown } from './StreamingMarkdown.tsx';
+
+/** Props of {@link AgentReply}. */
+export interface AgentReplyProps {
+  reply: ReplyModel;
+  /** Shown with an error: hands the conversation over to a person. */
+  onTalkToPerson?: () => void;
+  /**
+   * Whether this bubble shows its own "Stop generating" button. Turn it off when the composer shows one,
+   * so there is only one button of that name. @defaultValue true
+   */
+  showStop?: boolean;
+}
+
+/**
+ * One agent reply in the thread: the streamed text as safe markdown (`aria-busy` while streaming),
+ * "Stop generating" while streaming, the cited sources when done, and what went wrong if it failed.
+ *
+ * @example
+ * const { model } = streamReply({ agentUrl, botId, messages });
+ * <AgentReply reply={model} onTalkToPerson={() => handOver()} />
+ */
+export function AgentReply({ reply, onTalkToPerson, showStop = true }: AgentReplyProps) {
+  const status = reply.status.value;
+  const error = reply.error.value;
+  const streaming = status === 'streaming';
+  return (
+    <div class="tc-agent-reply" aria-busy={streaming ? 'true' : 'false'} data-status={status}>
+      <StreamingMarkdown reply={reply} />
+      {streaming && showStop && <StopButton onStop={() => reply.stop()} />}
+      {status === 'stopped' && <p class="tc-agent-note">Stopped.</p>}
+      <SourcesList sources={reply.sources.value} />
+      {error?.kind === 'rate-limit' ? (
+        <RateLimitNotice retryAfter={(error as RateLimitError).retryAfter} message={error.message} />
+      ) : (
+        error && <AgentErrorLine error={error} onTalkToPerson={onTalkToPerson} />
+      )}
+    </div>
+  );
+}
+
+/** The button that stops a streaming reply; its accessible name is exactly "Stop generating". */
+export function StopButton({ onStop }: { onStop: () => void }) {
+  return (
+    <button type="button" class="tc-stop" onClick={onStop}>
+      Stop generating
+    </button>
+  );
+}

@@ -1,0 +1,27 @@
+import { formatWait } from './formatWait.ts';
+import { useCountdown } from './useCountdown.ts';
+
+/** Props of {@link RateLimitNotice}. */
+export interface RateLimitNoticeProps {
+  /** Seconds to wait (a RateLimitError's `retryAfter`). */
+  retryAfter: number;
+  /** The server's sentence. @defaultValue "You are sending messages too quickly." */
+  message?: string;
+  /** Called once when the wait is over (e.g. to re-enable Send). */
+  onElapsed?: () => void;
+}
+
+/**
+ * Says how long to wait after a 429 and counts down in seconds. The sentence is an alert; the ticking
+ * number is excluded from the live region so a screen reader is not interrupted every second.
+ */
+export function RateLimitNotice({ retryAfter, message, onElapsed }: RateLimitNoticeProps) {
+  const remaining = useCountdown(retryAfter, onElapsed);
+  const left = remaining.value;
+  return (
+    <p class="tc-rate-limit" role="alert">
+      {message ?? 'You are sending messages too quickly.'}{' '}
+      <span aria-live="off">{left > 0 ? `You can send again in ${formatWait(left)}.` : 'You can send again now.'}</span>
+    </p>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ReplyModel } from './createReplyModel.ts';
+import { MarkdownBlock } from './Markdown.tsx';
+
+/**
+ * A reply as it streams: completed blocks as markdown, each rendered once; the block still being written as
+ * plain text in one text node bound to the `tail` signal, so a token changes that node and nothing else.
+ * Once the reply has ended the last block renders as markdown too.
+ */
+export function StreamingMarkdown({ reply }: { reply: Pick<ReplyModel, 'blocks' | 'tail' | 'status'> }) {
+  const blocks = reply.blocks.value;
+  const streaming = reply.status.value === 'streaming';
+  return (
+    <div class="tc-md">
+      {blocks.map((source, i) => (
+        <MarkdownBlock key={i} source={source} />
+      ))}
+      {streaming ? (
+        <p class="tc-md-tail">{reply.tail}</p>
+      ) : (
+        reply.tail.value.trim() !== '' && <MarkdownBlock key={blocks.length} source={reply.tail.value} />
+      )}
+    </div>
+  );
+}

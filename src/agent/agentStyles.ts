@@ -1,0 +1,15 @@
+/**
+ * The CSS the agent components rely on (add it to the widget's shadow-root stylesheet). Without
+ * `pre-wrap` the streaming tail would lose its line breaks until its block completes.
+ */
+export const agentStyles = `
+.tc-md-tail{white-space:pre-wrap;margin:0}
+.tc-md>:first-child{margin-top:0}
+.tc-md>:last-child{margin-bottom:0}
+.tc-md pre{overflow-x:auto;white-space:pre;padding:.5em;border-radius:4px;background:rgba(127,127,127,.12)}
+.tc-md code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
+.tc-md a,.tc-sources a{overflow-wrap:anywhere}
+.tc-sources-title{font-weight:600;margin:.5em 0 .25em}
+.tc-sources ul{margin:0;padding-left:1.2em}
+.tc-agent-note{opacity:.7;font-size:.9em}
+`;

@@ -1,0 +1,29 @@
+/** Every way an agent reply can fail, as a string union so callers can switch on it. */
+export type AgentErrorKind = 'http' | 'rate-limit' | 'network' | 'cut-off' | 'bad-stream' | 'refused';
+
+/**
+ * Base class of the agent client's errors. `message` is always a sentence a person understands,
+ * so the view can show it as it is.
+ */
+export class AgentError extends Error {
+  override name = 'AgentError';
+  /** Which failure this is; survives realms where `instanceof` does not. */
+  readonly kind: AgentErrorKind;
+
+  constructor(kind: AgentErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.kind = kind;
+  }
+}
+
+const KINDS: readonly string[] = ['http', 'rate-limit', 'network', 'cut-off', 'bad-stream', 'refused'];
+
+/**
+ * Whether `value` is one of this module's errors. Duck-typed rather than `instanceof`, because a widget
+ * page may hand errors across iframes and bundles (STYLE.md item 6).
+ */
+export function isAgentError(value: unknown): value is AgentError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, message } = value as Partial<AgentError>;
+  return typeof message === 'string' && typeof kind === 'string' && KINDS.includes(kind);
+}

@@ -1,0 +1,16 @@
+export { AgentErrorLine, type AgentErrorLineProps } from './AgentErrorLine.tsx';
+export { AgentReply, StopButton, type AgentReplyProps } from './AgentReply.tsx';
+export { agentStyles } from './agentStyles.ts';
+export { createReplyModel, type ReplyModel, type ReplyModelOptions, type ReplyStatus } from './createReplyModel.ts';
+export { AgentError, AgentHttpError, isAgentError, NetworkError, RateLimitError, type AgentErrorKind } from './errors/index.ts';
+export { formatWait } from './formatWait.ts';
+export { Markdown, MarkdownBlock } from './Markdown.tsx';
+export { parseBlocks, parseMarkdown } from './markdown/parseBlocks.ts';
+export { safeUrl } from './markdown/safeUrl.ts';
+export { RateLimitNotice, type RateLimitNoticeProps } from './RateLimitNotice.tsx';
+export { SourcesList } from './SourcesList.tsx';
+export { StreamingMarkdown } from './StreamingMarkdown.tsx';
+export { streamCompletion, type CompletionResult, type StreamCompletionOptions } from './streamCompletion.ts';
+export { streamReply, type StreamReplyOptions } from './streamReply.ts';
+export type { ChatMessage, CitedResource } from './types.ts';
+export { useCountdown } from './useCountdown.ts';
