@@ -13,6 +13,8 @@ export class BlockSplitter {
   /** The opening fence while inside a code block, e.g. "```". */
   private fence: string | null = null;
   private hasContent = false;
+  /** The last chunk ended in `\r`: a `\n` starting the next one is the same line break. */
+  private afterCR = false;
 
   /** The open block, as it will be rendered until it completes. */
   get tail(): string {
@@ -26,7 +28,9 @@ export class BlockSplitter {
    */
   push(chunk: string): string[] {
     const completed: string[] = [];
-    this.open += chunk.includes('\r') ? chunk.replace(/\r\n?/g, '\n') : chunk;
+    const text = this.afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    this.afterCR = chunk.endsWith('\r');
+    this.open += text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     for (;;) {
       const end = this.open.indexOf('\n', this.scanned);
       if (end < 0) break;

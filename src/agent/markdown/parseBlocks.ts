@@ -45,7 +45,7 @@ export function parseBlocks(source: string): Block[] {
         }
         body.push(l.replace(new RegExp(`^ {0,${indent}}`), ''));
       }
-      blocks.push({ type: 'code', lang: (m[3] ?? '').replace(/[^\w+#.-]/g, ''), text: body.join('\n') });
+      blocks.push({ type: 'code', lang: /^[\w+#.-]*/.exec(m[3] ?? '')?.[0] ?? '', text: body.join('\n') });
     } else if ((m = HEADING.exec(line))) {
       blocks.push({ type: 'heading', level: (m[1] ?? '#').length, children: parseInline(m[2] ?? '') });
       i++;
