@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/preact';
+import { act, cleanup, render } from '@testing-library/preact';
 import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
@@ -39,7 +39,10 @@ function countVNodes(): Map<unknown, number> {
   return counts;
 }
 let restore = (): void => undefined;
-afterEach(() => restore());
+afterEach(() => {
+  restore();
+  cleanup();
+});
 
 describe('StreamingMarkdown', () => {
   test('a token changes only the tail text node; completed blocks are never touched again', async () => {

@@ -1,7 +1,9 @@
-import { render } from '@testing-library/preact';
-import { describe, expect, test } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
 import { Markdown } from '../../../src/agent/Markdown.tsx';
 import { safeUrl } from '../../../src/agent/markdown/safeUrl.ts';
+
+afterEach(cleanup);
 
 /** Renders markdown and returns its container, the element tests inspect. */
 function md(text: string): HTMLElement {
