@@ -8,7 +8,7 @@ import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/openPglite.ts';
 import { openPostgres } from './db/openPostgres.ts';
 import { seed } from './db/seed.ts';
-import { createApp } from './http/createApp.ts';
+import { createApp, type AppDeps } from './http/createApp.ts';
 import { noBroadcast } from './realtime/Broadcaster.ts';
 
 export interface ServerOptions {
@@ -24,6 +24,10 @@ export interface ServerOptions {
   memory?: boolean;
   /** Public base URL given out in `/v1/config` and upload URLs; else taken from each request's host. */
   publicUrl?: string;
+  /** Agent settings over the environment's (`TINYCHAT_AGENT_TOKEN_MS`, `TINYCHAT_LLM_*`). */
+  agent?: AppDeps['agent'];
+  /** Health settings over the environment's (`TINYCHAT_HEALTH_*`). */
+  health?: AppDeps['health'];
 }
 
 export interface RunningServer {
@@ -46,7 +50,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await seed(db);
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
-  const app = createApp({ db, realtime: noBroadcast, uploadsDir, publicUrl });
+  const app = createApp({ db, realtime: noBroadcast, uploadsDir, publicUrl, agent: options.agent, health: options.health });
   const server = createAdaptorServer({ fetch: app.fetch });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

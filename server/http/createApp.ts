@@ -2,7 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { createAgentParts } from '../agent/createAgentParts.ts';
+import type { AgentSettings } from '../agent/AgentSettings.ts';
 import type { Db } from '../db/Db.ts';
+import type { AgentHealth } from '../health/HealthMonitor.ts';
+import type { HealthSettings } from '../health/HealthSettings.ts';
 import type { Broadcaster } from '../realtime/Broadcaster.ts';
 import { ApiError } from './ApiError.ts';
 import { configRoutes } from './routes/config.ts';
@@ -15,6 +19,12 @@ export interface AppDeps {
   uploadsDir: string;
   /** The server's public base URL for a request (config's `supabase_url`, upload URLs). */
   publicUrl: (requestUrl: string) => string;
+  /** Overrides of the agent settings read from the environment (tests: no token pacing, a local upstream). */
+  agent?: Partial<AgentSettings>;
+  /** Overrides of the health settings read from the environment. */
+  health?: Partial<HealthSettings>;
+  /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
+  agentHealth?: () => Promise<AgentHealth>;
 }
 
 /** JSON bodies above this are refused with 413 before they are read. */
@@ -33,7 +43,7 @@ export function createApi(deps: AppDeps) {
     }),
   );
   api.use('*', tenantAuth(deps.db));
-  api.route('/', configRoutes(deps.publicUrl));
+  api.route('/', configRoutes(deps.publicUrl, deps.agentHealth));
   return api;
 }
 
@@ -48,7 +58,10 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
       onError: (c) => c.json({ error: 'request body too large' }, 413),
     }),
   );
-  const api = createApi(deps);
+  // Agent, health and /kb first: the API's key check below would otherwise claim /v1/chat/completions.
+  const agentParts = createAgentParts(deps);
+  app.route('/', agentParts.routes);
+  const api = createApi({ ...deps, agentHealth: agentParts.agentHealth });
   app.route('/v1', api);
   app.route('/api/v1', api);
   extra?.(app);

@@ -1,9 +1,14 @@
 import { Hono } from 'hono';
+import type { AgentHealth } from '../../health/HealthMonitor.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
 
-/** `GET /config`: tenant identity and the realtime endpoint (this server itself). */
-export function configRoutes(publicUrl: (requestUrl: string) => string) {
-  return new Hono<TenantEnv>().get('/config', (c) => {
+/**
+ * `GET /config`: tenant identity and the realtime endpoint (this server itself).
+ * @param agentHealth - adds `agent: { healthy, checked_at }` so the widget can offer a person instead; the
+ *   health key stays on the server
+ */
+export function configRoutes(publicUrl: (requestUrl: string) => string, agentHealth?: () => Promise<AgentHealth>) {
+  return new Hono<TenantEnv>().get('/config', async (c) => {
     const tenant = c.get('tenant');
     return c.json({
       tenant: { id: tenant.id, name: tenant.name },
@@ -12,6 +17,7 @@ export function configRoutes(publicUrl: (requestUrl: string) => string) {
         supabase_anon_key: tenant.realtime_anon_key,
         channel_prefix: 'conv:',
       },
+      ...(agentHealth === undefined ? {} : { agent: await agentHealth() }),
     });
   });
 }

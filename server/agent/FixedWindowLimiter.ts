@@ -1,0 +1,41 @@
+/** The outcome of one request against a limit. */
+export interface RateDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** When the window resets, in ms since the epoch. */
+  resetAt: number;
+}
+
+/**
+ * Counts requests per key in fixed windows, in memory. One process is what the local server runs;
+ * several processes behind one Postgres would each count on their own (README).
+ */
+export class FixedWindowLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Counts one request for `key`.
+   * @param limit - requests allowed per window
+   * @param windowMs - window length
+   */
+  hit(key: string, limit: number, windowMs: number): RateDecision {
+    const now = this.now();
+    if (this.windows.size > 10_000) this.prune(now, windowMs);
+    let w = this.windows.get(key);
+    if (w === undefined || now >= w.start + windowMs) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
+    const allowed = w.count < limit;
+    if (allowed) w.count++;
+    return { allowed, limit, remaining: Math.max(0, limit - w.count), resetAt: w.start + windowMs };
+  }
+
+  // Bounded memory: an address that came once an hour ago needs no entry.
+  private prune(now: number, windowMs: number) {
+    for (const [key, w] of this.windows) if (now >= w.start + windowMs) this.windows.delete(key);
+  }
+}
