@@ -1,4 +1,4 @@
-import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import { AgentError } from './AgentError.ts';
 import type { Usage } from './Reply.ts';
 
@@ -34,7 +34,13 @@ export async function* upstreamTokens(res: Response, meta: UpstreamMeta): AsyncG
   let finished = false;
   try {
     for (;;) {
-      const { done, value: event } = await reader.read();
+      let next: ReadableStreamReadResult<EventSourceMessage>;
+      try {
+        next = await reader.read();
+      } catch {
+        throw new AgentError(502, 'the AI provider broke off the answer');
+      }
+      const { done, value: event } = next;
       if (done) break;
       if (event.data === '[DONE]') return;
       let chunk: ChunkJson;
