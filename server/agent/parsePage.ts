@@ -26,8 +26,10 @@ export function parsePage(slug: string, source: string): KnowledgePage {
   const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(front)?.[1]?.trim() ?? '';
   const title = field('title');
   if (title === '') throw new Error(`knowledge page ${slug} has no title`);
-  const sections: KnowledgeSection[] = [];
-  for (const part of body.split(/^## /m)) {
+  const [preamble = '', ...parts] = body.split(/^## /m);
+  // Text before the first heading is still worth finding; it goes under the page title.
+  const sections: KnowledgeSection[] = preamble.trim() === '' ? [] : [{ heading: title, text: preamble.trim() }];
+  for (const part of parts) {
     const newline = part.indexOf('\n');
     if (newline < 0 || part.trim() === '') continue;
     sections.push({ heading: part.slice(0, newline).trim(), text: part.slice(newline + 1).trim() });
