@@ -12,7 +12,7 @@ export interface RateDecision {
  * several processes behind one Postgres would each count on their own (README).
  */
 export class FixedWindowLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows = new Map<string, { resetAt: number; count: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -23,19 +23,19 @@ export class FixedWindowLimiter {
    */
   hit(key: string, limit: number, windowMs: number): RateDecision {
     const now = this.now();
-    if (this.windows.size > 10_000) this.prune(now, windowMs);
+    if (this.windows.size > 10_000) this.prune(now);
     let w = this.windows.get(key);
-    if (w === undefined || now >= w.start + windowMs) {
-      w = { start: now, count: 0 };
+    if (w === undefined || now >= w.resetAt) {
+      w = { resetAt: now + windowMs, count: 0 };
       this.windows.set(key, w);
     }
     const allowed = w.count < limit;
     if (allowed) w.count++;
-    return { allowed, limit, remaining: Math.max(0, limit - w.count), resetAt: w.start + windowMs };
+    return { allowed, limit, remaining: Math.max(0, limit - w.count), resetAt: w.resetAt };
   }
 
-  // Bounded memory: an address that came once an hour ago needs no entry.
-  private prune(now: number, windowMs: number) {
-    for (const [key, w] of this.windows) if (now >= w.start + windowMs) this.windows.delete(key);
+  // Bounded memory: an address whose window is over needs no entry.
+  private prune(now: number) {
+    for (const [key, w] of this.windows) if (now >= w.resetAt) this.windows.delete(key);
   }
 }
