@@ -43,6 +43,7 @@ describe('POST /v1/chat/completions, streaming (the default)', () => {
     const res = await post({ botId: 'demo-bot', messages: ask('How do I return a parcel?') });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('x-ratelimit-limit')).toBe('1000'); // the stream's headers carry the limit too
     const events = await readEvents(res);
     const done = events.findIndex((e) => e.data === '[DONE]');
     expect(done).toBeGreaterThan(1);
