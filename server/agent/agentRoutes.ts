@@ -42,7 +42,9 @@ export function agentRoutes(deps: AgentRouteDeps) {
     exposeHeaders: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
     maxAge: 600,
   });
-  const limitBody = bodyLimit({ maxSize: BODY_LIMIT, onError: () => {
+  const limitBody = bodyLimit({
+    maxSize: BODY_LIMIT,
+    onError: () => {
       // close: the unread rest of the body must not be taken for the next request on a kept-alive socket.
       throw new AgentError(413, `request body is larger than ${BODY_LIMIT} bytes`, { connection: 'close' });
     },
