@@ -1,0 +1,319 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+// esbuild comes with tsx and vite (both devDependencies); it is only used to bundle the bench page.
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { percentile, writeSection } from './writeSection.ts';
+
+// Issue 5 budgets for one 2,000-token reply streamed at one token every 2 ms.
+const TOKENS = 2000;
+const INTERVAL_MS = 2;
+const RUNS = 3;
+const BUDGET = { taskMs: 300, scriptMs: 60, longTaskMs: 50, lastTokenMs: 1000 / 60 };
+const LAST = ' ⟨end-of-reply⟩';
+
+/** A markdown-shaped reply: paragraphs, bold, a list and a code block, cut into word tokens. */
+function replyTokens(): string[] {
+  const words = ['Orders', ' ship', ' within', ' **two', ' days**', ' from', ' the', ' depot,', ' and', ' `express`', ' is', ' faster.', ' 世界', ' 👋'];
+  const tokens: string[] = [];
+  for (let i = 0; tokens.length < TOKENS - 1; i++) {
+    if (i % 60 === 59) tokens.push('\n\n');
+    else if (i % 300 === 100) tokens.push('\n\n- first\n- second\n- third\n\n');
+    else if (i % 500 === 250) tokens.push('\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n');
+    else tokens.push(words[i % words.length] as string);
+  }
+  tokens.push(LAST);
+  return tokens;
+}
+
+/** The page's code: renders AgentReply fed by the real SSE client, and measures the last token's way to the screen. */
+const PAGE_SCRIPT = `
+import { render, h } from 'preact';
+import { AgentReply } from './src/agent/AgentReply.tsx';
+import { createReplyModel } from './src/agent/createReplyModel.ts';
+import { streamCompletion } from './src/agent/streamCompletion.ts';
+import { agentStyles } from './src/agent/agentStyles.ts';
+
+/** A fetch answering with an in-page stream that releases each token at its due time (start + i × interval). */
+function pagedFetch(tokens, interval) {
+  const events = tokens.map((t) => 'data: ' + JSON.stringify({ choices: [{ index: 0, delta: { content: t } }] }) + '\\n\\n');
+  const encoder = new TextEncoder();
+  return async () => new Response(new ReadableStream({
+    start(controller) {
+      const t0 = performance.now();
+      let i = 0;
+      // setTimeout is clamped to 4 ms when nested, so each tick releases every token that is due by now.
+      const tick = () => {
+        const due = Math.min(events.length, Math.floor((performance.now() - t0) / interval) + 1);
+        while (i < due) controller.enqueue(encoder.encode(events[i++]));
+        if (i < events.length) setTimeout(tick, interval);
+        else setTimeout(() => { controller.enqueue(encoder.encode('data: [DONE]\\n\\nevent: message_payload\\ndata: {"citedResources":[]}\\n\\n')); controller.close(); }, 300);
+      };
+      tick();
+    },
+  }), { headers: { 'content-type': 'text/event-stream' } });
+}
+
+window.runBench = async (last, mode, tokens, interval) => {
+  const readOnly = mode.endsWith('read-only');
+  const root = document.getElementById('root');
+  root.textContent = '';
+  const style = document.createElement('style');
+  style.textContent = agentStyles;
+  document.head.append(style);
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  const model = createReplyModel();
+  let updates = 0;
+  const unsubscribe = model.text.subscribe(() => updates++);
+  render(h(AgentReply, { reply: model }), root);
+  let arrival = 0, inDom = 0, nextFrame = 0;
+  const seen = new Promise((resolve) => {
+    new MutationObserver((_, mo) => {
+      if (arrival && !inDom && root.textContent.includes(last)) {
+        inDom = performance.now();
+        mo.disconnect();
+        requestAnimationFrame(() => { nextFrame = performance.now(); resolve(); });
+      }
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  const started = performance.now();
+  await streamCompletion({
+    agentUrl: location.origin, botId: 'bench', fetch: mode.startsWith('page') ? pagedFetch(tokens, interval) : undefined, messages: [{ role: 'user', content: 'Hi' }],
+    onToken: (t) => { if (!readOnly) model.append(t); if (t === last) { arrival = performance.now(); if (readOnly) { inDom = arrival; nextFrame = arrival; } } },
+    onDone: () => model.finish(),
+  });
+  if (!readOnly) await seen;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  observer.disconnect();
+  unsubscribe();
+    return { streamMs: performance.now() - started, updates: updates - 1, longTasks, toDom: inDom - arrival, toNextFrame: nextFrame - arrival,
+    chars: root.textContent.length, elements: root.querySelectorAll('*').length };
+};
+`;
+
+interface RunResult {
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  /** Self time of the widget's own functions in a sampling profile (profiled runs only). */
+  widgetJsMs: number;
+  harnessJsMs: number;
+  streamMs: number;
+  updates: number;
+  longTasks: number[];
+  toDom: number;
+  toNextFrame: number;
+  elements: number;
+}
+
+/** Serves the page, the bundle and a paced SSE reply; the pause before [DONE] makes the last token take the frame path. */
+async function startServer(bundle: string, tokens: readonly string[]) {
+  const html = `<!doctype html><meta charset="utf-8"><title>agent-stream</title>
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:0}#root{width:380px;height:560px;overflow:auto;padding:12px;box-sizing:border-box}</style>
+<div id="root"></div><script type="module" src="/bundle.js"></script>`;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'POST' && req.url === '/v1/chat/completions') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.flushHeaders();
+      let i = 0;
+      const next = (): void => {
+        if (i < tokens.length) {
+          res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: tokens[i++] } }] })}\n\n`);
+          setTimeout(next, INTERVAL_MS);
+        } else {
+          setTimeout(() => res.end('data: [DONE]\n\nevent: message_payload\ndata: {"citedResources":[]}\n\n'), 300);
+        }
+      };
+      req.resume();
+      req.on('end', next);
+      return;
+    }
+    if (req.url === '/bundle.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+export default async function agentStreamBench(): Promise<void> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const bundled = await build({
+    stdin: { contents: PAGE_SCRIPT, resolveDir: root, sourcefile: 'agent-bench-page.ts', loader: 'ts' },
+    bundle: true,
+    // Unminified so the profile can tell the widget's functions from the bench page's own.
+    minify: false,
+    format: 'esm',
+    write: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const bundle = bundled.outputFiles[0]?.text ?? '';
+  // The bench page's own code (fake stream, measuring) comes last in the bundle.
+  const harnessLine = bundle.slice(0, bundle.indexOf('function pagedFetch')).split('\n').length - 1;
+  const tokens = replyTokens();
+  const server = await startServer(bundle, tokens);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const results = new Map<Mode, RunResult[]>();
+  let profiled: RunResult | undefined;
+  try {
+    for (const mode of MODES) {
+      const runs: RunResult[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await measure(browser, server.url, mode, tokens, null));
+      results.set(mode, runs);
+    }
+    profiled = await measure(browser, server.url, 'page', tokens, harnessLine);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const page = results.get('page') ?? [];
+  const base = results.get('page-read-only') ?? [];
+  const verdict = (ok: boolean): string => (ok ? 'within' : '**over**');
+  const longest = worst(page, (r) => Math.max(0, ...r.longTasks));
+  const task = (r: RunResult): number => r.taskMs;
+  const rows = [
+    ['total main-thread task time (whole page)', ms(median(page, task)), ms(worst(page, task)), `≤ ${BUDGET.taskMs} ms`, verdict(worst(page, task) <= BUDGET.taskMs)],
+    ['… of which the fake stream and SSE reading alone (same page, nothing rendered)', ms(median(base, task)), ms(worst(base, task)), '', ''],
+    ['… so rendering adds', ms(median(page, task) - median(base, task)), '', '', ''],
+    ['script time (CDP ScriptDuration, whole page)', ms(median(page, (r) => r.scriptMs)), ms(worst(page, (r) => r.scriptMs)), `≤ ${BUDGET.scriptMs} ms`, verdict(worst(page, (r) => r.scriptMs) <= BUDGET.scriptMs)],
+    ['widget JS self time (sampling profile, one run; client, model, markdown, Preact, signals)', ms(profiled?.widgetJsMs ?? NaN), '', `≤ ${BUDGET.scriptMs} ms`, verdict((profiled?.widgetJsMs ?? Infinity) <= BUDGET.scriptMs)],
+    ['bench page JS self time in that run (fake stream, measuring)', ms(profiled?.harnessJsMs ?? NaN), '', '', ''],
+    ['style + layout time', ms(median(page, (r) => r.layoutMs)), ms(worst(page, (r) => r.layoutMs)), '', ''],
+    ['longest task (longtask observer)', longest === 0 ? 'none > 50 ms' : ms(longest), '', `≤ ${BUDGET.longTaskMs} ms`, verdict(longest <= BUDGET.longTaskMs)],
+    ['last token: arrival → in the DOM (in a rAF callback, before that frame paints)', ms(median(page, (r) => r.toDom), 1), ms(worst(page, (r) => r.toDom), 1), `≤ ${BUDGET.lastTokenMs.toFixed(1)} ms`, verdict(worst(page, (r) => r.toDom) <= BUDGET.lastTokenMs)],
+    ['last token: arrival → the next rAF after that update', ms(median(page, (r) => r.toNextFrame), 1), ms(worst(page, (r) => r.toNextFrame), 1), '', ''],
+    ['updates of the reply text (frames with new tokens)', String(median(page, (r) => r.updates)), String(worst(page, (r) => r.updates)), `≪ ${TOKENS}`, verdict(worst(page, (r) => r.updates) < TOKENS / 4)],
+  ];
+  const sse = results.get('sse') ?? [];
+  const readOnly = results.get('sse-read-only') ?? [];
+  const sseRows = [
+    ['loopback SSE, rendered', ms(median(sse, task)), ms(median(sse, (r) => r.scriptMs)), ms(median(sse, (r) => r.layoutMs)), ms(worst(sse, (r) => Math.max(0, ...r.longTasks))), ms(worst(sse, (r) => r.toDom), 1)],
+    ['loopback SSE, read only (nothing rendered)', ms(median(readOnly, task)), ms(median(readOnly, (r) => r.scriptMs)), ms(median(readOnly, (r) => r.layoutMs)), ms(worst(readOnly, (r) => Math.max(0, ...r.longTasks))), ''],
+  ];
+  const table = ['| measure | median | worst | budget | |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const sseTable = ['| variant (medians) | task time | script | style + layout | longest task | last token → DOM (worst) |', '|---|---|---|---|---|---|', ...sseRows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  console.log(`${table}\n\n${sseTable}`);
+  const perFrame = (median(page, task) - median(base, task)) / Math.max(1, median(page, (r) => r.updates));
+  await writeSection(
+    'agent-stream',
+    `## Agent reply streaming (\`bench/agentStream.bench.ts\`)
+
+A ${TOKENS}-token markdown reply (paragraphs, bold, inline code, lists, code blocks, emoji, CJK) at one token every ${INTERVAL_MS} ms, read in
+headless Chromium (software rendering: \`--disable-gpu\`) by the real client (\`streamCompletion\` → \`createReplyModel\` → \`<AgentReply>\`)
+in a 380×560 scrolling panel, ${RUNS} runs per variant, each on a fresh page. The SSE bytes come from a \`ReadableStream\` in the page
+(each token released at its due time) through an injected \`fetch\`. Task, script and layout times are CDP \`Performance.getMetrics\`
+deltas over the whole stream (${ms(median(page, (r) => r.streamMs))} median). The stream pauses 300 ms before \`[DONE]\`, so the last token
+reaches the screen through the animation-frame path, not through \`finish()\`. Final DOM: ${page[0]?.elements ?? 0} elements.
+
+${table}
+
+Reading: tokens are coalesced to one update per animation frame (${median(page, (r) => r.updates)} updates for ${TOKENS} tokens), and the
+widget's own JavaScript stays small; what breaks the total-task budget is Chromium's fixed cost of each frame that changes the DOM
+(style, layout, paint, commit: about ${perFrame.toFixed(1)} ms a frame here, software-rendered on a shared 2-core machine), times ~60
+frames a second for the whole reply. Meeting 300 ms would take fewer frames (e.g. capping updates at ~20 a second), which the
+one-frame rule for the last token forbids; this is left as a decision for the issue.
+
+For comparison, the same reply from a loopback SSE server (one network chunk per token): receiving 2,000 chunks costs main-thread
+time by itself, before anything is rendered.
+
+${sseTable}
+`,
+  );
+}
+
+type Mode = 'page' | 'page-read-only' | 'sse' | 'sse-read-only';
+const MODES: readonly Mode[] = (process.env.AGENT_BENCH_MODES?.split(',') as Mode[] | undefined) ?? ['page', 'page-read-only', 'sse', 'sse-read-only'];
+
+/**
+ * One run on a fresh page: CDP metrics around the whole stream plus what the page measured itself.
+ * With `harnessLine`, also a sampling profile, split into the widget's code and the bench page's (profiling
+ * slows the page, so those runs give only the JS split).
+ */
+async function measure(browser: Browser, url: string, mode: Mode, tokens: readonly string[], harnessLine: number | null): Promise<RunResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => 'runBench' in window);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (harnessLine !== null) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const before = metrics(await cdp.send('Performance.getMetrics'));
+    const result = await page.evaluate(
+      ([last, m, t, interval]) => (window as unknown as { runBench(...args: unknown[]): Promise<Omit<RunResult, 'taskMs' | 'scriptMs' | 'layoutMs' | 'widgetJsMs' | 'harnessJsMs'>> }).runBench(last, m, t, interval),
+      [LAST, mode, tokens, INTERVAL_MS] as const,
+    );
+    const after = metrics(await cdp.send('Performance.getMetrics'));
+    let js = { widget: Number.NaN, harness: Number.NaN };
+    if (harnessLine !== null) js = splitProfile((await cdp.send('Profiler.stop')).profile, harnessLine);
+    const delta = (name: string): number => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+    return {
+      ...result,
+      taskMs: delta('TaskDuration'),
+      scriptMs: delta('ScriptDuration'),
+      layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),
+      widgetJsMs: js.widget,
+      harnessJsMs: js.harness,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+interface Profile {
+  nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time of bundle functions, split at the line where the bench page's own code starts. */
+function splitProfile(profile: Profile, harnessLine: number): { widget: number; harness: number } {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  let widget = 0;
+  let harness = 0;
+  const byFunction = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = frames.get(samples[i] as number);
+    // A sample's time is the delta that follows it.
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    if (!frame?.url.endsWith('/bundle.js')) continue;
+    const name = `${frame.functionName || '(anonymous)'}:${frame.lineNumber}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    if (frame.lineNumber >= harnessLine) harness += ms;
+    else widget += ms;
+  }
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log('JS self time by function (profiled run):', top.map(([n, t]) => `${n} ${t.toFixed(1)}ms`).join(', '));
+  return { widget, harness };
+}
+
+function median(runs: readonly RunResult[], f: (r: RunResult) => number): number {
+  return percentile(runs.map(f), 50);
+}
+
+function worst(runs: readonly RunResult[], f: (r: RunResult) => number): number {
+  return Math.max(...runs.map(f));
+}
+
+function ms(value: number, digits = 0): string {
+  return `${value.toFixed(digits)} ms`;
+}
+
+function metrics(response: { metrics: { name: string; value: number }[] }): Map<string, number> {
+  return new Map(response.metrics.map((m) => [m.name, m.value]));
+}
