@@ -87,6 +87,11 @@ async function readReply(body: ReadableStream<Uint8Array>, options: StreamComple
       finished = done;
       return;
     }
+    if (event.event === 'error') {
+      // The local server's way to fail after the headers went out: `event: error` with `{code, message}`.
+      failure = new AgentError('bad-stream', errorSentence(500, parseJson(event.data)).message);
+      return;
+    }
     if (event.data === '[DONE]') {
       done = true;
       options.onDone?.();

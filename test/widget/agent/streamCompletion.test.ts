@@ -185,6 +185,14 @@ describe('errors become typed errors with a sentence', () => {
     await expect(streamCompletion({ ...base, fetch, onToken: () => undefined })).rejects.toBeInstanceOf(NetworkError);
   });
 
+  test('an `event: error` after some tokens ends it with its message, after the tokens it had', async () => {
+    const tokens: string[] = [];
+    const wire = `${tokenEvent('Partial')}event: error\ndata: {"code":502,"message":"the model stopped answering"}\n\n`;
+    const { fetch } = fakeFetch(() => sseResponse(chunkedBody(wire, 12).stream));
+    await expect(streamCompletion({ ...base, fetch, onToken: (t) => tokens.push(t) })).rejects.toMatchObject({ kind: 'bad-stream', message: 'The model stopped answering.' });
+    expect(tokens).toEqual(['Partial']);
+  });
+
   test('an error object inside the stream ends it with its message', async () => {
     const wire = `${tokenEvent('Hel')}data: {"error":{"code":"overloaded","message":"The model is overloaded"}}\n\n`;
     const body = chunkedBody(wire, 8);
