@@ -10,6 +10,7 @@ import type { HealthSettings } from '../health/HealthSettings.ts';
 import type { Broadcaster } from '../realtime/Broadcaster.ts';
 import { ApiError } from './ApiError.ts';
 import { configRoutes } from './routes/config.ts';
+import { staticRoutes } from './routes/static.ts';
 import { tenantAuth, type TenantEnv } from './tenantAuth.ts';
 
 export interface AppDeps {
@@ -65,6 +66,8 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
   app.route('/v1', api);
   app.route('/api/v1', api);
   extra?.(app);
+  // Last: the demo pages and the built widget answer only what nothing above claimed.
+  app.route('/', staticRoutes());
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json({ error: err.message }, err.status);
