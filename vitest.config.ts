@@ -23,6 +23,20 @@ export default defineConfig({
           environment: 'happy-dom',
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts its own server and Chromium; one file at a time, after the other projects,
+          // so the two cores are not fought over and no wait needs a tight deadline.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });
