@@ -9,7 +9,8 @@ import { startTestServer } from '../../server/helpers/testServer.ts';
 // The widget's client against the project's own agent endpoint over real HTTP (node fetch).
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ agent: { tokenDelayMs: 1, llm: undefined } });
+  server = await startTestServer({ agent: { tokenDelayMs: 5, llm: undefined } });
+  // 5 ms a token: slow enough that "Stop generating" always lands mid-reply, fast enough for the suite.
   await server.db.query(`update agents set rate_limit = 1000 where id = 'demo-bot'`);
   await server.db.query(
     `insert into agents (id, tenant_id, name, visibility, allowed_origins, rate_limit, rate_window_seconds, allowed_models, default_model)
