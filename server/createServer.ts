@@ -28,6 +28,8 @@ export interface ServerOptions {
   agent?: AppDeps['agent'];
   /** Health settings over the environment's (`TINYCHAT_HEALTH_*`). */
   health?: AppDeps['health'];
+  /** Where REST changes are broadcast (tests pass a recording one). @defaultValue noBroadcast */
+  realtime?: AppDeps['realtime'];
 }
 
 export interface RunningServer {
@@ -50,7 +52,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await seed(db);
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
-  const app = createApp({ db, realtime: noBroadcast, uploadsDir, publicUrl, agent: options.agent, health: options.health });
+  const app = createApp({ db, realtime: options.realtime ?? noBroadcast, uploadsDir, publicUrl, agent: options.agent, health: options.health });
   const server = createAdaptorServer({ fetch: app.fetch });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,12 @@ import type { HealthSettings } from '../health/HealthSettings.ts';
 import type { Broadcaster } from '../realtime/Broadcaster.ts';
 import { ApiError } from './ApiError.ts';
 import { configRoutes } from './routes/config.ts';
+import { conversationsRoutes } from './routes/conversations.ts';
+import { messagesRoutes } from './routes/messages.ts';
+import { typingRoutes } from './routes/typing.ts';
+import { TOO_LARGE, uploadRoutes } from './routes/upload.ts';
+import { usersRoutes } from './routes/users.ts';
+import { storageRoutes } from '../storage/storageRoutes.ts';
 import { staticRoutes } from './routes/static.ts';
 import { tenantAuth, type TenantEnv } from './tenantAuth.ts';
 
@@ -45,6 +51,11 @@ export function createApi(deps: AppDeps) {
   );
   api.use('*', tenantAuth(deps.db));
   api.route('/', configRoutes(deps.publicUrl, deps.agentHealth));
+  api.route('/', usersRoutes(deps.db));
+  api.route('/', conversationsRoutes(deps.db));
+  api.route('/', messagesRoutes(deps.db, deps.realtime));
+  api.route('/', typingRoutes(deps.db, deps.realtime));
+  api.route('/', uploadRoutes(deps.db, deps.uploadsDir, deps.publicUrl));
   return api;
 }
 
@@ -56,7 +67,8 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
     bodyLimit({
       // Uploads carry their own 10 MB rule (route-level); everything else is small JSON.
       maxSize: 11 * 1024 * 1024,
-      onError: (c) => c.json({ error: 'request body too large' }, 413),
+      // An upload over the limit gets the seed's upload text whichever limit catches it.
+      onError: (c) => c.json({ error: c.req.path.endsWith('/upload') ? TOO_LARGE : 'request body too large' }, 413),
     }),
   );
   // Agent, health and /kb first: the API's key check below would otherwise claim /v1/chat/completions.
@@ -65,6 +77,7 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
   const api = createApi({ ...deps, agentHealth: agentParts.agentHealth });
   app.route('/v1', api);
   app.route('/api/v1', api);
+  app.route('/', storageRoutes(deps.uploadsDir));
   extra?.(app);
   // Last: the demo pages and the built widget answer only what nothing above claimed.
   app.route('/', staticRoutes());
