@@ -10,5 +10,6 @@ export const JSON_LIMIT = 64 * 1024;
  */
 export const jsonBodyLimit: MiddlewareHandler = bodyLimit({
   maxSize: JSON_LIMIT,
-  onError: (c) => c.json({ error: 'request body too large' }, 413),
+  // The rest of the body is never read; closing stops the client reusing a socket it is still writing to.
+  onError: (c) => c.json({ error: 'request body too large' }, 413, { connection: 'close' }),
 });

@@ -16,6 +16,8 @@ export const TOO_LARGE = 'file too large (>10 MB)';
 // Room for the multipart boundary and part headers around a file of exactly MAX_UPLOAD bytes.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
+// The rest of an over-limit body is never read; closing stops the client reusing a socket it is still writing to.
+const CLOSE = { connection: 'close' };
 const tooLarge = () => new ApiError(413, TOO_LARGE);
 const unsupported = (type: string) => new ApiError(415, `unsupported mime: ${type.slice(0, 100) || 'unknown'}`);
 
@@ -38,7 +40,7 @@ async function readFile(form: Record<string, unknown>): Promise<{ type: ImageTyp
 export function uploadRoutes(db: Db, uploadsDir: string, publicUrl: (requestUrl: string) => string) {
   return new Hono<TenantEnv>().post(
     '/conversations/:id/upload',
-    bodyLimit({ maxSize: MAX_UPLOAD + MULTIPART_OVERHEAD, onError: (c) => c.json({ error: TOO_LARGE }, 413) }),
+    bodyLimit({ maxSize: MAX_UPLOAD + MULTIPART_OVERHEAD, onError: (c) => c.json({ error: TOO_LARGE }, 413, CLOSE) }),
     async (c) => {
       const tenantId = c.get('tenant').id;
       const convId = await findConversation(db, tenantId, c.req.param('id'));
