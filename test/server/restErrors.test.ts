@@ -62,7 +62,7 @@ describeOnBackends('REST errors and tenants', (ctx) => {
   it('answers 400 "invalid json" for bodies that are not a JSON object, broken UTF-8 included', async () => {
     const conv = await ctx().conversation();
     const msg = (await ctx().server.api(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'u_42', body: 'x' } })).body.message.id;
-    const bad: (string | Uint8Array)[] = ['{', '{"user_id":', 'null', '[]', '"text"', '42', 'true', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])];
+    const bad: (string | Uint8Array<ArrayBuffer>)[] = ['{', '{"user_id":', 'null', '[]', '"text"', '42', 'true', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])];
     for (const [method, path, body] of routes(conv, msg)) {
       if (body === undefined) continue;
       for (const b of bad) {

@@ -11,7 +11,7 @@ const pad = (head: number[] | string, size = 64) => {
   bytes.set(typeof head === 'string' ? Buffer.from(head, 'latin1') : head);
   return bytes;
 };
-const SAMPLES: Record<string, Uint8Array> = {
+const SAMPLES: Record<string, Uint8Array<ArrayBuffer>> = {
   'image/jpeg': pad([0xff, 0xd8, 0xff, 0xe0]),
   'image/png': PNG,
   'image/gif': pad('GIF89a'),
@@ -71,7 +71,7 @@ describeOnBackends('uploads', (ctx) => {
     expect(await upload(conv, new Blob(['<svg/>'], { type: 'image/svg+xml' }))).toMatchObject({ status: 415, body: { error: 'unsupported mime: image/svg+xml' } });
     const disguised = await upload(conv, new Blob([html], { type: 'image/png' }));
     expect(disguised).toMatchObject({ status: 415, body: { error: "unsupported mime: image/png (the file's content is not an allowed image)" } });
-    const swapped = await upload(conv, new Blob([SAMPLES['image/gif'] as Uint8Array], { type: 'image/jpeg' }));
+    const swapped = await upload(conv, new Blob([SAMPLES['image/gif'] as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }));
     expect(swapped).toMatchObject({ status: 415, body: { error: "unsupported mime: image/jpeg (the file's content is image/gif)" } });
   });
 
