@@ -66,6 +66,8 @@ describeOnBackends('conversations', (ctx) => {
     const newer = await ctx().conversation(['u_list', 'z']);
     const order = (await create({ kind: 'order', external_ref: 'list_o', participants: ['u_list'] })).body.conversation.id;
     await ctx().conversation(['not_me']);
+    // PGlite's clock ticks in milliseconds; two creations in one tick would tie, so the quiet one is made plainly older.
+    await ctx().server.db.query(`update conversations set created_at = created_at - interval '1 hour' where id = $1`, [quiet]);
     await send(older, 'first');
     await send(newer, 'second');
     await send(older, 'third');
