@@ -1,12 +1,16 @@
 import { parseInline } from './parseInline.ts';
 import { splitBlocks } from './BlockSplitter.ts';
-import type { Block } from './types.ts';
+import type { Block, Inline } from './types.ts';
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*$/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE = /^ {0,3}> ?/;
 const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
+/** Quotes and lists nested deeper than this read as text: an agent reply is untrusted and must not blow the stack. */
+const MAX_DEPTH = 8;
+/** A block longer than this (no blank line in 20,000 characters) is shown as plain text rather than parsed. */
+const MAX_BLOCK = 20_000;
 
 /**
  * Parses a whole reply: split at blank lines outside fences (as the streaming view does), each part parsed
@@ -23,7 +27,11 @@ export function parseMarkdown(text: string): Block[] {
  *
  * @param source - markdown without a trailing blank line (one part from the block splitter, or more)
  */
-export function parseBlocks(source: string): Block[] {
+export function parseBlocks(source: string, depth = 0): Block[] {
+  if (depth > MAX_DEPTH || source.length > MAX_BLOCK) {
+    const children = source.split('\n').flatMap((line, i): Inline[] => (i === 0 ? [line] : [{ type: 'br' }, line]));
+    return [{ type: 'paragraph', children }];
+  }
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   let i = 0;
@@ -55,9 +63,9 @@ export function parseBlocks(source: string): Block[] {
     } else if (QUOTE.test(line)) {
       const inner: string[] = [];
       for (; i < lines.length && QUOTE.test(lines[i] as string); i++) inner.push((lines[i] as string).replace(QUOTE, ''));
-      blocks.push({ type: 'quote', children: parseBlocks(inner.join('\n')) });
+      blocks.push({ type: 'quote', children: parseBlocks(inner.join('\n'), depth + 1) });
     } else if ((m = ITEM.exec(line))) {
-      i = parseList(lines, i, blocks);
+      i = parseList(lines, i, blocks, depth);
     } else {
       const para: string[] = [];
       for (; i < lines.length && !startsBlock(lines[i] as string); i++) para.push((lines[i] as string).trim());
@@ -72,7 +80,7 @@ function startsBlock(line: string): boolean {
 }
 
 /** Reads one list starting at `start` into `blocks`; returns the index of the first line after it. */
-function parseList(lines: string[], start: number, blocks: Block[]): number {
+function parseList(lines: string[], start: number, blocks: Block[], depth: number): number {
   const first = ITEM.exec(lines[start] as string) as RegExpExecArray;
   const ordered = /\d/.test(first[2] ?? '');
   const markerIndent = (first[1] ?? '').length;
@@ -93,7 +101,7 @@ function parseList(lines: string[], start: number, blocks: Block[]): number {
       else if (startsBlock(line)) break;
       else body.push(line.trim());
     }
-    items.push(parseBlocks(body.join('\n')));
+    items.push(parseBlocks(body.join('\n'), depth + 1));
   }
   const startNumber = ordered ? parseInt(first[2] ?? '1', 10) : 1;
   blocks.push({ type: 'list', ordered, start: startNumber, items });

@@ -8,6 +8,18 @@ const WORD = /[\p{L}\p{N}]/u;
 const AUTOLINK = /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>/;
 const EMAIL = /^<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>/;
 const BARE_URL = /^https?:\/\/[^\s<>]+/;
+/** Deeper emphasis or link nesting than this is shown as text: an agent reply is untrusted and must not blow the stack. */
+const MAX_DEPTH = 8;
+/** Link labels and destinations longer than this are not links, so a stray `[` cannot make parsing quadratic. */
+const MAX_LINK = 2048;
+
+/** State of one parse: searches that already failed need not run again (keeps hostile input linear-ish). */
+interface Context {
+  inLink: boolean;
+  depth: number;
+  /** For each delimiter (e.g. "*2", "`3"): no closer exists after this index. */
+  misses: Map<string, number>;
+}
 
 /**
  * Parses inline markdown (bold, italic, strikethrough, code, links, autolinks, bare http(s) URLs,
@@ -18,6 +30,12 @@ const BARE_URL = /^https?:\/\/[^\s<>]+/;
  * @param inLink - true inside a link label, where links do not nest
  */
 export function parseInline(text: string, inLink = false): Inline[] {
+  return inline(text, { inLink, depth: 0, misses: new Map() });
+}
+
+function inline(text: string, ctx: Context): Inline[] {
+  if (ctx.depth > MAX_DEPTH) return text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [{ type: 'br' } as const, line]));
+  const inLink = ctx.inLink;
   const out: Inline[] = [];
   let buf = '';
   const flush = (): void => {
@@ -40,7 +58,7 @@ export function parseInline(text: string, inLink = false): Inline[] {
       i += c === '\n' ? 1 : 2;
     } else if (c === '`') {
       const run = runLength(text, i, '`');
-      const close = findRun(text, i + run, '`', run);
+      const close = findRun(text, i + run, '`', run, ctx.misses);
       if (close < 0) {
         buf += '`'.repeat(run);
       } else {
@@ -51,7 +69,7 @@ export function parseInline(text: string, inLink = false): Inline[] {
       }
       i += run;
     } else if (c === '*' || c === '_' || c === '~') {
-      const span = emphasis(text, i, c, inLink);
+      const span = emphasis(text, i, c, ctx);
       if (span) {
         push(span.node);
         i = span.end;
@@ -65,7 +83,7 @@ export function parseInline(text: string, inLink = false): Inline[] {
       if (link) {
         const href = safeUrl(link.dest);
         // An image is shown as a link to it: the widget loads no remote images (privacy, tracking pixels).
-        const label = c === '!' ? [link.label || link.dest] : parseInline(link.label, true);
+        const label = c === '!' ? [link.label || link.dest] : inline(link.label, { inLink: true, depth: ctx.depth + 1, misses: new Map() });
         if (href) push({ type: 'link', href, children: label });
         else buf += text.slice(i, link.end);
         i = link.end;
@@ -107,26 +125,35 @@ function runLength(text: string, i: number, c: string): number {
 }
 
 /** Index of the next run of exactly `n` characters `c` at or after `from`, or -1. */
-function findRun(text: string, from: number, c: string, n: number): number {
+function findRun(text: string, from: number, c: string, n: number, misses: Map<string, number>): number {
+  const key = `${c}${n}`;
+  if (from >= (misses.get(key) ?? Infinity)) return -1;
   for (let j = text.indexOf(c, from); j >= 0; j = text.indexOf(c, j)) {
     const run = runLength(text, j, c);
     if (run === n) return j;
     j += run;
   }
+  misses.set(key, Math.min(from, misses.get(key) ?? Infinity));
   return -1;
 }
 
 /** `**strong**`, `__strong__`, `*em*`, `_em_`, `~~del~~`, with the flanking rules that keep `2 * 3` and snake_case plain. */
-function emphasis(text: string, i: number, c: string, inLink: boolean): { node: Inline; end: number } | null {
+function emphasis(text: string, i: number, c: string, ctx: Context): { node: Inline; end: number } | null {
   const run = runLength(text, i, c);
   const sizes = c === '~' ? (run === 2 ? [2] : []) : run >= 2 ? [2, 1] : [1];
   for (const n of sizes) {
     const after = text[i + n];
     if (after === undefined || SPACE.test(after)) continue;
     if (c === '_' && WORD.test(text[i - 1] ?? ' ')) continue;
+    const key = `${c}${n}`;
+    if (i + n >= (ctx.misses.get(key) ?? Infinity)) continue;
     const end = findCloser(text, i + n, c, n);
-    if (end < 0) continue;
-    const children = parseInline(text.slice(i + n, end), inLink);
+    if (end < 0) {
+      // No closer after here means none after any later opener either: remember it.
+      ctx.misses.set(key, i + n);
+      continue;
+    }
+    const children = inline(text.slice(i + n, end), { inLink: ctx.inLink, depth: ctx.depth + 1, misses: new Map() });
     const type = c === '~' ? 'del' : n === 2 ? 'strong' : 'em';
     return { node: { type, children }, end: end + n };
   }
@@ -156,26 +183,28 @@ function findCloser(text: string, from: number, c: string, n: number): number {
 function parseLink(text: string, i: number): { label: string; dest: string; end: number } | null {
   let depth = 0;
   let k = i;
-  for (; k < text.length; k++) {
+  let closed = false;
+  for (const stop = Math.min(text.length, i + MAX_LINK); k < stop && !closed; k++) {
     const ch = text[k];
     if (ch === '\\') k++;
     else if (ch === '[') depth++;
-    else if (ch === ']' && --depth === 0) break;
+    else if (ch === ']') closed = --depth === 0;
   }
-  if (k >= text.length || text[k + 1] !== '(') return null;
+  k--;
+  if (!closed || text[k + 1] !== '(') return null;
   const label = text.slice(i + 1, k);
   let j = k + 2;
   while (text[j] === ' ') j++;
   let dest = '';
   if (text[j] === '<') {
-    const close = text.indexOf('>', j);
+    const close = text.slice(0, j + MAX_LINK).indexOf('>', j);
     if (close < 0) return null;
     dest = text.slice(j + 1, close);
     j = close + 1;
   } else {
     let parens = 0;
     const start = j;
-    for (; j < text.length; j++) {
+    for (const stop = Math.min(text.length, j + MAX_LINK); j < stop; j++) {
       const ch = text[j] as string;
       if (SPACE.test(ch)) break;
       if (ch === '\\') j++;
@@ -187,7 +216,7 @@ function parseLink(text: string, i: number): { label: string; dest: string; end:
   while (text[j] === ' ') j++;
   const quote = text[j];
   if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, j + 1);
+    const close = text.slice(0, j + MAX_LINK).indexOf(quote, j + 1);
     if (close < 0) return null;
     j = close + 1;
     while (text[j] === ' ') j++;

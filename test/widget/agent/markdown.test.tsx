@@ -167,3 +167,35 @@ describe('untrusted text never becomes markup', () => {
     }
   });
 });
+
+describe('hostile structure renders as text instead of failing', () => {
+  test('emphasis nested thousands deep does not overflow the stack; nesting stops at a depth and the text stays', () => {
+    const el = md(`${'*a '.repeat(3000)}x${'*'.repeat(3000)}`);
+    expect(el.querySelectorAll('em').length).toBeLessThanOrEqual(10);
+    expect(el.textContent?.replace(/[*\s]/g, '')).toBe(`${'a'.repeat(3000)}x`);
+  });
+
+  test('block quotes and lists nested hundreds deep stop nesting at a depth', () => {
+    const quotes = md(`${'> '.repeat(500)}deep`);
+    expect(quotes.querySelectorAll('blockquote').length).toBeLessThanOrEqual(10);
+    expect(quotes.textContent).toContain('deep');
+    const list = md(Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- item${i}`).join('\n'));
+    expect(list.querySelectorAll('ul').length).toBeLessThanOrEqual(10);
+    expect(list.textContent).toContain('item299');
+  });
+
+  test('a block of more than 20,000 characters is shown as plain text, lines kept', () => {
+    const big = `**not bold** ${'word '.repeat(5000)}\nsecond line`;
+    const el = md(big);
+    expect(el.querySelector('strong')).toBeNull();
+    expect(el.querySelectorAll('br')).toHaveLength(1);
+    expect(el.textContent).toBe(big.replace('\n', ''));
+  });
+
+  test('unclosed delimiters everywhere stay literal', () => {
+    const text = `${'a **b '.repeat(500)}${'[x '.repeat(500)}${'<b '.repeat(500)}\`y`;
+    expect(md(text).textContent).toBe(text.trim());
+    expect(md(text).querySelector('strong, a, code')).toBeNull();
+  });
+});
+
