@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One run, three rooms: the server over real HTTP, the widget's components in happy-dom,
+// One run, four rooms: the server over real HTTP and realtime over real sockets, the widget in happy-dom,
 // and the whole product in real Chromium.
 export default defineConfig({
   test: {
@@ -18,9 +18,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'agent',
-          include: ['test/widget/agent/**/*.test.{ts,tsx}'],
+          name: 'widget',
+          include: ['test/widget/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'realtime',
+          include: ['test/realtime/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,0 +1,78 @@
+/**
+ * What views read and call (STYLE.md rule 5: views read `.value` and call actions; nothing else).
+ * `createChatStore()` builds the real one from a transport; component tests build it over the local server.
+ */
+import type { ReadonlySignal } from '@preact/signals';
+import type { Conversation, ConversationKind, Message } from '../transport/types.ts';
+
+/** pending: written, not yet confirmed; sent: the server has it; failed: gave up, the visitor may Retry. */
+export type SendStatus = 'pending' | 'sent' | 'failed';
+
+/** One row of a thread. `key` is stable from the moment it is written (client id until the server's id is known). */
+export interface ThreadItem {
+  readonly key: string;
+  readonly message: Message;
+  readonly status: SendStatus;
+  /** Written by this visitor. */
+  readonly mine: boolean;
+  /** A sentence for a failed send. */
+  readonly error: string | null;
+}
+
+export interface ConversationSummary {
+  readonly conversation: Conversation;
+  readonly kind: ConversationKind;
+  readonly lastMessage: string | null;
+  readonly lastAt: string | null;
+  readonly unread: number;
+}
+
+export interface ThreadModel {
+  readonly conversationId: string;
+  /** Oldest first; every message exactly once. */
+  readonly items: ReadonlySignal<readonly ThreadItem[]>;
+  /** More history exists before the oldest item. */
+  readonly hasMore: ReadonlySignal<boolean>;
+  readonly loadingOlder: ReadonlySignal<boolean>;
+  /** First page loaded (or failed). */
+  readonly ready: ReadonlySignal<boolean>;
+  /** Names of others typing now ("Ada"), cleared ~3 s after their last event. */
+  readonly typing: ReadonlySignal<readonly string[]>;
+  /** Loads one older page; no-op while loading or when there is nothing more. */
+  loadOlder(): Promise<void>;
+  /** Queues a text message in the outbox; it shows at once as pending. Empty text is ignored. */
+  send(text: string): void;
+  retry(key: string): void;
+  /** Call on each keystroke; sends at most one typing event every 2.5 s. */
+  notifyTyping(): void;
+}
+
+export type Connection = 'connecting' | 'online' | 'reconnecting';
+export type ScreenName = 'list' | 'thread';
+
+export interface ChatStore {
+  /** 'error' means the widget cannot work (bad key, secret key, server unreachable at start); `error` says why. */
+  readonly status: ReadonlySignal<'starting' | 'ready' | 'error'>;
+  /** A sentence a person understands, shown in role=alert; null when all is well. */
+  readonly error: ReadonlySignal<string | null>;
+  readonly connection: ReadonlySignal<Connection>;
+  readonly isOpen: ReadonlySignal<boolean>;
+  readonly screen: ReadonlySignal<ScreenName>;
+  readonly conversations: ReadonlySignal<readonly ConversationSummary[]>;
+  /** Unread messages from others over every conversation, for the launcher badge. */
+  readonly unreadTotal: ReadonlySignal<number>;
+  readonly thread: ReadonlySignal<ThreadModel | null>;
+  /** The visitor's own user id. */
+  readonly userId: ReadonlySignal<string>;
+  /** Display names known for user ids (own name, names from typing events). */
+  displayName(userId: string): string;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  openConversation(id: string): void;
+  /** Get-or-create a conversation of the configured kind and open it. */
+  startConversation(): Promise<void>;
+  backToList(): void;
+  /** Clears `error` when it is a transient one. */
+  dismissError(): void;
+}
