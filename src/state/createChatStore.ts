@@ -1,0 +1,445 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { ChannelStatus, Conversation, LiveEvent, LiveSubscription, Message, RealtimeConnector, TinyChatApi, TinyChatConfig } from '../transport/types.ts';
+import { anonymousId, randomId } from './anonymousId.ts';
+import { createOutbox } from './createOutbox.ts';
+import { createStorage, type WidgetStorage } from './createStorage.ts';
+import { createThread, type Thread } from './createThread.ts';
+import { sentenceOf } from './failure.ts';
+import { loadSession } from './loadSession.ts';
+import { timeKey } from './messageOrder.ts';
+import type { ChatStore, Connection, ConversationSummary, ScreenName } from './types.ts';
+import type { WidgetSettings } from './WidgetSettings.ts';
+
+/** What the element tells the page (`tinychat:*` DOM events). */
+export type ChatEventName = 'ready' | 'open' | 'close' | 'message' | 'unread' | 'error';
+
+export interface ChatStoreOptions {
+  settings: WidgetSettings;
+  api: TinyChatApi;
+  /** Makes the realtime connector once config is known; it loads its client lazily. */
+  connectRealtime(config: TinyChatConfig): RealtimeConnector;
+  /** Refuses keys the browser must never hold (throws with the sentence to show). */
+  checkKey(apiKey: string): void;
+  emit?(name: ChatEventName, detail: unknown): void;
+  /** Defaults to localStorage / sessionStorage under the settings' storage key. */
+  storage?: WidgetStorage;
+  sessionStorage?: WidgetStorage;
+  /** When to connect realtime: after the launcher is on screen. Default: the next idle moment. */
+  whenIdle?(run: () => void): void;
+}
+
+export interface FullChatStore extends ChatStore {
+  /** Sends `text` in the open conversation, opening (or creating) one first. */
+  sendText(text: string): Promise<void>;
+  readonly config: () => TinyChatConfig | null;
+  dispose(): void;
+}
+
+/** Conversations whose channels stay joined while the panel is closed, for the badge and the list. */
+const maxWatched = 20;
+
+function idle(run: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (ric !== undefined) ric(run, { timeout: 1500 });
+  else setTimeout(run, 50);
+}
+
+/**
+ * The widget's state: session, conversation list with unread counts, the open thread, the outbox and the
+ * connection, all as signals; one subscription per watched conversation, each with its own cleanup.
+ */
+export function createChatStore(options: ChatStoreOptions): FullChatStore {
+  const { settings, api } = options;
+  const emit = options.emit ?? (() => {});
+  const storage = options.storage ?? createStorage(settings.storageKey);
+  const session = options.sessionStorage ?? createStorage(`${settings.storageKey}:${settings.baseUrl}`, 'sessionStorage');
+
+  const userId = signal(settings.userId ?? anonymousId(storage));
+  const ui = storage.get<{ open?: boolean; conversationId?: string | null }>(`ui:${userId.value}`) ?? {};
+  const status = signal<'starting' | 'ready' | 'error'>('starting');
+  const error = signal<string | null>(null);
+  const fatal = signal(false);
+  const socket = signal<Connection>('connecting');
+  const online = signal(globalThis.navigator?.onLine ?? true);
+  const isOpen = signal(ui.open ?? settings.open);
+  const openId = signal<string | null>(ui.conversationId ?? null);
+  const conversations = signal<readonly Conversation[]>([]);
+  const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null }>>(new Map());
+  const unread = signal<ReadonlyMap<string, number>>(new Map());
+  const thread = signal<Thread | null>(null);
+  const names = new Map<string, string>();
+  if (settings.userName !== null) names.set(userId.value, settings.userName);
+  const lastRead = new Map(Object.entries(storage.get<Record<string, string>>(`read:${userId.value}`) ?? {}));
+  let config: TinyChatConfig | null = null;
+  let realtime: RealtimeConnector | null = null;
+  const subscriptions = new Map<string, { sub: LiveSubscription; status: ChannelStatus | null; everJoined: boolean }>();
+  const channelState = signal(0);
+  let disposed = false;
+
+  const saveUi = () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value });
+  const saveRead = () => storage.set(`read:${userId.value}`, Object.fromEntries(lastRead));
+
+  const outbox = createOutbox({
+    api,
+    storage,
+    onSent(_entry, message) {
+      thread.value?.merge([message]);
+      noteMessage(message);
+    },
+  });
+
+  const screen = computed<ScreenName>(() => (thread.value === null ? 'list' : 'thread'));
+  const connection = computed<Connection>(() => {
+    channelState.value;
+    if (!online.value) return 'reconnecting';
+    return socket.value;
+  });
+
+  const summaries = computed<readonly ConversationSummary[]>(() =>
+    conversations.value.map((conversation) => {
+      const last = lastMessages.value.get(conversation.id);
+      return {
+        conversation,
+        kind: conversation.kind,
+        lastMessage: last?.text ?? conversation.last_message ?? null,
+        lastAt: last?.at ?? conversation.last_at,
+        unread: unread.value.get(conversation.id) ?? 0,
+      };
+    }),
+  );
+  const unreadTotal = computed(() => {
+    let total = 0;
+    for (const n of unread.value.values()) total += n;
+    return total;
+  });
+  unreadTotal.subscribe((n) => emit('unread', { count: n }));
+
+  const reading = (conversationId: string) =>
+    isOpen.value && thread.value?.conversationId === conversationId && (globalThis.document?.visibilityState ?? 'visible') === 'visible';
+
+  const setUnread = (conversationId: string, n: number) => {
+    if ((unread.value.get(conversationId) ?? 0) === n) return;
+    const next = new Map(unread.value);
+    if (n === 0) next.delete(conversationId);
+    else next.set(conversationId, n);
+    unread.value = next;
+  };
+
+  const markRead = (conversationId: string) => {
+    const held = thread.value?.conversationId === conversationId ? thread.value.items.peek() : [];
+    const newest = held.filter((i) => i.status === 'sent').at(-1)?.message.created_at;
+    if (newest !== undefined) {
+      lastRead.set(conversationId, newest);
+      saveRead();
+    }
+    setUnread(conversationId, 0);
+  };
+
+  /** Moves a conversation to the top of the list with its newest text. */
+  function noteMessage(message: Message): void {
+    const id = message.conversation_id;
+    const held = lastMessages.value.get(id);
+    if (held?.at != null && timeKey(held.at) > timeKey(message.created_at)) return;
+    const next = new Map(lastMessages.value);
+    next.set(id, { text: message.deleted_at !== null ? null : message.message_type === 'image' ? '📷 Image' : message.body, at: message.created_at });
+    batch(() => {
+      lastMessages.value = next;
+      const list = conversations.value;
+      const index = list.findIndex((c) => c.id === id);
+      if (index > 0) {
+        const item = list[index];
+        if (item !== undefined) conversations.value = [item, ...list.slice(0, index), ...list.slice(index + 1)];
+      }
+    });
+  }
+
+  function incoming(message: Message): void {
+    noteMessage(message);
+    emit('message', { message });
+    if (reading(message.conversation_id)) markRead(message.conversation_id);
+    else if (timeKey(message.created_at) > timeKey(lastRead.get(message.conversation_id) ?? '')) {
+      setUnread(message.conversation_id, (unread.value.get(message.conversation_id) ?? 0) + 1);
+    }
+  }
+
+  function fail(e: unknown, isFatal = false): void {
+    batch(() => {
+      error.value = sentenceOf(e);
+      if (isFatal) {
+        fatal.value = true;
+        status.value = 'error';
+      }
+    });
+    emit('error', { message: error.value, fatal: isFatal });
+  }
+
+  // --- realtime ---------------------------------------------------------------------------------------
+  const recomputeSocket = () => {
+    const states = [...subscriptions.values()];
+    if (states.length === 0) socket.value = 'online';
+    else if (states.some((s) => s.everJoined && s.status !== 'SUBSCRIBED')) socket.value = 'reconnecting';
+    else if (states.every((s) => s.status === 'SUBSCRIBED')) socket.value = 'online';
+    else socket.value = states.some((s) => s.everJoined) ? 'reconnecting' : 'connecting';
+    channelState.value += 1;
+  };
+
+  const onEvent = (conversationId: string, event: LiveEvent) => {
+    if (event.type === 'typing' && typeof event.senderName === 'string') names.set(event.senderId, event.senderName);
+    const open = thread.value;
+    if (open?.conversationId === conversationId) {
+      // The thread announces fresh messages through onIncoming; others only touch the list.
+      open.receive(event);
+      return;
+    }
+    if (event.type === 'message') {
+      noteMessage(event.message);
+      if (event.message.sender_id !== userId.value && event.message.edited_at === null && event.message.deleted_at === null) incoming(event.message);
+    }
+  };
+
+  function watch(conversationId: string): void {
+    if (realtime === null || subscriptions.has(conversationId) || disposed) return;
+    const state = { sub: { close() {} } as LiveSubscription, status: null as ChannelStatus | null, everJoined: false };
+    subscriptions.set(conversationId, state);
+    state.sub = realtime.subscribe(conversationId, {
+      onEvent: (event) => onEvent(conversationId, event),
+      onStatus(next) {
+        const rejoined = next === 'SUBSCRIBED';
+        state.status = next;
+        if (rejoined) state.everJoined = true;
+        recomputeSocket();
+        if (!rejoined) return;
+        // Joined or rejoined: whatever was sent while the channel was down comes from history.
+        if (thread.value?.conversationId === conversationId) void thread.value.backfill();
+        outbox.drain();
+      },
+    });
+    recomputeSocket();
+  }
+
+  function unwatch(conversationId: string): void {
+    subscriptions.get(conversationId)?.sub.close();
+    subscriptions.delete(conversationId);
+    recomputeSocket();
+  }
+
+  const watchAll = () => {
+    for (const c of conversations.value.slice(0, maxWatched)) watch(c.id);
+    if (openId.value !== null) watch(openId.value);
+  };
+
+  // --- threads ----------------------------------------------------------------------------------------
+  function showThread(conversationId: string): void {
+    const current = thread.value;
+    if (current?.conversationId === conversationId) return;
+    current?.dispose();
+    const previous = current?.conversationId;
+    const next = createThread({
+      conversationId,
+      api,
+      outbox,
+      userId: userId.value,
+      userName: settings.userName,
+      onIncoming: incoming,
+      onError: (e) => fail(e),
+    });
+    batch(() => {
+      thread.value = next;
+      openId.value = conversationId;
+    });
+    saveUi();
+    if (previous !== undefined && !conversations.value.slice(0, maxWatched).some((c) => c.id === previous)) unwatch(previous);
+    watch(conversationId);
+    if (isOpen.value) markRead(conversationId);
+    // Reading position: everything loaded on open counts as read once it is shown.
+    void waitReady(next).then(() => {
+      if (reading(conversationId)) markRead(conversationId);
+    });
+  }
+
+  const waitReady = (t: Thread) =>
+    new Promise<void>((resolve) => {
+      const stop = t.ready.subscribe((r) => {
+        if (!r) return;
+        queueMicrotask(() => stop());
+        resolve();
+      });
+    });
+
+  async function countUnread(): Promise<void> {
+    // The seed has no unread count: count others' messages newer than what this browser last read.
+    const candidates = conversations.value
+      .filter((c) => c.last_at !== null)
+      .filter((c) => {
+        const read = lastRead.get(c.id);
+        if (read === undefined) {
+          // First sight on this browser: what is there now counts as read, only what comes later is new.
+          lastRead.set(c.id, c.last_at ?? '');
+          return false;
+        }
+        return timeKey(c.last_at ?? '') > timeKey(read);
+      })
+      .slice(0, 10);
+    saveRead();
+    await Promise.all(
+      candidates.map(async (c) => {
+        try {
+          const page = await api.history(c.id, { limit: 50 });
+          const read = timeKey(lastRead.get(c.id) ?? '');
+          const n = page.filter((m) => m.sender_id !== userId.value && timeKey(m.created_at) > read).length;
+          if (!reading(c.id)) setUnread(c.id, n);
+        } catch {
+          // A badge is not worth an error sentence.
+        }
+      }),
+    );
+  }
+
+  async function refreshList(): Promise<void> {
+    const list = await api.listConversations(userId.value);
+    if (disposed) return;
+    conversations.value = list;
+  }
+
+  // --- start ------------------------------------------------------------------------------------------
+  async function start(): Promise<void> {
+    try {
+      options.checkKey(settings.apiKey);
+    } catch (e) {
+      fail(e, true);
+      return;
+    }
+    try {
+      const s = await loadSession(api, session, {
+        userId: userId.value,
+        userName: settings.userName,
+        userEmail: settings.userEmail,
+        userRole: settings.userRole,
+      });
+      config = s.config;
+      await refreshList();
+    } catch (e) {
+      if (!disposed) fail(e, true);
+      return;
+    }
+    if (disposed) return;
+    batch(() => {
+      status.value = 'ready';
+      if (openId.value !== null && isOpen.value) showThread(openId.value);
+    });
+    emit('ready', { userId: userId.value });
+    void countUnread();
+    outbox.drain();
+    (options.whenIdle ?? idle)(() => {
+      if (disposed || config === null) return;
+      realtime = options.connectRealtime(config);
+      watchAll();
+    });
+  }
+
+  const onOnline = () => {
+    online.value = true;
+    outbox.drain();
+    const t = thread.value;
+    if (t !== null) void t.backfill();
+  };
+  const onOffline = () => {
+    online.value = false;
+  };
+  const onVisible = () => {
+    const t = thread.value;
+    if (t !== null && reading(t.conversationId)) markRead(t.conversationId);
+  };
+  globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('offline', onOffline);
+  globalThis.document?.addEventListener('visibilitychange', onVisible);
+
+  const store: FullChatStore = {
+    status,
+    error,
+    connection,
+    isOpen,
+    screen,
+    conversations: summaries,
+    unreadTotal,
+    thread,
+    userId,
+    config: () => config,
+    displayName(id) {
+      if (id === userId.value) return settings.userName ?? 'You';
+      return names.get(id) ?? (id === 'support' ? 'Support' : id);
+    },
+    open() {
+      if (isOpen.value) return;
+      isOpen.value = true;
+      saveUi();
+      emit('open', {});
+      if (status.value === 'ready' && openId.value !== null) showThread(openId.value);
+      const t = thread.value;
+      if (t !== null) markRead(t.conversationId);
+    },
+    close() {
+      if (!isOpen.value) return;
+      isOpen.value = false;
+      saveUi();
+      emit('close', {});
+    },
+    toggle() {
+      if (isOpen.value) store.close();
+      else store.open();
+    },
+    openConversation(id) {
+      showThread(id);
+    },
+    async startConversation() {
+      const kind = settings.conversationKind;
+      const me = userId.value;
+      // A fresh ref per click makes "New conversation" new; an integrator's external-ref pins one thread.
+      const ref = settings.externalRef ?? `${kind}:${me}:${randomId().slice(0, 8)}`;
+      const participants = [me, ...settings.participants.filter((p) => p !== me)];
+      try {
+        const conversation = await api.getOrCreateConversation({ kind, external_ref: ref, participants });
+        if (disposed) return;
+        if (!conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
+        showThread(conversation.id);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    backToList() {
+      const t = thread.value;
+      t?.dispose();
+      batch(() => {
+        thread.value = null;
+        openId.value = null;
+      });
+      saveUi();
+      if (t !== undefined && t !== null && !conversations.value.slice(0, maxWatched).some((c) => c.id === t.conversationId)) unwatch(t.conversationId);
+      void refreshList().catch(() => {});
+    },
+    dismissError() {
+      if (!fatal.value) error.value = null;
+    },
+    async sendText(text) {
+      if (status.value !== 'ready') throw new Error(error.value ?? 'The chat is still starting.');
+      if (thread.value === null) {
+        const latest = conversations.value.find((c) => c.kind === settings.conversationKind);
+        if (latest !== undefined) showThread(latest.id);
+        else await store.startConversation();
+      }
+      thread.value?.send(text);
+    },
+    dispose() {
+      disposed = true;
+      thread.value?.dispose();
+      outbox.dispose();
+      realtime?.dispose();
+      subscriptions.clear();
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
+      globalThis.document?.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+  void start();
+  return store;
+}

@@ -1,0 +1,236 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
+import type { Outbox, OutboxEntry } from './createOutbox.ts';
+import { compareMessages, normalizeMessage } from './messageOrder.ts';
+import type { ThreadItem, ThreadModel } from './types.ts';
+
+export interface ThreadOptions {
+  conversationId: string;
+  api: TinyChatApi;
+  outbox: Outbox;
+  userId: string;
+  userName: string | null;
+  /** A page of history. */
+  pageSize?: number;
+  /** Told about each message from someone else that was not known before (live or backfilled). */
+  onIncoming?(message: Message): void;
+  /** Told when a page failed to load, with the error. */
+  onError?(error: unknown): void;
+}
+
+export interface Thread extends ThreadModel {
+  /** Merges one realtime event. */
+  receive(event: LiveEvent): void;
+  /** Merges a message from any source (POST answer, history, event); newer edits win. */
+  merge(messages: readonly Message[]): void;
+  /** After a rejoin: fetches what was sent while away, page by page, until it meets what is held. */
+  backfill(): Promise<void>;
+  dispose(): void;
+}
+
+const typingClearMs = 3_000;
+const typingThrottleMs = 2_500;
+const maxBackfillPages = 20;
+
+/**
+ * One conversation's messages keyed by id, so POST answers, realtime events and history pages merge
+ * without duplicates; unsent messages come from the outbox and show after the sent ones.
+ */
+export function createThread(options: ThreadOptions): Thread {
+  const { conversationId, api, outbox, userId } = options;
+  const pageSize = options.pageSize ?? 50;
+  const byId = signal<ReadonlyMap<string, Message>>(new Map());
+  const hasMore = signal(true);
+  const loadingOlder = signal(false);
+  const ready = signal(false);
+  const typingBy = signal<ReadonlyMap<string, string>>(new Map());
+  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let lastTypingSent = 0;
+  let disposed = false;
+
+  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them.
+  const sentItems = new WeakMap<Message, ThreadItem>();
+  const itemOf = (message: Message): ThreadItem => {
+    let item = sentItems.get(message);
+    if (item === undefined) {
+      item = { key: message.id, message, status: 'sent', mine: message.sender_id === userId, error: null };
+      sentItems.set(message, item);
+    }
+    return item;
+  };
+  const pendingItems = new WeakMap<OutboxEntry, ThreadItem>();
+  const pendingOf = (entry: OutboxEntry): ThreadItem => {
+    let item = pendingItems.get(entry);
+    if (item === undefined) {
+      item = {
+        key: entry.key,
+        message: normalizeMessage({
+          id: entry.key,
+          conversation_id: conversationId,
+          sender_id: entry.input.sender_id,
+          created_at: entry.writtenAt,
+          body: entry.input.body ?? null,
+          message_type: entry.input.message_type ?? 'text',
+          media_url: entry.input.media_url ?? null,
+          reply_to: entry.input.reply_to ?? null,
+        }),
+        status: entry.status,
+        mine: true,
+        error: entry.error,
+      };
+      pendingItems.set(entry, item);
+    }
+    return item;
+  };
+
+  const sorted = computed(() => [...byId.value.values()].sort(compareMessages));
+  const items = computed<readonly ThreadItem[]>(() => {
+    const held = byId.value;
+    const sent = sorted.value.map(itemOf);
+    const pending = outbox.entries.value.filter(
+      (e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)),
+    );
+    return pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)];
+  });
+
+  const merge = (messages: readonly Message[]): Message[] => {
+    const fresh: Message[] = [];
+    if (messages.length === 0) return fresh;
+    const next = new Map(byId.value);
+    for (const raw of messages) {
+      if (raw.conversation_id !== conversationId) continue;
+      const message = normalizeMessage(raw);
+      const held = next.get(message.id);
+      if (held === undefined) fresh.push(message);
+      // An older copy (a history page fetched before an edit arrived) never overwrites a newer one.
+      else if ((held.deleted_at !== null && message.deleted_at === null) || (held.edited_at ?? '') > (message.edited_at ?? '')) continue;
+      next.set(message.id, message);
+    }
+    byId.value = next;
+    return fresh;
+  };
+
+  const announce = (fresh: readonly Message[]) => {
+    for (const m of fresh) if (m.sender_id !== userId) options.onIncoming?.(m);
+  };
+
+  const clearTyping = (senderId: string) => {
+    clearTimeout(typingTimers.get(senderId));
+    typingTimers.delete(senderId);
+    if (!typingBy.value.has(senderId)) return;
+    const next = new Map(typingBy.value);
+    next.delete(senderId);
+    typingBy.value = next;
+  };
+
+  const oldest = () => sorted.value[0];
+
+  async function loadFirstPage(): Promise<void> {
+    try {
+      const page = await api.history(conversationId, { limit: pageSize });
+      if (disposed) return;
+      batch(() => {
+        merge(page);
+        hasMore.value = page.length === pageSize;
+        ready.value = true;
+      });
+    } catch (error) {
+      if (disposed) return;
+      ready.value = true;
+      options.onError?.(error);
+    }
+  }
+
+  const thread: Thread = {
+    conversationId,
+    items,
+    hasMore,
+    loadingOlder,
+    ready,
+    typing: computed(() => [...typingBy.value.values()]),
+    async loadOlder() {
+      if (loadingOlder.value || !hasMore.value || disposed) return;
+      const first = oldest();
+      loadingOlder.value = true;
+      try {
+        const page = await api.history(conversationId, first === undefined ? { limit: pageSize } : { before: first.created_at, limit: pageSize });
+        if (disposed) return;
+        batch(() => {
+          merge(page);
+          hasMore.value = page.length === pageSize;
+        });
+      } catch (error) {
+        options.onError?.(error);
+      } finally {
+        loadingOlder.value = false;
+      }
+    },
+    send(text) {
+      const body = text.trim();
+      if (body === '') return;
+      outbox.add(conversationId, { sender_id: userId, body, message_type: 'text' });
+    },
+    retry(key) {
+      outbox.retry(key);
+    },
+    notifyTyping() {
+      const now = Date.now();
+      if (now - lastTypingSent < typingThrottleMs) return;
+      lastTypingSent = now;
+      // Fire and forget: a lost typing event costs nothing.
+      api.typing(conversationId, userId, options.userName ?? undefined).catch(() => {});
+    },
+    receive(event) {
+      if (event.type === 'typing') {
+        if (event.senderId === userId) return;
+        const next = new Map(typingBy.value);
+        next.set(event.senderId, event.senderName ?? 'Someone');
+        typingBy.value = next;
+        clearTimeout(typingTimers.get(event.senderId));
+        typingTimers.set(event.senderId, setTimeout(() => clearTyping(event.senderId), typingClearMs));
+        return;
+      }
+      const message = normalizeMessage(event.message);
+      if (message.conversation_id !== conversationId) return;
+      batch(() => {
+        if (message.sender_id === userId) outbox.claimEcho(message);
+        // A message ends its sender's typing indicator at once.
+        clearTyping(message.sender_id);
+        announce(merge([message]));
+      });
+    },
+    merge(messages) {
+      announce(merge(messages));
+    },
+    async backfill() {
+      const known = new Set(byId.value.keys());
+      let before: string | undefined;
+      for (let page = 0; page < maxBackfillPages && !disposed; page += 1) {
+        let messages: Message[];
+        try {
+          messages = await api.history(conversationId, before === undefined ? { limit: pageSize } : { before, limit: pageSize });
+        } catch (error) {
+          options.onError?.(error);
+          return;
+        }
+        if (disposed) return;
+        announce(merge(messages));
+        if (!ready.value) {
+          ready.value = true;
+          hasMore.value = messages.length === pageSize;
+        }
+        // Stop at the first page that overlaps what was held (or the start of the conversation).
+        const first = messages[0];
+        if (messages.length < pageSize || first === undefined || messages.some((m) => known.has(m.id))) return;
+        before = first.created_at;
+      }
+    },
+    dispose() {
+      disposed = true;
+      for (const timer of typingTimers.values()) clearTimeout(timer);
+      typingTimers.clear();
+    },
+  };
+  void loadFirstPage();
+  return thread;
+}
