@@ -1,0 +1,91 @@
+import type { RealtimeChannel, RealtimeClient } from '@supabase/supabase-js';
+import { loadRealtimeClient } from './loadRealtimeClient.ts';
+import type { RealtimeConnectorOptions } from './RealtimeConnectorOptions.ts';
+import { toLiveEvent } from './toLiveEvent.ts';
+import type { ChannelHandlers, ChannelStatus, LiveSubscription, RealtimeConnector, TinyChatConfig } from './types.ts';
+
+/**
+ * The realtime side of the transport: one socket to `config.realtime.supabase_url` shared by every
+ * subscription, each conversation on its own channel `channel_prefix + id` (`conv:<id>`).
+ *
+ * supabase-js's `RealtimeClient` is imported lazily on the first `subscribe()`. Reconnecting is realtime-js's job:
+ * after a dropped socket the channel reports CHANNEL_ERROR (or TIMED_OUT/CLOSED), then SUBSCRIBED once it has
+ * rejoined; state shows "Reconnecting…" in between and backfills from history on that SUBSCRIBED, since
+ * broadcasts sent while away are not replayed.
+ *
+ * @param config - the `GET /v1/config` answer
+ * @example
+ * ```ts
+ * const live = createRealtimeConnector(config);
+ * const sub = live.subscribe(conversationId, { onEvent: apply, onStatus: (s) => s === 'SUBSCRIBED' && backfill() });
+ * ```
+ */
+export function createRealtimeConnector(config: TinyChatConfig, options: RealtimeConnectorOptions = {}): RealtimeConnector {
+  const { supabase_url: url, supabase_anon_key: anonKey, channel_prefix: prefix } = config.realtime;
+  // supabase-js derives the same endpoint from the project URL: ws(s)://host/realtime/v1 (+ /websocket).
+  const endpoint = `${url.replace(/\/+$/, '').replace(/^http/i, 'ws')}/realtime/v1`;
+  const open = new Set<() => void>();
+  let client: Promise<RealtimeClient> | undefined;
+  let disposed = false;
+
+  const getClient = (): Promise<RealtimeClient> => {
+    client ??= (options.load ?? loadRealtimeClient)().then((Client) => {
+      const created = new Client(endpoint, {
+        params: { ...options.params, apikey: anonKey },
+        ...(options.transport ? { transport: options.transport } : {}),
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+        ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
+        ...(options.reconnectAfterMs ? { reconnectAfterMs: options.reconnectAfterMs } : {}),
+      });
+      // Disposed while the chunk was loading: never open the socket.
+      if (disposed) void created.disconnect();
+      return created;
+    });
+    return client;
+  };
+
+  return {
+    subscribe(conversationId: string, handlers: ChannelHandlers): LiveSubscription {
+      let closed = disposed;
+      let channel: RealtimeChannel | undefined;
+      let last: ChannelStatus | undefined;
+      const report = (status: ChannelStatus, error?: Error): void => {
+        // Once per change: realtime-js repeats CHANNEL_ERROR on every failed reconnect attempt.
+        if (closed || status === last) return;
+        last = status;
+        handlers.onStatus(status, error);
+      };
+      const close = (): void => {
+        if (closed) return;
+        closed = true;
+        open.delete(close);
+        if (channel) channel.socket.removeChannel(channel).catch(() => {});
+      };
+      if (closed) return { close };
+      open.add(close);
+
+      getClient().then(
+        (c) => {
+          if (closed) return;
+          const ch = c.channel(`${prefix}${conversationId}`, { config: { broadcast: { self: false, ack: false } } });
+          channel = ch;
+          const deliver = (event: string) => (message: { payload?: unknown }) => {
+            const live = closed ? undefined : toLiveEvent(event, message.payload);
+            if (live) handlers.onEvent(live);
+          };
+          ch.on('broadcast', { event: 'message' }, deliver('message'));
+          ch.on('broadcast', { event: 'typing' }, deliver('typing'));
+          ch.subscribe((status, error) => report(status as ChannelStatus, error));
+        },
+        (error: unknown) => report('CHANNEL_ERROR', error instanceof Error ? error : new Error('the realtime client could not be loaded', { cause: error })),
+      );
+      return { close };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const close of [...open]) close();
+      void client?.then((c) => c.disconnect()).catch(() => {});
+    },
+  };
+}
