@@ -1,3 +1,5 @@
+import { toSentence } from '../transport/toSentence.ts';
+
 /**
  * How the state layer reads a transport failure without caring which class it is: typed errors carry a
  * numeric `status` when the server answered; anything else (offline, timeout, a dropped answer) did not.
@@ -9,12 +11,12 @@ export function statusOf(error: unknown): number | null {
 
 /** Worth trying again later: no answer at all, or an answer that says "not now" (408, 425, 429, 5xx). */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof Error && (error.name === 'SecretKeyError' || error.name === 'MissingKeyError')) return false;
   const status = statusOf(error);
   return status === null || status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-/** The sentence a person reads; transport errors already carry one as their message. */
-export function sentenceOf(error: unknown, fallback = 'Something went wrong. Please try again.'): string {
-  if (error instanceof Error && error.message !== '') return error.message;
-  return fallback;
+/** The sentence a person reads for any failure. */
+export function sentenceOf(error: unknown): string {
+  return toSentence(error);
 }
