@@ -4,7 +4,7 @@ import { mount } from '/dist/tinychat.mjs';
 
 const EVENTS = ['tinychat:ready', 'tinychat:open', 'tinychat:close', 'tinychat:message', 'tinychat:unread', 'tinychat:error'];
 
-const chat = mount({ apiKey: 'pk_test_demo', userName: 'SPA visitor' });
+const { element: chat } = mount({ apiKey: 'pk_test_demo', userName: 'SPA visitor' });
 
 const log = document.getElementById('event-log');
 /** Appends one line to the on-page event log, newest last. */
