@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { openPglite } from './db/openPglite.ts';
 import { openPostgres } from './db/openPostgres.ts';
 import { seed } from './db/seed.ts';
 import { createApp, type AppDeps } from './http/createApp.ts';
-import { noBroadcast } from './realtime/Broadcaster.ts';
+import { createRealtime, type RealtimeStats } from './realtime/createRealtime.ts';
+import type { RealtimeSettings } from './realtime/RealtimeSettings.ts';
 
 export interface ServerOptions {
   /** @defaultValue 8787; 0 picks a free port */
@@ -28,8 +30,10 @@ export interface ServerOptions {
   agent?: AppDeps['agent'];
   /** Health settings over the environment's (`TINYCHAT_HEALTH_*`). */
   health?: AppDeps['health'];
-  /** Where REST changes are broadcast (tests pass a recording one). @defaultValue noBroadcast */
+  /** Where REST changes are broadcast (tests pass a recording one). @defaultValue this server's realtime endpoint */
   realtime?: AppDeps['realtime'];
+  /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size). */
+  realtimeSettings?: Partial<RealtimeSettings>;
 }
 
 export interface RunningServer {
@@ -37,6 +41,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  /** Counters of the realtime endpoint (`/realtime/v1/websocket`). */
+  realtimeStats(): RealtimeStats;
   close(): Promise<void>;
 }
 
@@ -52,8 +58,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await seed(db);
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
-  const app = createApp({ db, realtime: options.realtime ?? noBroadcast, uploadsDir, publicUrl, agent: options.agent, health: options.health });
+  const realtime = await createRealtime(db, options.realtimeSettings);
+  const app = createApp(
+    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health },
+    (root) => root.route('/realtime/v1', realtime.routes),
+  );
   const server = createAdaptorServer({ fetch: app.fetch });
+  realtime.attach(server as Server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -64,7 +75,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     db,
+    realtimeStats: realtime.stats,
     close: async () => {
+      await realtime.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive and upgraded sockets would hold close() open forever.

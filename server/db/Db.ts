@@ -18,8 +18,9 @@ export interface Db extends Queryable {
   /**
    * Subscribes to Postgres `NOTIFY` on a channel; resolves to the unsubscribe function.
    * Realtime uses it so several server processes on one Postgres deliver each other's broadcasts.
+   * @param onGap - called when a lost listening connection is back: notifications sent meanwhile are missed
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   /** Sends `NOTIFY channel, payload`. */
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;

@@ -20,6 +20,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    // One process, one embedded database: the listener is never lost, so there is no gap to report.
     listen: async (channel, onPayload) => {
       const unsub = await pg.listen(channel, onPayload);
       return async () => unsub();

@@ -32,16 +32,49 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     exec: async (sql) => {
       await pool.query(sql);
     },
-    listen: async (channel, onPayload) => {
-      // LISTEN needs a connection of its own that stays open.
-      const client = new pg.Client({ connectionString });
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-      });
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    listen: async (channel, onPayload, onGap) => {
+      // LISTEN needs a connection of its own that stays open; when it is lost (server restart, network),
+      // it is opened again with a growing pause, and onGap says notifications may have been missed.
+      let client: pg.Client | undefined;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const open = async () => {
+        const c = new pg.Client({ connectionString });
+        const lost = () => {
+          if (client !== c || stopped) return;
+          client = undefined;
+          c.end().catch(() => undefined);
+          reopen(100);
+        };
+        // Without an 'error' listener a dropped connection would crash the process.
+        c.on('error', lost);
+        c.on('end', lost);
+        c.on('notification', (n) => {
+          if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+        });
+        try {
+          await c.connect();
+          await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+        } catch (err) {
+          c.end().catch(() => undefined);
+          throw err;
+        }
+        client = c;
+      };
+      const reopen = (delay: number) => {
+        retry = setTimeout(() => {
+          if (stopped) return;
+          open().then(
+            () => onGap?.(),
+            () => reopen(Math.min(delay * 2, 5000)),
+          );
+        }, delay);
+      };
+      await open();
       return async () => {
-        await client.end();
+        stopped = true;
+        clearTimeout(retry);
+        await client?.end();
       };
     },
     notify: async (channel, payload) => {

@@ -1,0 +1,67 @@
+import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+
+/** The demo tenant's realtime anon key (`/v1/config` gives it out). */
+export const ANON_KEY = 'rt_anon_demo';
+export const OTHER_ANON_KEY = 'rt_anon_other';
+
+/** What a channel handler receives for `.on('broadcast', …)`. */
+export interface Received {
+  type: 'broadcast';
+  event: string;
+  payload: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- payloads are inspected loosely in tests
+}
+
+/**
+ * The unmodified supabase-js client, as the seed shows it, on Node (ws transport, no auth traffic).
+ * @param options.reconnectAfterMs - a short schedule keeps rejoin tests fast; the default is 1, 2, 5, 10 s
+ */
+export function realtimeClient(url: string, key = ANON_KEY, options: { vsn?: '1.0.0' | '2.0.0'; reconnectAfterMs?: (tries: number) => number } = {}): SupabaseClient {
+  return createClient(url, key, {
+    realtime: {
+      // ws's WebSocket is what Node 20 lacks; its type differs slightly from the DOM one the option names.
+      transport: WebSocket as unknown as typeof globalThis.WebSocket,
+      ...(options.vsn === undefined ? {} : { vsn: options.vsn }),
+      ...(options.reconnectAfterMs === undefined ? {} : { reconnectAfterMs: options.reconnectAfterMs }),
+    },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+}
+
+/** A channel with every broadcast it receives recorded, and every subscribe status it goes through. */
+export interface Watched {
+  channel: RealtimeChannel;
+  received: Received[];
+  statuses: string[];
+  /** Resolves at the next SUBSCRIBED (counting from now), rejects after `statuses` shows no hope. */
+  subscribed(): Promise<void>;
+}
+
+/**
+ * Joins `name` and records what arrives on it.
+ * @param config - the channel's broadcast config (`self`, `ack`)
+ */
+export function watch(client: SupabaseClient, name: string, config: { self?: boolean; ack?: boolean } = {}): Watched {
+  const channel = client.channel(name, { config: { broadcast: config } });
+  const received: Received[] = [];
+  const statuses: string[] = [];
+  const waiters: (() => void)[] = [];
+  channel.on('broadcast', { event: '*' }, (msg) => void received.push(msg as Received));
+  channel.subscribe((status, err) => {
+    statuses.push(err === undefined ? status : `${status}: ${err.message}`);
+    if (status === 'SUBSCRIBED') waiters.splice(0).forEach((w) => w());
+  });
+  return {
+    channel,
+    received,
+    statuses,
+    subscribed: () => new Promise<void>((resolve) => waiters.push(resolve)),
+  };
+}
+
+/** Joins and waits until SUBSCRIBED. */
+export async function joined(client: SupabaseClient, name: string, config: { self?: boolean; ack?: boolean } = {}): Promise<Watched> {
+  const w = watch(client, name, config);
+  if (!w.statuses.includes('SUBSCRIBED')) await w.subscribed();
+  return w;
+}
