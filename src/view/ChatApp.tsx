@@ -1,0 +1,49 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { ChatStore } from '../state/types.ts';
+import { Launcher } from './Launcher.tsx';
+import { Panel } from './Panel.tsx';
+
+/** bubble: launcher + floating panel (default); inline: the panel fills its container; fullscreen: it fills the viewport. */
+export type ChatMode = 'bubble' | 'inline' | 'fullscreen';
+
+/** Props of {@link ChatApp}. */
+export interface ChatAppProps {
+  store: ChatStore;
+  /** @defaultValue 'bubble' */
+  mode?: ChatMode;
+  /** Extra controls before the message box (issue 6: "Attach image"). */
+  composerTools?: ComponentChildren;
+}
+
+/**
+ * The widget's root view. In bubble mode: the launcher, and the panel while `store.isOpen`; closing hands focus
+ * back to the launcher when focus was in the panel. Inline and fullscreen modes have no launcher and always show
+ * the panel (the host page decides where and whether the element is shown).
+ * Views only read signals and call store actions (STYLE.md rule 5).
+ *
+ * @example
+ * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
+ */
+export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps) {
+  const bubble = mode === 'bubble';
+  const open = !bubble || store.isOpen.value;
+  const launcher = useRef<HTMLButtonElement>(null);
+  const focusInside = useRef(false);
+  const wasOpen = useRef(open);
+  const panelId = `tc-panel-${useId()}`;
+
+  useEffect(() => {
+    if (wasOpen.current && !open && focusInside.current) launcher.current?.focus();
+    if (!open) focusInside.current = false;
+    wasOpen.current = open;
+  }, [open]);
+
+  return (
+    <div class={`tc-app tc-mode-${mode}`} data-open={open ? 'true' : 'false'}>
+      {/* The launcher comes first so Tab goes from it into the open panel. */}
+      {bubble && <Launcher store={store} panelId={panelId} buttonRef={launcher} />}
+      {open && <Panel store={store} mode={mode} id={panelId} focusInside={focusInside} composerTools={composerTools} />}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ThreadModel } from '../state/types.ts';
+import { loadDraft, saveDraft } from './drafts.ts';
+
+/** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
+export interface ComposerProps {
+  thread: ThreadModel;
+  /** Buttons before the message box: issue 6 puts "Attach image" here (and paste/drop land on the form). */
+  tools?: ComponentChildren;
+}
+
+/**
+ * The message box ("Message") and "Send". Enter sends, Shift+Enter adds a line, and Enter that ends an IME
+ * composition (Japanese, Chinese, Korean input) does not send. The box grows with its text up to a CSS max-height.
+ * The draft is saved per conversation as it is typed and only cleared once `thread.send` has taken the text (the
+ * outbox owns it from then on: pending, failed with Retry, never lost).
+ */
+export function Composer({ thread, tools }: ComposerProps) {
+  const draft = useSignal(loadDraft(thread.conversationId));
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  // Grows with its text (and shrinks after a send): height follows scrollHeight, CSS max-height caps it and
+  // then the box scrolls. Set through the CSSOM, which a strict style-src CSP allows.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    if (el.scrollHeight > 0) el.style.height = `${el.scrollHeight}px`;
+  }, [draft.value]);
+
+  const submit = () => {
+    const text = draft.value.trim();
+    if (text === '') return;
+    thread.send(text);
+    draft.value = '';
+    saveDraft(thread.conversationId, '');
+  };
+
+  return (
+    <form
+      class="tc-composer"
+      part="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+        box.current?.focus();
+      }}
+    >
+      {tools}
+      <textarea
+        ref={box}
+        class="tc-input"
+        aria-label="Message"
+        placeholder="Write a message…"
+        rows={1}
+        value={draft.value}
+        onInput={(e) => {
+          draft.value = e.currentTarget.value;
+          saveDraft(thread.conversationId, draft.value);
+          thread.notifyTyping();
+        }}
+        onKeyDown={(e) => {
+          // keyCode 229 is how Safari reports the Enter that commits a composition (its isComposing is already false).
+          if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+          e.preventDefault();
+          submit();
+        }}
+      />
+      <button type="submit" class="tc-send">
+        Send
+      </button>
+    </form>
+  );
+}

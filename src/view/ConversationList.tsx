@@ -1,0 +1,34 @@
+import { useSignal } from '@preact/signals';
+import type { ChatStore } from '../state/types.ts';
+import { ConversationItem } from './ConversationItem.tsx';
+
+/**
+ * The list screen: "New conversation" and the visitor's conversations (role=list "Conversations"), newest as the
+ * store orders them. A conversation list is short (the server caps it at 100), so it is not virtualized.
+ */
+export function ConversationList({ store }: { store: ChatStore }) {
+  const starting = useSignal(false);
+  const conversations = store.conversations.value;
+  const start = () => {
+    if (starting.value) return;
+    starting.value = true;
+    // A failure is the store's to report (through `error`, shown in role=alert); here it only ends the wait.
+    store
+      .startConversation()
+      .catch(() => undefined)
+      .finally(() => (starting.value = false));
+  };
+  return (
+    <div class="tc-convs">
+      <button type="button" class="tc-primary tc-new" aria-busy={starting.value ? 'true' : 'false'} onClick={start}>
+        New conversation
+      </button>
+      {conversations.length === 0 && <p class="tc-note">No conversations yet.</p>}
+      <ul role="list" aria-label="Conversations" class="tc-conv-list">
+        {conversations.map((summary) => (
+          <ConversationItem key={summary.conversation.id} summary={summary} onOpen={(id) => store.openConversation(id)} />
+        ))}
+      </ul>
+    </div>
+  );
+}

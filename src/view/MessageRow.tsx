@@ -1,0 +1,64 @@
+import type { ThreadItem } from '../state/types.ts';
+import { formatClock, formatFull, parseTime } from './formatTime.ts';
+import { MessageImage } from './MessageImage.tsx';
+import { MessageText } from './MessageText.tsx';
+
+/** Props of {@link MessageRow}. */
+export interface MessageRowProps {
+  item: ThreadItem;
+  /** The sender's display name (from `store.displayName`). */
+  sender: string;
+  onRetry: (key: string) => void;
+}
+
+/**
+ * The id a row carries in `data-message-id`: the server's id once the message is sent, the item's client key
+ * before (a pending or failed message has no server id yet). Either way one row per message, so tests that count
+ * `[data-message-id]` per text see each message once; and a reply's `reply_to` (a server id) finds its row.
+ */
+export function rowId(item: ThreadItem): string {
+  return item.status === 'sent' ? item.message.id : item.key;
+}
+
+/**
+ * One message of a thread: sender, time, then its text (links safe), its image, or "Message deleted"; an
+ * "edited" mark; and for a failed send the reason and "Retry". Status and ownership are data attributes
+ * (docs/ui-contract.md) that the styles and the browser tests read.
+ */
+export function MessageRow({ item, sender, onRetry }: MessageRowProps) {
+  const { message, status, mine } = item;
+  const when = parseTime(message.created_at);
+  const deleted = message.deleted_at !== null;
+  return (
+    <article class="tc-msg" part="message" data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
+      <header class="tc-msg-meta">
+        <span class="tc-msg-sender">{sender}</span>
+        {when && (
+          <time class="tc-msg-time" dateTime={message.created_at} title={formatFull(when)}>
+            {formatClock(when)}
+          </time>
+        )}
+      </header>
+      <div class="tc-msg-bubble">
+        {deleted ? (
+          <p class="tc-msg-note">Message deleted</p>
+        ) : (
+          <>
+            {message.message_type === 'image' && <MessageImage url={message.media_url} sender={sender} />}
+            {message.body !== null && message.body !== '' && <MessageText text={message.body} />}
+            {message.edited_at !== null && <span class="tc-msg-edited">(edited)</span>}
+          </>
+        )}
+      </div>
+      {status === 'pending' && <p class="tc-msg-status">Sending…</p>}
+      {status === 'failed' && (
+        <p class="tc-msg-failed">
+          <span>{item.error ?? 'Not sent.'}</span>{' '}
+          <button type="button" class="tc-link-button" onClick={() => onRetry(item.key)}>
+            Retry
+          </button>
+        </p>
+      )}
+    </article>
+  );
+}

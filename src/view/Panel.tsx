@@ -1,0 +1,89 @@
+import type { ComponentChildren, RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { ChatStore } from '../state/types.ts';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { ConversationList } from './ConversationList.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { PanelHeader } from './PanelHeader.tsx';
+import { Thread } from './Thread.tsx';
+import type { ChatMode } from './ChatApp.tsx';
+
+/** Props of {@link Panel}. */
+export interface PanelProps {
+  store: ChatStore;
+  mode: ChatMode;
+  id: string;
+  /** Kept true while focus is inside the panel, so ChatApp knows to hand it back to the launcher on close. */
+  focusInside: RefObject<boolean>;
+  /** Passed down to the composer (issue 6). */
+  composerTools?: ComponentChildren;
+}
+
+/**
+ * The chat panel: role=dialog "Chat" (bubble, fullscreen; not modal, the page stays usable) or role=region
+ * "Chat" (inline), with the header, the connection banner, errors, and the list or the thread.
+ * Focus: in bubble mode it moves in when the panel opens; on every change of screen it moves to the new screen's
+ * main control (the message box in a thread) if focus was in the panel, so it never falls back to the page when
+ * the button that had it disappears. Escape closes (bubble mode).
+ */
+export function Panel({ store, mode, id, focusInside, composerTools }: PanelProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const status = store.status.value;
+  const screen = store.screen.value;
+  const thread = store.thread.value;
+  const dialog = mode !== 'inline';
+
+  useEffect(() => {
+    if (mode === 'bubble') moveFocusIn(ref.current);
+  }, []);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) return void (first.current = false);
+    if (focusInside.current) moveFocusIn(ref.current);
+  }, [status, screen, thread]);
+
+  return (
+    <div
+      ref={ref}
+      id={id}
+      class="tc-panel"
+      part="panel"
+      role={dialog ? 'dialog' : 'region'}
+      // aria-label, not aria-labelledby: the contract names the panel "Chat" whatever the header says.
+      aria-label="Chat"
+      aria-modal={dialog ? 'false' : undefined}
+      tabIndex={-1}
+      onFocusIn={() => (focusInside.current = true)}
+      onFocusOut={(e) => {
+        // Only a move to somewhere else counts as leaving; a focused button that is removed (relatedTarget null)
+        // leaves focus "inside" so the next screen's control takes it.
+        const next = e.relatedTarget as Node | null;
+        if (next !== null && !ref.current?.contains(next)) focusInside.current = false;
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && mode === 'bubble' && !e.isComposing) {
+          e.stopPropagation();
+          store.close();
+        }
+      }}
+    >
+      <PanelHeader store={store} closable={mode === 'bubble'} />
+      <ConnectionBanner connection={store.connection.value} />
+      <ErrorAlert error={store.error.value} onDismiss={() => store.dismissError()} />
+      {status === 'starting' && (
+        <p class="tc-note" role="status">
+          Loading…
+        </p>
+      )}
+      {status === 'ready' && screen === 'list' && <ConversationList store={store} />}
+      {status === 'ready' && screen === 'thread' && thread && <Thread store={store} thread={thread} composerTools={composerTools} />}
+    </div>
+  );
+}
+
+/** The message box in a thread; otherwise the first button (a conversation or "New conversation"); else the panel. */
+function moveFocusIn(panel: HTMLElement | null): void {
+  if (!panel) return;
+  const target = panel.querySelector<HTMLElement>('.tc-input') ?? panel.querySelector<HTMLElement>('.tc-new') ?? panel;
+  target.focus();
+}

@@ -1,0 +1,29 @@
+import type { ChatStore } from '../state/types.ts';
+import { BackIcon, CloseIcon } from './icons.tsx';
+import { kindLabel } from './kindLabel.ts';
+
+/**
+ * The panel's header: "Back to conversations" in a thread, the title, and in bubble mode a close button.
+ * That button is named "Close", not "Close chat": the launcher owns that name (docs/ui-contract.md) and two
+ * buttons of one name would be ambiguous to a person and to the browser tests.
+ */
+export function PanelHeader({ store, closable }: { store: ChatStore; closable: boolean }) {
+  const thread = store.screen.value === 'thread' ? store.thread.value : null;
+  const summary = thread ? store.conversations.value.find((c) => c.conversation.id === thread.conversationId) : undefined;
+  const title = thread ? (summary ? kindLabel(summary.kind) : 'Conversation') : 'Conversations';
+  return (
+    <header class="tc-header" part="header">
+      {thread && (
+        <button type="button" class="tc-icon-button" aria-label="Back to conversations" onClick={() => store.backToList()}>
+          <BackIcon />
+        </button>
+      )}
+      <h2 class="tc-title">{title}</h2>
+      {closable && (
+        <button type="button" class="tc-icon-button" aria-label="Close" onClick={() => store.close()}>
+          <CloseIcon />
+        </button>
+      )}
+    </header>
+  );
+}

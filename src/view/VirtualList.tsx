@@ -1,0 +1,235 @@
+import type { AriaRole, ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { rowAt, rowOffsets, visibleRange } from './virtualWindow.ts';
+
+/** Props of {@link VirtualList}. */
+export interface VirtualListProps<T> {
+  /** Every item, in display order; only those near the viewport are rendered. */
+  items: readonly T[];
+  /** A stable key per item: heights are remembered by it, and the scroll anchor follows it. */
+  itemKey: (item: T) => string;
+  renderItem: (item: T) => ComponentChildren;
+  /** Height assumed for a row until it has been measured. @defaultValue 72 */
+  estimateHeight?: number;
+  /** Extra pixels rendered above and below the viewport. @defaultValue 600 */
+  overscan?: number;
+  /** Called (again and again: make it idempotent) while the view is within `nearTopPx` of the top. */
+  onNearTop?: () => void;
+  /** @defaultValue 600 */
+  nearTopPx?: number;
+  /** Start at the bottom, and stay there when items are added or rows grow while the view is there (a chat log). */
+  stickToBottom?: boolean;
+  /** A newly appended item for which this returns true brings the view to the bottom even when scrolled up (one's own send). */
+  follows?: (item: T) => boolean;
+  /** Passed to the scrolling element, which is the list's semantic container (e.g. role="log"). */
+  role?: AriaRole;
+  label?: string;
+  class?: string;
+}
+
+type Anchor = { readonly kind: 'bottom' } | { readonly kind: 'row'; readonly key: string; readonly delta: number } | null;
+
+/** What the last render put on screen, for the scroll handler and the ResizeObserver that run between renders. */
+interface ListState {
+  heights: Map<string, number>;
+  anchor: Anchor;
+  top: number;
+  height: number;
+  lastKey: string | undefined;
+  keys: readonly string[];
+  offsets: Float64Array;
+  start: number;
+  end: number;
+  ro: ResizeObserver | null;
+  observed: Set<Element>;
+}
+
+const BOTTOM: Anchor = { kind: 'bottom' };
+/** Without layout (hidden, or happy-dom) the viewport is assumed this tall, so a sensible number of rows renders. */
+const FALLBACK_VIEWPORT = 800;
+const AT_BOTTOM_PX = 8;
+
+/**
+ * A scrolling list that renders only the rows near its viewport (issue 4 budget: a 5,000-message thread in at
+ * most 2,000 DOM nodes). Rows have variable heights: each is assumed `estimateHeight` until rendered, then
+ * measured (right after render, and by a ResizeObserver when it changes later, e.g. an image loads), and the
+ * view stays anchored on the first visible row (or the bottom) through every correction and every prepend.
+ * Rows stay in DOM order inside the scrolling element, between two paddings that stand for the rest, so a
+ * role="log" keeps its meaning for assistive technology.
+ *
+ * @example
+ * <VirtualList role="log" label="Messages" items={items} itemKey={(i) => i.key} renderItem={(i) => <Row item={i} />}
+ *   stickToBottom onNearTop={() => void thread.loadOlder()} />
+ */
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, itemKey, renderItem, estimateHeight = 72, overscan = 600, nearTopPx = 600, stickToBottom = false } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  const [, setTick] = useState(0);
+  const stateRef = useRef<ListState | null>(null);
+  stateRef.current ??= {
+    heights: new Map(),
+    anchor: stickToBottom ? BOTTOM : null,
+    top: 0,
+    height: 0,
+    lastKey: undefined,
+    keys: [],
+    offsets: new Float64Array(1),
+    start: 0,
+    end: 0,
+    ro: null,
+    observed: new Set(),
+  };
+  const state = stateRef.current;
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  const keys = items.map(itemKey);
+  const lastKey = keys[keys.length - 1];
+  if (lastKey !== state.lastKey) {
+    const last = items[items.length - 1];
+    // An appended row of one's own brings the view down, wherever the reader was (they just wrote it).
+    if (state.lastKey !== undefined && last !== undefined && props.follows?.(last)) state.anchor = BOTTOM;
+    state.lastKey = lastKey;
+  }
+  const offsets = rowOffsets(keys, state.heights, estimateHeight);
+  const top = renderTop(state, keys, offsets);
+  const { start, end } = visibleRange(offsets, top, state.height || FALLBACK_VIEWPORT, overscan);
+  const total = offsets[keys.length]!;
+
+  const rerender = () => setTick((t) => t + 1);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const box = inner.current;
+    if (!el || !box) return;
+    Object.assign(state, { keys, offsets, start, end });
+    state.ro ??= typeof ResizeObserver === 'function' ? new ResizeObserver(() => onResize()) : null;
+    const changed = measure(state, box);
+    if (state.ro) {
+      for (const row of state.observed) if (row.parentNode !== box) (state.ro.unobserve(row), state.observed.delete(row));
+      for (const row of box.children) if (!state.observed.has(row)) (state.ro.observe(row), state.observed.add(row));
+    }
+    restoreAnchor(state, el, box);
+    if (el.clientHeight > 0) {
+      state.top = el.scrollTop;
+      state.height = el.clientHeight;
+    }
+    const again = visibleRange(rowOffsets(keys, state.heights, estimateHeight), renderTop(state, keys, offsets), state.height || FALLBACK_VIEWPORT, overscan);
+    if (changed || again.start !== start || again.end !== end) rerender();
+    else checkNearTop(el);
+  });
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && state.ro) state.ro.observe(el);
+    return () => state.ro?.disconnect();
+  }, []);
+
+  /** Rows or the viewport changed size after render (an image loaded, the composer grew, the panel resized). */
+  function onResize() {
+    const el = scroller.current;
+    const box = inner.current;
+    if (!el || !box) return;
+    const viewportChanged = el.clientHeight > 0 && el.clientHeight !== state.height;
+    if (measure(state, box) || viewportChanged) rerender();
+  }
+
+  function checkNearTop(el: HTMLElement) {
+    const { onNearTop } = propsRef.current;
+    const y = el.clientHeight > 0 ? el.scrollTop : renderTop(state, state.keys, state.offsets);
+    if (onNearTop && state.keys.length > 0 && y < (propsRef.current.nearTopPx ?? nearTopPx)) onNearTop();
+  }
+
+  function onScroll() {
+    const el = scroller.current;
+    const box = inner.current;
+    // No layout (a hidden panel): nothing a person sees moved, so the anchor stays.
+    if (!el || !box || el.clientHeight === 0) return;
+    state.top = el.scrollTop;
+    state.height = el.clientHeight;
+    state.anchor = readAnchor(state, el, box, propsRef.current.stickToBottom ?? false);
+    const next = visibleRange(state.offsets, renderTop(state, state.keys, state.offsets), state.height, overscan);
+    if (next.start !== state.start || next.end !== state.end) rerender();
+    checkNearTop(el);
+  }
+
+  return (
+    <div ref={scroller} class={props.class ? `tc-vlist ${props.class}` : 'tc-vlist'} role={props.role} aria-label={props.label} tabIndex={0} onScroll={onScroll}>
+      <div
+        ref={inner}
+        class="tc-vlist-rows"
+        style={{ paddingTop: `${offsets[start]!}px`, paddingBottom: `${total - offsets[end]!}px` }}
+      >
+        {items.slice(start, end).map((item, i) => (
+          <div key={keys[start + i]} class="tc-vlist-row">
+            {renderItem(item)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Where the view will be once the anchor is restored: the window is rendered for that position directly. */
+function renderTop(state: ListState, keys: readonly string[], offsets: Float64Array): number {
+  const { anchor } = state;
+  const viewport = state.height || FALLBACK_VIEWPORT;
+  if (anchor?.kind === 'bottom') return Math.max(0, offsets[keys.length]! - viewport);
+  if (anchor?.kind === 'row') {
+    const index = keys.indexOf(anchor.key);
+    if (index >= 0) return Math.max(0, offsets[index]! - anchor.delta);
+  }
+  return state.top;
+}
+
+/** Records the height of each rendered row; true when any changed by a pixel or more. */
+function measure(state: ListState, box: HTMLElement): boolean {
+  let changed = false;
+  const rows = box.children;
+  for (let i = 0; i < rows.length; i++) {
+    const key = state.keys[state.start + i];
+    const height = (rows[i] as HTMLElement).offsetHeight;
+    // 0 means no layout (hidden, or happy-dom): keep the estimate rather than collapse the row.
+    if (key === undefined || height <= 0) continue;
+    if (Math.abs((state.heights.get(key) ?? -1) - height) >= 1) {
+      state.heights.set(key, height);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Puts the anchored row back where the reader saw it (or the view back at the bottom). */
+function restoreAnchor(state: ListState, el: HTMLElement, box: HTMLElement): void {
+  const { anchor } = state;
+  let desired: number | null = null;
+  if (anchor?.kind === 'bottom') desired = el.scrollHeight - el.clientHeight;
+  else if (anchor?.kind === 'row') {
+    const index = state.keys.indexOf(anchor.key);
+    const row = index >= state.start && index < state.end ? (box.children[index - state.start] as HTMLElement | undefined) : undefined;
+    // A rendered row's real position beats the model's (which may still hold estimates above it).
+    if (row) desired = row.offsetTop - anchor.delta;
+    else if (index >= 0) desired = state.offsets[index]! - anchor.delta;
+  }
+  if (desired !== null && Math.abs(el.scrollTop - desired) >= 1) el.scrollTop = Math.max(0, desired);
+}
+
+/** The reader's anchor after a scroll: the bottom when there, else the first row whose bottom is in view. */
+function readAnchor(state: ListState, el: HTMLElement, box: HTMLElement, stickToBottom: boolean): Anchor {
+  const y = el.scrollTop;
+  if (stickToBottom && el.scrollHeight - y - el.clientHeight <= AT_BOTTOM_PX) return BOTTOM;
+  const rows = box.children;
+  const first = rows[0] as HTMLElement | undefined;
+  if (first && first.offsetTop <= y) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as HTMLElement;
+      const key = state.keys[state.start + i];
+      if (key !== undefined && row.offsetTop + row.offsetHeight > y) return { kind: 'row', key, delta: row.offsetTop - y };
+    }
+  }
+  // A jump past everything rendered (scrollbar drag, Home/End): the model knows which row is there.
+  const index = rowAt(state.offsets, y);
+  const key = state.keys[index];
+  return key === undefined ? null : { kind: 'row', key, delta: state.offsets[index]! - y };
+}

@@ -1,0 +1,12 @@
+/**
+ * The composer. The message box grows to a max-height and then scrolls; 16 px text under 480 px wide stops iOS
+ * from zooming in on focus (issue 6, part 6).
+ */
+export const composerStyles = `
+.tc-composer{flex:none;display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid var(--tc-border)}
+.tc-input{flex:1;min-width:0;resize:none;max-height:9em;overflow-y:auto;padding:8px 12px;line-height:1.4;
+border:1px solid var(--tc-border);border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg)}
+.tc-input::placeholder{color:var(--tc-muted)}
+.tc-send{flex:none;padding:8px 14px;border-radius:var(--tc-radius);background:var(--tc-accent);color:var(--tc-accent-fg);font-weight:600}
+@media (max-width:479.98px){.tc-input{font-size:16px}}
+`;

@@ -1,0 +1,30 @@
+/**
+ * The thread. Virtual rows are spaced with padding, never margins: a row's height is measured with offsetHeight,
+ * which does not include margins, and a margin would also collapse through the paddings that stand for unrendered
+ * rows. The log turns off the browser's own scroll anchoring because VirtualList anchors itself.
+ */
+export const threadStyles = `
+.tc-thread{flex:1;min-height:0;display:flex;flex-direction:column}
+.tc-log-wrap{position:relative;flex:1;min-height:0}
+.tc-vlist{position:relative;overflow-y:auto;overflow-anchor:none}
+.tc-log{height:100%;overscroll-behavior:contain;padding:0 12px}
+.tc-log-loading{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1;padding:2px 10px;border-radius:999px;
+background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.85em}
+.tc-vlist-row{padding:4px 0}
+.tc-msg{display:flex;flex-direction:column;align-items:flex-start;max-width:100%}
+.tc-msg[data-mine=true]{align-items:flex-end}
+.tc-msg-meta{display:flex;gap:6px;align-items:baseline;font-size:.8em;color:var(--tc-muted);padding:0 4px 2px}
+.tc-msg-sender{font-weight:600}
+.tc-msg-bubble{max-width:85%;padding:8px 12px;border-radius:var(--tc-radius);background:var(--tc-bubble-bg);color:var(--tc-bubble-fg);
+overflow-wrap:anywhere}
+.tc-msg[data-mine=true] .tc-msg-bubble{background:var(--tc-accent);color:var(--tc-accent-fg)}
+.tc-msg[data-status=pending] .tc-msg-bubble{opacity:.7}
+.tc-msg[data-status=failed] .tc-msg-bubble{outline:1px solid var(--tc-danger)}
+.tc-msg-text{white-space:pre-wrap}
+.tc-msg-note{font-style:italic;opacity:.8}
+.tc-msg-edited{font-size:.8em;opacity:.8;margin-inline-start:6px}
+.tc-msg-image{display:block;max-width:100%;max-height:240px;border-radius:calc(var(--tc-radius) - 4px)}
+.tc-msg-status{font-size:.8em;color:var(--tc-muted);padding:2px 4px 0}
+.tc-msg-failed{font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
+.tc-typing{flex:none;padding:2px 16px;font-size:.85em;color:var(--tc-muted);font-style:italic}
+`;

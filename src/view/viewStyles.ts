@@ -1,0 +1,15 @@
+import { composerStyles } from './styles/composerStyles.ts';
+import { hostStyles } from './styles/hostStyles.ts';
+import { launcherStyles } from './styles/launcherStyles.ts';
+import { listStyles } from './styles/listStyles.ts';
+import { panelStyles } from './styles/panelStyles.ts';
+import { threadStyles } from './styles/threadStyles.ts';
+
+/**
+ * All the CSS the views need, as one string for the element to adopt in its shadow root
+ * (`sheet.replaceSync(viewStyles)`; add `agentStyles` from `src/agent` beside it). Nothing here reaches the page:
+ * every rule is scoped by the shadow root, and `:host` resets what the page would otherwise pass in.
+ * Theming: the `--tinychat-*` custom properties documented in `styles/hostStyles.ts`, and the parts
+ * `launcher`, `panel`, `header`, `message`, `composer` (`tiny-chat::part(launcher){…}`).
+ */
+export const viewStyles: string = [hostStyles, launcherStyles, panelStyles, listStyles, threadStyles, composerStyles].join('');
