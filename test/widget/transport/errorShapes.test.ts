@@ -24,7 +24,8 @@ beforeAll(async () => {
     }
     if (path === '/v1/users') {
       res.writeHead(502, { 'content-type': 'text/html' });
-      return res.end('<html><body>Bad gateway</body></html>');
+      res.end('<html><body>Bad gateway</body></html>');
+      return;
     }
     if (path === '/v1/conversations/c1/typing') return json(res, 429, { error: 'slow down' }, { 'retry-after': '42', 'x-ratelimit-limit': '30' });
     if (path === '/v1/conversations/c2/typing') return json(res, 429, { code: 'rate_limited', message: 'Too many requests' }, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 120) });
