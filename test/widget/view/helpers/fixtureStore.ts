@@ -1,0 +1,240 @@
+/**
+ * A small, real, in-memory implementation of the `ChatStore`/`ThreadModel` interface the views read: signals and
+ * actions that do what the real store does (send shows pending at once, retry, older pages prepended), with no
+ * network. Tests drive it through its actions and a few fixture controls (`receive`, `confirm`, `fail`), and read
+ * what the views called from plain arrays — no mock framework.
+ */
+import { computed, signal } from '@preact/signals';
+import type { ChatStore, Connection, ConversationSummary, ScreenName, ThreadItem, ThreadModel } from '../../../../src/state/types.ts';
+import type { Conversation, ConversationKind, Message } from '../../../../src/transport/types.ts';
+
+export const VISITOR = 'u_visitor';
+export const SUPPORT = 'support';
+
+let clock = Date.UTC(2026, 11, 1, 9, 0, 0);
+/** A server-shaped time (microseconds, as the local server writes them), one second after the previous one. */
+export function nextTime(): string {
+  clock += 1000;
+  return new Date(clock).toISOString().replace('Z', '123Z');
+}
+
+let serial = 0;
+/** A server message; every field overridable. */
+export function message(fields: Partial<Message> & { conversation_id?: string } = {}): Message {
+  serial++;
+  return {
+    id: `m_${serial}`,
+    conversation_id: 'c_1',
+    sender_id: SUPPORT,
+    body: `Message ${serial}`,
+    message_type: 'text',
+    media_url: null,
+    reply_to: null,
+    created_at: nextTime(),
+    edited_at: null,
+    deleted_at: null,
+    ...fields,
+  };
+}
+
+/** A thread row for a server message (sent), as the store builds it. */
+export function sentItem(m: Message, mine = m.sender_id === VISITOR): ThreadItem {
+  return { key: m.id, message: m, status: 'sent', mine, error: null };
+}
+
+/** What a fixture thread lets a test do and see besides the ThreadModel itself. */
+export interface FixtureThread extends ThreadModel {
+  readonly sent: string[];
+  readonly retried: string[];
+  readonly calls: { loadOlder: number; notifyTyping: number };
+  /** Someone else's message arrives live. */
+  receive(body: string, from?: string): ThreadItem;
+  /** The server confirmed a pending send. */
+  confirm(key: string): void;
+  /** The send failed with this sentence. */
+  fail(key: string, error: string): void;
+  setItems(items: ThreadItem[]): void;
+  setTyping(names: string[]): void;
+  setReady(ready: boolean): void;
+}
+
+export interface FixtureThreadOptions {
+  conversationId?: string;
+  items?: ThreadItem[];
+  /** Older pages, newest page first: each loadOlder() prepends the next one. */
+  olderPages?: ThreadItem[][];
+  ready?: boolean;
+}
+
+/** A thread whose send/retry/loadOlder behave like the real model's, in memory. */
+export function createFixtureThread(options: FixtureThreadOptions = {}): FixtureThread {
+  const conversationId = options.conversationId ?? 'c_1';
+  const items = signal<readonly ThreadItem[]>(options.items ?? []);
+  const pages = [...(options.olderPages ?? [])];
+  const hasMore = signal(pages.length > 0);
+  const loadingOlder = signal(false);
+  const ready = signal(options.ready ?? true);
+  const typing = signal<readonly string[]>([]);
+  const sent: string[] = [];
+  const retried: string[] = [];
+  const calls = { loadOlder: 0, notifyTyping: 0 };
+  let clientSerial = 0;
+
+  const update = (key: string, change: (item: ThreadItem) => ThreadItem) => {
+    items.value = items.value.map((item) => (item.key === key ? change(item) : item));
+  };
+
+  return {
+    conversationId,
+    items,
+    hasMore,
+    loadingOlder,
+    ready,
+    typing,
+    sent,
+    retried,
+    calls,
+    async loadOlder() {
+      calls.loadOlder++;
+      if (loadingOlder.value || !hasMore.value) return;
+      loadingOlder.value = true;
+      await Promise.resolve();
+      const page = pages.shift() ?? [];
+      items.value = [...page, ...items.value];
+      hasMore.value = pages.length > 0;
+      loadingOlder.value = false;
+    },
+    send(text: string) {
+      if (text.trim() === '') return;
+      sent.push(text);
+      const key = `client_${++clientSerial}`;
+      const m = message({ id: key, conversation_id: conversationId, sender_id: VISITOR, body: text });
+      items.value = [...items.value, { key, message: m, status: 'pending', mine: true, error: null }];
+    },
+    retry(key: string) {
+      retried.push(key);
+      update(key, (item) => ({ ...item, status: 'pending', error: null }));
+    },
+    notifyTyping() {
+      calls.notifyTyping++;
+    },
+    receive(body: string, from = SUPPORT) {
+      const item = sentItem(message({ conversation_id: conversationId, sender_id: from, body }), false);
+      items.value = [...items.value, item];
+      return item;
+    },
+    confirm(key: string) {
+      update(key, (item) => ({ ...item, status: 'sent', message: { ...item.message, id: `srv_${key}` } }));
+    },
+    fail(key: string, error: string) {
+      update(key, (item) => ({ ...item, status: 'failed', error }));
+    },
+    setItems(next: ThreadItem[]) {
+      items.value = next;
+    },
+    setTyping(names: string[]) {
+      typing.value = names;
+    },
+    setReady(value: boolean) {
+      ready.value = value;
+    },
+  };
+}
+
+/** What a fixture store lets a test do and see besides the ChatStore itself. */
+export interface FixtureStore extends ChatStore {
+  readonly calls: { startConversation: number; dismissError: number; opened: string[] };
+  readonly threads: Map<string, FixtureThread>;
+  setStatus(status: 'starting' | 'ready' | 'error'): void;
+  setError(error: string | null): void;
+  setConnection(connection: Connection): void;
+  setConversations(list: ConversationSummary[]): void;
+  /** Adds a conversation summary with its thread; returns the thread. */
+  addConversation(kind: ConversationKind, lastMessage: string | null, unread?: number, thread?: FixtureThreadOptions): FixtureThread;
+}
+
+export interface FixtureStoreOptions {
+  open?: boolean;
+  /** Opens this thread at once (screen 'thread'). */
+  thread?: FixtureThreadOptions;
+  names?: Record<string, string>;
+}
+
+/** A ChatStore over signals, with the visitor `u_visitor` and the support person `support` ("Sam"). */
+export function createFixtureStore(options: FixtureStoreOptions = {}): FixtureStore {
+  const status = signal<'starting' | 'ready' | 'error'>('ready');
+  const error = signal<string | null>(null);
+  const connection = signal<Connection>('online');
+  const isOpen = signal(options.open ?? false);
+  const screen = signal<ScreenName>('list');
+  const conversations = signal<readonly ConversationSummary[]>([]);
+  const unreadTotal = computed(() => conversations.value.reduce((sum, c) => sum + c.unread, 0));
+  const thread = signal<ThreadModel | null>(null);
+  const userId = signal(VISITOR);
+  const names: Record<string, string> = { [VISITOR]: 'You', [SUPPORT]: 'Sam', ...options.names };
+  const threads = new Map<string, FixtureThread>();
+  const calls = { startConversation: 0, dismissError: 0, opened: [] as string[] };
+  let conversationSerial = 0;
+
+  const addConversation = (kind: ConversationKind, lastMessage: string | null, unread = 0, threadOptions: FixtureThreadOptions = {}) => {
+    const id = threadOptions.conversationId ?? `c_${++conversationSerial}`;
+    const conversation: Conversation = {
+      id,
+      tenant_id: 't_1',
+      kind,
+      external_ref: `${kind}:${VISITOR}`,
+      participants: [VISITOR, SUPPORT],
+      last_message: lastMessage,
+      last_at: lastMessage === null ? null : nextTime(),
+    };
+    const t = createFixtureThread({ ...threadOptions, conversationId: id });
+    threads.set(id, t);
+    conversations.value = [{ conversation, kind, lastMessage, lastAt: conversation.last_at, unread }, ...conversations.value];
+    return t;
+  };
+
+  const openConversation = (id: string) => {
+    calls.opened.push(id);
+    const t = threads.get(id);
+    if (!t) return;
+    thread.value = t;
+    screen.value = 'thread';
+    conversations.value = conversations.value.map((c) => (c.conversation.id === id ? { ...c, unread: 0 } : c));
+  };
+
+  if (options.thread) openConversation(addConversation('support', null, 0, options.thread).conversationId);
+
+  return {
+    status,
+    error,
+    connection,
+    isOpen,
+    screen,
+    conversations,
+    unreadTotal,
+    thread,
+    userId,
+    calls,
+    threads,
+    displayName: (id) => names[id] ?? id,
+    open: () => void (isOpen.value = true),
+    close: () => void (isOpen.value = false),
+    toggle: () => void (isOpen.value = !isOpen.value),
+    openConversation,
+    async startConversation() {
+      calls.startConversation++;
+      const existing = conversations.value.find((c) => c.kind === 'support');
+      openConversation(existing ? existing.conversation.id : addConversation('support', null).conversationId);
+    },
+    backToList: () => void (screen.value = 'list'),
+    dismissError() {
+      calls.dismissError++;
+      error.value = null;
+    },
+    setStatus: (value) => void (status.value = value),
+    setError: (value) => void (error.value = value),
+    setConnection: (value) => void (connection.value = value),
+    setConversations: (list) => void (conversations.value = list),
+    addConversation,
+  };
+}
