@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.removeAllChannels()));
+  clients.forEach((c) => void c.realtime.disconnect());
   await server.close();
 });
 
