@@ -208,8 +208,9 @@ function restoreAnchor(state: ListState, el: HTMLElement, box: HTMLElement): voi
   else if (anchor?.kind === 'row') {
     const index = state.keys.indexOf(anchor.key);
     const row = index >= state.start && index < state.end ? (box.children[index - state.start] as HTMLElement | undefined) : undefined;
-    // A rendered row's real position beats the model's (which may still hold estimates above it).
-    if (row) desired = row.offsetTop - anchor.delta;
+    // A rendered row's real position beats the model's (which may still hold estimates above it); a row with no
+    // layout (offsetHeight 0) has no real position to offer.
+    if (row && row.offsetHeight > 0) desired = row.offsetTop - anchor.delta;
     else if (index >= 0) desired = state.offsets[index]! - anchor.delta;
   }
   if (desired !== null && Math.abs(el.scrollTop - desired) >= 1) el.scrollTop = Math.max(0, desired);

@@ -38,7 +38,7 @@ describe('the conversation list', () => {
     const store = createFixtureStore({ open: true });
     render(<ChatApp store={store} />);
     expect(screen.getByText('No conversations yet.')).toBeTruthy();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'New conversation' })));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'New conversation' })));
     expect(store.calls.startConversation).toBe(1);
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
   });
