@@ -15,12 +15,17 @@ export interface Received {
 /**
  * The unmodified supabase-js client, as the seed shows it, on Node (ws transport, no auth traffic).
  * @param options.reconnectAfterMs - a short schedule keeps rejoin tests fast; the default is 1, 2, 5, 10 s
+ * @param options.transport - a WebSocket class of the test's own (see trackedTransport)
  */
-export function realtimeClient(url: string, key = ANON_KEY, options: { vsn?: '1.0.0' | '2.0.0'; reconnectAfterMs?: (tries: number) => number } = {}): SupabaseClient {
+export function realtimeClient(
+  url: string,
+  key = ANON_KEY,
+  options: { vsn?: '1.0.0' | '2.0.0'; reconnectAfterMs?: (tries: number) => number; transport?: typeof WebSocket } = {},
+): SupabaseClient {
   return createClient(url, key, {
     realtime: {
       // ws's WebSocket is what Node 20 lacks; its type differs slightly from the DOM one the option names.
-      transport: WebSocket as unknown as typeof globalThis.WebSocket,
+      transport: (options.transport ?? WebSocket) as unknown as typeof globalThis.WebSocket,
       ...(options.vsn === undefined ? {} : { vsn: options.vsn }),
       ...(options.reconnectAfterMs === undefined ? {} : { reconnectAfterMs: options.reconnectAfterMs }),
     },
@@ -64,4 +69,28 @@ export async function joined(client: SupabaseClient, name: string, config: { sel
   const w = watch(client, name, config);
   if (!w.statuses.includes('SUBSCRIBED')) await w.subscribed();
   return w;
+}
+
+/**
+ * A ws WebSocket class that keeps every socket it opens, so a test can stall one the way a frozen tab or a
+ * congested link would (its TCP socket stops being read).
+ */
+export function trackedTransport(): { transport: typeof WebSocket; sockets: WebSocket[]; stall(ws: WebSocket): () => void } {
+  const sockets: WebSocket[] = [];
+  class Tracked extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      sockets.push(this);
+    }
+  }
+  return {
+    transport: Tracked,
+    sockets,
+    stall: (ws) => {
+      // ws keeps its TCP socket private; pausing it is the only way to stop reading without closing.
+      const tcp = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+      tcp.pause();
+      return () => void tcp.resume();
+    },
+  };
 }
