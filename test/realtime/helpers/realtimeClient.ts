@@ -5,6 +5,9 @@ import WebSocket from 'ws';
 export const ANON_KEY = 'rt_anon_demo';
 export const OTHER_ANON_KEY = 'rt_anon_other';
 
+/** A WebSocket class as the client constructs it. */
+export type Transport = new (address: string, protocols?: string | string[]) => WebSocket;
+
 /** What a channel handler receives for `.on('broadcast', …)`. */
 export interface Received {
   type: 'broadcast';
@@ -20,7 +23,7 @@ export interface Received {
 export function realtimeClient(
   url: string,
   key = ANON_KEY,
-  options: { vsn?: '1.0.0' | '2.0.0'; reconnectAfterMs?: (tries: number) => number; transport?: typeof WebSocket } = {},
+  options: { vsn?: '1.0.0' | '2.0.0'; reconnectAfterMs?: (tries: number) => number; transport?: Transport } = {},
 ): SupabaseClient {
   return createClient(url, key, {
     realtime: {
@@ -75,11 +78,11 @@ export async function joined(client: SupabaseClient, name: string, config: { sel
  * A ws WebSocket class that keeps every socket it opens, so a test can stall one the way a frozen tab or a
  * congested link would (its TCP socket stops being read).
  */
-export function trackedTransport(): { transport: typeof WebSocket; sockets: WebSocket[]; stall(ws: WebSocket): () => void } {
+export function trackedTransport(): { transport: Transport; sockets: WebSocket[]; stall(ws: WebSocket): () => void } {
   const sockets: WebSocket[] = [];
   class Tracked extends WebSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args);
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols);
       sockets.push(this);
     }
   }
