@@ -1,0 +1,58 @@
+// Type tests of the transport's public API (STYLE.md rule 12): checked by `tsc`, never run.
+import {
+  createRealtimeConnector,
+  createRestClient,
+  isHttpError,
+  isRateLimitError,
+  toSentence,
+  type ChannelStatus,
+  type LiveEvent,
+  type RealtimeConnector,
+  type TinyChatApi,
+  type TinyChatConfig,
+} from '../../../src/transport/index.ts';
+
+declare const config: TinyChatConfig;
+declare const error: unknown;
+
+const api: TinyChatApi = createRestClient({ baseUrl: 'https://api.tinychat.dev', apiKey: 'pk_live_x', timeoutMs: 5000, retries: 1 });
+const live: RealtimeConnector = createRealtimeConnector(config);
+
+// @ts-expect-error the key is required
+createRestClient({ baseUrl: 'https://api.tinychat.dev' });
+// @ts-expect-error fetch must be a fetch
+createRestClient({ baseUrl: 'x', apiKey: 'pk_test_x', fetch: 'fetch' });
+// @ts-expect-error a send always carries its Idempotency-Key
+void api.send('c1', { sender_id: 'u1', body: 'hi' });
+// @ts-expect-error kinds are a closed union
+void api.listConversations('u1', 'sales');
+// @ts-expect-error onProgress gets a fraction, not an event
+void api.upload('c1', new Blob(), (event: ProgressEvent) => event);
+
+live.subscribe('c1', {
+  onEvent(event: LiveEvent) {
+    if (event.type === 'typing') {
+      const name: string | null = event.senderName;
+      void name;
+      // @ts-expect-error typing events carry no message
+      void event.message;
+    }
+  },
+  onStatus(status: ChannelStatus) {
+    // @ts-expect-error statuses are realtime-js's four
+    if (status === 'JOINING') return;
+  },
+});
+
+if (isHttpError(error)) {
+  const status: number = error.status;
+  void status;
+  // @ts-expect-error only a RateLimitError has a wait
+  void error.retryAfterSeconds;
+}
+if (isRateLimitError(error)) {
+  const wait: number | undefined = error.retryAfterSeconds;
+  void wait;
+}
+const sentence: string = toSentence(error);
+void sentence;
