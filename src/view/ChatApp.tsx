@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
+import { warmFormatters } from './formatTime.ts';
 import { Launcher } from './Launcher.tsx';
 import { Panel } from './Panel.tsx';
 
@@ -33,6 +34,16 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
   const wasOpen = useRef(open);
   const panelId = `tc-panel-${useId()}`;
 
+  // Pay for Intl's locale data while the page is idle, not in the click that opens a 5,000-message thread.
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(warmFormatters, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(warmFormatters, 200);
+    return () => clearTimeout(id);
+  }, []);
+
   useEffect(() => {
     if (wasOpen.current && !open && focusInside.current) launcher.current?.focus();
     if (!open) focusInside.current = false;
@@ -40,7 +51,18 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
   }, [open]);
 
   return (
-    <div class={`tc-app tc-mode-${mode}`} data-open={open ? 'true' : 'false'}>
+    <div
+      class={`tc-app tc-mode-${mode}`}
+      data-open={open ? 'true' : 'false'}
+      // Escape closes the floating panel from anywhere in the widget (panel or launcher); not while an IME
+      // composition uses Escape to cancel itself, and never in inline/fullscreen modes, which have nothing to close.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && bubble && open && !e.isComposing) {
+          e.stopPropagation();
+          store.close();
+        }
+      }}
+    >
       {/* The launcher comes first so Tab goes from it into the open panel. */}
       {bubble && <Launcher store={store} panelId={panelId} buttonRef={launcher} />}
       {open && <Panel store={store} mode={mode} id={panelId} focusInside={focusInside} composerTools={composerTools} />}

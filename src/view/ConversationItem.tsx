@@ -1,5 +1,5 @@
 import type { ConversationSummary } from '../state/types.ts';
-import { formatFull, formatShort, parseTime } from './formatTime.ts';
+import { formatShort, parseTime } from './formatTime.ts';
 import { kindLabel } from './kindLabel.ts';
 
 /**
@@ -18,7 +18,7 @@ export function ConversationItem({ summary, onOpen }: { summary: ConversationSum
         <span class="tc-conv-top">
           <span class="tc-conv-kind">{kind}</span>
           {when && time && (
-            <time class="tc-conv-time" dateTime={summary.lastAt ?? undefined} title={formatFull(when)}>
+            <time class="tc-conv-time" dateTime={summary.lastAt ?? undefined}>
               {time}
             </time>
           )}

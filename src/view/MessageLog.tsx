@@ -35,6 +35,9 @@ export function MessageLog({ store, thread }: MessageLogProps) {
       <VirtualList
         role="log"
         label="Messages"
+        // A log is polite by default, which would read out every history page and one's own sends;
+        // NewMessageAnnouncer says what is news instead (docs/ui-contract.md).
+        live="off"
         class="tc-log"
         items={items}
         itemKey={itemKey}

@@ -24,7 +24,7 @@ export interface PanelProps {
  * "Chat" (inline), with the header, the connection banner, errors, and the list or the thread.
  * Focus: in bubble mode it moves in when the panel opens; on every change of screen it moves to the new screen's
  * main control (the message box in a thread) if focus was in the panel, so it never falls back to the page when
- * the button that had it disappears. Escape closes (bubble mode).
+ * the button that had it disappears. (Escape is ChatApp's, so it works from the launcher too.)
  */
 export function Panel({ store, mode, id, focusInside, composerTools }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -59,12 +59,6 @@ export function Panel({ store, mode, id, focusInside, composerTools }: PanelProp
         // leaves focus "inside" so the next screen's control takes it.
         const next = e.relatedTarget as Node | null;
         if (next !== null && !ref.current?.contains(next)) focusInside.current = false;
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && mode === 'bubble' && !e.isComposing) {
-          e.stopPropagation();
-          store.close();
-        }
       }}
     >
       <PanelHeader store={store} closable={mode === 'bubble'} />

@@ -1,5 +1,5 @@
 import type { AriaRole, ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { rowAt, rowOffsets, visibleRange } from './virtualWindow.ts';
 
 /** Props of {@link VirtualList}. */
@@ -24,6 +24,8 @@ export interface VirtualListProps<T> {
   /** Passed to the scrolling element, which is the list's semantic container (e.g. role="log"). */
   role?: AriaRole;
   label?: string;
+  /** E.g. 'off' on a role="log" whose news is announced elsewhere (a log is polite by default). */
+  live?: 'off' | 'polite';
   class?: string;
 }
 
@@ -42,6 +44,8 @@ interface ListState {
   end: number;
   ro: ResizeObserver | null;
   observed: Set<Element>;
+  /** Bumped whenever a measured height changes, so offsets are recomputed only then (not on every scroll). */
+  version: number;
 }
 
 const BOTTOM: Anchor = { kind: 'bottom' };
@@ -79,12 +83,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     end: 0,
     ro: null,
     observed: new Set(),
+    version: 0,
   };
   const state = stateRef.current;
   const propsRef = useRef(props);
   propsRef.current = props;
 
-  const keys = items.map(itemKey);
+  // O(n) work (5,000 keys and offsets) only when the items or a height changed; a scroll re-renders without it.
+  const keys = useMemo(() => items.map(itemKey), [items]);
   const lastKey = keys[keys.length - 1];
   if (lastKey !== state.lastKey) {
     const last = items[items.length - 1];
@@ -92,7 +98,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (state.lastKey !== undefined && last !== undefined && props.follows?.(last)) state.anchor = BOTTOM;
     state.lastKey = lastKey;
   }
-  const offsets = rowOffsets(keys, state.heights, estimateHeight);
+  const offsets = useMemo(() => rowOffsets(keys, state.heights, estimateHeight), [keys, state.version, estimateHeight]);
   const top = renderTop(state, keys, offsets);
   const { start, end } = visibleRange(offsets, top, state.height || FALLBACK_VIEWPORT, overscan);
   const total = offsets[keys.length]!;
@@ -115,8 +121,13 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       state.top = el.scrollTop;
       state.height = el.clientHeight;
     }
-    const again = visibleRange(rowOffsets(keys, state.heights, estimateHeight), renderTop(state, keys, offsets), state.height || FALLBACK_VIEWPORT, overscan);
-    if (changed || again.start !== start || again.end !== end) rerender();
+    // New heights move every row below them: render again with the corrected offsets (the anchor holds the view).
+    if (changed) {
+      rerender();
+      return;
+    }
+    const again = visibleRange(offsets, renderTop(state, keys, offsets), state.height || FALLBACK_VIEWPORT, overscan);
+    if (again.start !== start || again.end !== end) rerender();
     else checkNearTop(el);
   });
 
@@ -155,7 +166,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   }
 
   return (
-    <div ref={scroller} class={props.class ? `tc-vlist ${props.class}` : 'tc-vlist'} role={props.role} aria-label={props.label} tabIndex={0} onScroll={onScroll}>
+    <div ref={scroller} class={props.class ? `tc-vlist ${props.class}` : 'tc-vlist'} role={props.role} aria-label={props.label} aria-live={props.live} tabIndex={0} onScroll={onScroll}>
       <div
         ref={inner}
         class="tc-vlist-rows"
@@ -197,6 +208,7 @@ function measure(state: ListState, box: HTMLElement): boolean {
       changed = true;
     }
   }
+  if (changed) state.version++;
   return changed;
 }
 

@@ -2,7 +2,6 @@
 // formats a time per visible row on every render.
 let timeFormat: Intl.DateTimeFormat | undefined;
 let dateFormat: Intl.DateTimeFormat | undefined;
-let fullFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * Parses a server time. The local server writes microseconds (`…:05.123456Z`); not every engine accepts more
@@ -26,8 +25,11 @@ export function formatShort(date: Date, now: Date = new Date()): string {
   return dateFormat.format(date);
 }
 
-/** The whole date and time, for a tooltip. */
-export function formatFull(date: Date): string {
-  fullFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return fullFormat.format(date);
+/**
+ * Builds the formatters ahead of need. The first Intl formatter of a page loads locale data (tens of ms in
+ * Chromium); ChatApp calls this when the browser is idle so that cost is not paid in the task that opens a thread.
+ */
+export function warmFormatters(): void {
+  formatClock(new Date(0));
+  formatShort(new Date(0), new Date(3 * 86_400_000));
 }

@@ -54,6 +54,14 @@ describe('ChatApp in bubble mode', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open chat' }));
   });
 
+  test('Escape on the launcher closes an open panel too; a log is not itself live (the announcer is)', () => {
+    const store = createFixtureStore({ open: true, thread: {} });
+    render(<ChatApp store={store} />);
+    expect(screen.getByRole('log', { name: 'Messages' }).getAttribute('aria-live')).toBe('off');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Close chat' }), { key: 'Escape' });
+    expect(store.isOpen.value).toBe(false);
+  });
+
   test('on the list screen focus goes to "New conversation"; the header has a Close button that is not "Close chat"', () => {
     const store = createFixtureStore({ open: true });
     render(<ChatApp store={store} />);
