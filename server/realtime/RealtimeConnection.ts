@@ -1,9 +1,11 @@
+import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import { decodeFrame, type ClientFrame } from './decodeFrame.ts';
 import { encodeFrame } from './encodeFrame.ts';
 import type { Vsn } from './Frame.ts';
 import type { RealtimeHub, Subscriber } from './RealtimeHub.ts';
 import { topicKey } from './topicKey.ts';
+import { wsFrame } from './wsFrame.ts';
 
 /** What a connection needs from the realtime server around it. */
 export interface ConnectionDeps {
@@ -24,8 +26,6 @@ interface Joined {
 }
 
 const PREFIX = 'realtime:';
-const BINARY = { binary: true } as const;
-const TEXT = { binary: false } as const;
 // Frames that may wait behind a join's database check; a client that floods past this is misbehaving.
 const MAX_BACKLOG = 1000;
 
@@ -38,8 +38,14 @@ export class RealtimeConnection implements Subscriber {
   private backlog: ClientFrame[] | undefined;
   private closed = false;
 
+  /**
+   * @param socket - the TCP socket under `ws` (as handleUpgrade got it): frames are written to it directly. That is
+   *   safe because ws writes each of its own frames (close, pong) synchronously and whole: it only queues when
+   *   compressing (perMessageDeflate is off) or sending a Blob (we never do).
+   */
   constructor(
     private readonly ws: WebSocket,
+    private readonly socket: Duplex,
     readonly vsn: Vsn,
     private readonly tenantId: string,
     private readonly deps: ConnectionDeps,
@@ -50,10 +56,10 @@ export class RealtimeConnection implements Subscriber {
     ws.on('error', () => undefined);
   }
 
-  send(frame: Buffer, binary: boolean): void {
+  send(frame: Buffer): void {
     const ws = this.ws;
     if (ws.readyState !== WebSocket.OPEN) return;
-    ws.send(frame, binary ? BINARY : TEXT);
+    this.socket.write(frame);
     if (ws.bufferedAmount > this.deps.maxBufferedBytes) {
       // Too slow or gone: drop it rather than buffer without bound. The client reconnects and backfills.
       this.deps.onDropped();
@@ -193,7 +199,7 @@ export class RealtimeConnection implements Subscriber {
   }
 
   private reply(frame: Parameters<typeof encodeFrame>[1]): void {
-    this.send(encodeFrame(this.vsn, frame), false);
+    this.send(wsFrame(encodeFrame(this.vsn, frame), false));
   }
 
   private cleanUp(): void {

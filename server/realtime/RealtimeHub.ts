@@ -1,12 +1,13 @@
 import type { Broadcaster } from './Broadcaster.ts';
 import { encodeBroadcastV1, encodeBroadcastV2 } from './encodeFrame.ts';
 import type { Broadcast, Vsn } from './Frame.ts';
+import { wsFrame } from './wsFrame.ts';
 
 /** Something that receives broadcasts: one client socket. */
 export interface Subscriber {
   readonly vsn: Vsn;
-  /** Queues an encoded frame; the subscriber drops itself when it cannot keep up. */
-  send(frame: Buffer, binary: boolean): void;
+  /** Queues a complete WebSocket frame (wsFrame); the subscriber drops itself when it cannot keep up. */
+  send(frame: Buffer): void;
 }
 
 /** Carries broadcasts to the other server processes (Postgres NOTIFY); see createPgRelay. */
@@ -16,8 +17,8 @@ export interface Relay {
 }
 
 /**
- * Who listens to which channel, and the fan-out. Each broadcast is encoded at most once per serializer and the
- * same buffer goes to every socket; a socket's send never waits, so a slow one cannot delay the rest.
+ * Who listens to which channel, and the fan-out. Each broadcast is encoded and framed at most once per serializer
+ * and the same bytes go to every socket; a socket's send never waits, so a slow one cannot delay the rest.
  */
 export class RealtimeHub implements Broadcaster {
   /** topicKey → subscriber → whether it joined with `self: true` */
@@ -60,10 +61,13 @@ export class RealtimeHub implements Broadcaster {
     for (const [sub, self] of subs) {
       if (sub === sender && !self) continue;
       if (sub.vsn === '2.0.0') {
-        sub.send((v2 ??= encodeBroadcastV2(b)), true);
+        sub.send((v2 ??= wsFrame(encodeBroadcastV2(b), true)));
       } else {
-        if (v1 === undefined) v1 = encodeBroadcastV1(b) ?? null;
-        if (v1 !== null) sub.send(v1, false);
+        if (v1 === undefined) {
+          const text = encodeBroadcastV1(b);
+          v1 = text === undefined ? null : wsFrame(text, false);
+        }
+        if (v1 !== null) sub.send(v1);
       }
     }
   }

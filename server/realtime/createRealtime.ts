@@ -80,7 +80,7 @@ export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings
     if ('refused' in tenant) return refuse(socket, 403, tenant.refused);
     if (socket.destroyed) return;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new RealtimeConnection(ws, vsn as Vsn, tenant.id, deps);
+      const conn = new RealtimeConnection(ws, socket, vsn as Vsn, tenant.id, deps);
       connections.add(conn);
       ws.once('close', () => connections.delete(conn));
     });
