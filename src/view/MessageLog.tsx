@@ -1,3 +1,5 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { VirtualList } from './VirtualList.tsx';
@@ -14,20 +16,47 @@ const isMine = (item: ThreadItem) => item.mine;
 /**
  * The thread's messages as role="log" "Messages", virtualized: it opens at the newest message, follows new ones
  * while the reader is at the bottom (and always after their own send), and loads older history when the reader
- * nears the top, keeping the first visible message where it was (issue 4, part 5).
+ * nears the top, keeping the first visible message where it was (issue 4, part 5). Scrolled up, a "Jump to latest"
+ * button (counting what arrived meanwhile) brings the reader back down.
  * Rows are keyed by `item.key`, which is stable from the moment a message is written, so pending → sent is an
  * attribute change on the same element, never a second element.
  */
 export function MessageLog({ store, thread }: MessageLogProps) {
   const items = thread.items.value;
+  const wrap = useRef<HTMLDivElement>(null);
+  const atBottom = useSignal(true);
+  const unseen = useSignal(0);
+  const lastKey = useRef(items[items.length - 1]?.key);
+
+  // Count messages from others that arrive below while the reader is scrolled up.
+  useEffect(() => {
+    const previous = lastKey.current;
+    lastKey.current = items[items.length - 1]?.key;
+    if (atBottom.peek() || previous === undefined || previous === lastKey.current) return;
+    let i = items.length - 1;
+    let fresh = 0;
+    for (; i >= 0 && items[i]!.key !== previous; i--) if (!items[i]!.mine) fresh++;
+    if (i >= 0) unseen.value += fresh;
+  }, [items]);
+
   // Read through peek() at call time: the list calls this on every scroll near the top, and the model's own
   // guard is the last word, but not asking at all while a page is loading keeps the log quiet.
   const loadOlder = () => {
     if (thread.hasMore.peek() && !thread.loadingOlder.peek()) void thread.loadOlder();
   };
+  const jumpToLatest = () => {
+    const log = wrap.current?.querySelector<HTMLElement>('.tc-log');
+    if (!log) return;
+    log.scrollTop = log.scrollHeight;
+    // The list re-reads its position on scroll; say so now rather than wait for the browser's event.
+    log.dispatchEvent(new Event('scroll'));
+    // The button is about to go: keep focus where the reader now is, not on the page.
+    log.focus();
+  };
+  const loadingOlder = thread.loadingOlder.value;
   return (
-    <div class="tc-log-wrap">
-      {thread.loadingOlder.value && (
+    <div class="tc-log-wrap" ref={wrap}>
+      {loadingOlder && (
         <p class="tc-log-loading" role="status">
           Loading earlier messages…
         </p>
@@ -35,10 +64,10 @@ export function MessageLog({ store, thread }: MessageLogProps) {
       <VirtualList
         role="log"
         label="Messages"
+        class="tc-log"
         // A log is polite by default, which would read out every history page and one's own sends;
         // NewMessageAnnouncer says what is news instead (docs/ui-contract.md).
         live="off"
-        class="tc-log"
         items={items}
         itemKey={itemKey}
         renderItem={(item) => <MessageRow item={item} sender={store.displayName(item.message.sender_id)} onRetry={(key) => thread.retry(key)} />}
@@ -46,7 +75,16 @@ export function MessageLog({ store, thread }: MessageLogProps) {
         stickToBottom
         follows={isMine}
         onNearTop={loadOlder}
+        onAtBottomChange={(value) => {
+          atBottom.value = value;
+          if (value) unseen.value = 0;
+        }}
       />
+      {!atBottom.value && (
+        <button type="button" class="tc-jump" onClick={jumpToLatest}>
+          {unseen.value > 0 ? `${unseen.value} new ${unseen.value === 1 ? 'message' : 'messages'}, jump to latest` : 'Jump to latest'}
+        </button>
+      )}
     </div>
   );
 }

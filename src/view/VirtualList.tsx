@@ -19,6 +19,8 @@ export interface VirtualListProps<T> {
   nearTopPx?: number;
   /** Start at the bottom, and stay there when items are added or rows grow while the view is there (a chat log). */
   stickToBottom?: boolean;
+  /** Told when the view arrives at or leaves the bottom (only with `stickToBottom`): e.g. to offer "Jump to latest". */
+  onAtBottomChange?: (atBottom: boolean) => void;
   /** A newly appended item for which this returns true brings the view to the bottom even when scrolled up (one's own send). */
   follows?: (item: T) => boolean;
   /** Passed to the scrolling element, which is the list's semantic container (e.g. role="log"). */
@@ -44,6 +46,8 @@ interface ListState {
   end: number;
   ro: ResizeObserver | null;
   observed: Set<Element>;
+  /** What onAtBottomChange was last told. */
+  reportedBottom: boolean;
   /** Bumped whenever a measured height changes, so offsets are recomputed only then (not on every scroll). */
   version: number;
 }
@@ -84,6 +88,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     ro: null,
     observed: new Set(),
     version: 0,
+    reportedBottom: stickToBottom,
   };
   const state = stateRef.current;
   const propsRef = useRef(props);
@@ -117,6 +122,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       for (const row of box.children) if (!state.observed.has(row)) (state.ro.observe(row), state.observed.add(row));
     }
     restoreAnchor(state, el, box);
+    reportBottom();
     if (el.clientHeight > 0) {
       state.top = el.scrollTop;
       state.height = el.clientHeight;
@@ -152,6 +158,13 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (onNearTop && state.keys.length > 0 && y < (propsRef.current.nearTopPx ?? nearTopPx)) onNearTop();
   }
 
+  function reportBottom() {
+    const atBottom = state.anchor?.kind === 'bottom';
+    if (atBottom === state.reportedBottom) return;
+    state.reportedBottom = atBottom;
+    propsRef.current.onAtBottomChange?.(atBottom);
+  }
+
   function onScroll() {
     const el = scroller.current;
     const box = inner.current;
@@ -160,6 +173,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     state.top = el.scrollTop;
     state.height = el.clientHeight;
     state.anchor = readAnchor(state, el, box, propsRef.current.stickToBottom ?? false);
+    reportBottom();
     const next = visibleRange(state.offsets, renderTop(state, state.keys, state.offsets), state.height, overscan);
     if (next.start !== state.start || next.end !== state.end) rerender();
     checkNearTop(el);

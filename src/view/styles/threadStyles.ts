@@ -26,5 +26,7 @@ overflow-wrap:anywhere}
 .tc-msg-image{display:block;max-width:100%;max-height:240px;border-radius:calc(var(--tc-radius) - 4px)}
 .tc-msg-status{font-size:.8em;color:var(--tc-muted);padding:2px 4px 0}
 .tc-msg-failed{font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
+.tc-jump{position:absolute;bottom:10px;left:50%;transform:translateX(-50%);z-index:1;padding:6px 12px;border-radius:999px;
+background:var(--tc-accent);color:var(--tc-accent-fg);font-size:.85em;font-weight:600;box-shadow:var(--tc-shadow)}
 .tc-typing{flex:none;padding:2px 16px;font-size:.85em;color:var(--tc-muted);font-style:italic}
 `;

@@ -106,6 +106,26 @@ describe('the virtualized message log', () => {
     expect(log.scrollTop).toBe(log.scrollHeight - 400);
   });
 
+  test('scrolled up, "Jump to latest" counts what arrived and brings the view back to the bottom', () => {
+    const store = createFixtureStore({ open: true, thread: { items: messages(200) } });
+    render(<ChatApp store={store} />);
+    const thread = store.threads.get('c_1')!;
+    const log = screen.getByRole('log', { name: 'Messages' });
+    fakeLayout(log);
+    expect(screen.queryByRole('button', { name: /jump to latest/i })).toBeNull();
+    scrollTo(log, 2000);
+    expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeTruthy();
+    act(() => {
+      thread.receive('One');
+      thread.receive('Two');
+    });
+    fireEvent.click(screen.getByRole('button', { name: '2 new messages, jump to latest' }));
+    expect(log.scrollTop).toBe(log.scrollHeight - 400);
+    expect(ids(log).at(-1)).toContain('Two');
+    expect(screen.queryByRole('button', { name: /jump to latest/i })).toBeNull();
+    expect(document.activeElement).toBe(log);
+  });
+
   test('at the bottom, new messages are followed', () => {
     const store = createFixtureStore({ open: true, thread: { items: messages(200) } });
     render(<ChatApp store={store} />);
