@@ -7,7 +7,7 @@ import { createRealtimeConnector } from '../transport/createRealtimeConnector.ts
 import { createRestClient } from '../transport/createRestClient.ts';
 import type { TinyChatApi, UserRole } from '../transport/types.ts';
 import { ChatApp } from '../view/ChatApp.tsx';
-import { viewStyles } from '../view/styles/viewStyles.ts';
+import { viewStyles } from '../view/viewStyles.ts';
 import { adoptStyles } from './adoptStyles.ts';
 import { restartAttributes, widgetAttributes } from './attributes.ts';
 
@@ -145,8 +145,11 @@ export class TinyChatElement extends Base {
     queueMicrotask(() => {
       this.#restartQueued = false;
       if (!this.isConnected) return;
+      // Another user or thread, same page: the panel stays as the visitor left it.
+      const wasOpen = this.#store?.isOpen.peek() ?? false;
       this.#stop();
       this.#start();
+      if (wasOpen) this.#store?.open();
     });
   }
 

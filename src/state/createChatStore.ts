@@ -85,6 +85,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
     onSent(_entry, message) {
       thread.value?.merge([message]);
       noteMessage(message);
+      emit('message', { message, mine: true });
     },
   });
 
@@ -155,7 +156,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
 
   function incoming(message: Message): void {
     noteMessage(message);
-    emit('message', { message });
+    emit('message', { message, mine: false });
     if (reading(message.conversation_id)) markRead(message.conversation_id);
     else if (timeKey(message.created_at) > timeKey(lastRead.get(message.conversation_id) ?? '')) {
       setUnread(message.conversation_id, (unread.value.get(message.conversation_id) ?? 0) + 1);
@@ -421,7 +422,15 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       if (!fatal.value) error.value = null;
     },
     async sendText(text) {
-      if (status.value !== 'ready') throw new Error(error.value ?? 'The chat is still starting.');
+      // send() right after mount() or identify() waits for the start instead of failing.
+      if (status.value === 'starting') await new Promise<void>((resolve) => {
+        const stop = status.subscribe((s) => {
+          if (s === 'starting') return;
+          queueMicrotask(() => stop());
+          resolve();
+        });
+      });
+      if (status.value !== 'ready') throw new Error(error.value ?? 'The chat could not start.');
       if (thread.value === null) {
         const latest = conversations.value.find((c) => c.kind === settings.conversationKind);
         if (latest !== undefined) showThread(latest.id);

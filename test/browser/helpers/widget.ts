@@ -20,8 +20,11 @@ export function widget(page: Page) {
     sendButton: page.getByRole('button', { name: 'Send', exact: true }),
     log,
     messages: log.locator('[data-message-id]'),
-    /** Messages whose text contains `text` (every copy, so a duplicate shows as a count of 2). */
-    message: (text: string): Locator => log.locator('[data-message-id]', { hasText: text }),
+    /**
+     * Messages whose text is exactly `text` (every copy, so a duplicate shows as a count of 2). Exact, because
+     * `hasText` matches substrings case-insensitively: "Before the restart" would also find "Support, before the restart".
+     */
+    message: (text: string): Locator => log.locator('[data-message-id]').filter({ has: page.getByText(text, { exact: true }) }),
     reconnecting: page.getByRole('status').filter({ hasText: 'Reconnecting…' }),
     alert: page.getByRole('alert'),
   };
