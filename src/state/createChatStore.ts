@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ChannelStatus, Conversation, LiveEvent, LiveSubscription, Message, RealtimeConnector, TinyChatApi, TinyChatConfig } from '../transport/types.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
 import { createOutbox } from './createOutbox.ts';
@@ -29,6 +29,8 @@ export interface ChatStoreOptions {
 }
 
 export interface FullChatStore extends ChatStore {
+  /** The open thread with its merge and backfill actions (views see only {@link ThreadModel}). */
+  readonly thread: ReadonlySignal<Thread | null>;
   /** Sends `text` in the open conversation, opening (or creating) one first. */
   sendText(text: string): Promise<void>;
   readonly config: () => TinyChatConfig | null;
