@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
+import { warmDrafts } from './drafts.ts';
 import { warmFormatters } from './formatTime.ts';
 import { Launcher } from './Launcher.tsx';
 import { Panel } from './Panel.tsx';
@@ -34,13 +35,14 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
   const wasOpen = useRef(open);
   const panelId = `tc-panel-${useId()}`;
 
-  // Pay for Intl's locale data while the page is idle, not in the click that opens a 5,000-message thread.
+  // Pay for Intl's locale data and the storage area while the page is idle, not in the click that opens a thread.
   useEffect(() => {
+    const warm = () => (warmFormatters(), warmDrafts());
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(warmFormatters, { timeout: 2000 });
+      const id = requestIdleCallback(warm, { timeout: 2000 });
       return () => cancelIdleCallback(id);
     }
-    const id = setTimeout(warmFormatters, 200);
+    const id = setTimeout(warm, 200);
     return () => clearTimeout(id);
   }, []);
 

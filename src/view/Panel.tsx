@@ -70,7 +70,10 @@ export function Panel({ store, mode, id, focusInside, composerTools }: PanelProp
         </p>
       )}
       {status === 'ready' && screen === 'list' && <ConversationList store={store} />}
-      {status === 'ready' && screen === 'thread' && thread && <Thread store={store} thread={thread} composerTools={composerTools} />}
+      {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
+      {status === 'ready' && screen === 'thread' && thread && (
+        <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} />
+      )}
     </div>
   );
 }

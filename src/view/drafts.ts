@@ -37,3 +37,8 @@ export function saveDraft(conversationId: string, text: string): void {
     // quota or blocked: memory still has it for this page's life
   }
 }
+
+/** Opens the storage area ahead of need: Chromium's first sessionStorage read is a synchronous trip of a few ms. */
+export function warmDrafts(): void {
+  loadDraft('');
+}

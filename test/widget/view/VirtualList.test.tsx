@@ -31,6 +31,13 @@ function fakeLayout(log: HTMLElement): void {
   });
 }
 
+/** The current log, with a fake layout. */
+function fakeLayoutOf(): HTMLElement {
+  const log = screen.getByRole('log', { name: 'Messages' });
+  fakeLayout(log);
+  return log;
+}
+
 function scrollTo(log: HTMLElement, top: number): void {
   log.scrollTop = top;
   fireEvent.scroll(log);
@@ -124,6 +131,17 @@ describe('the virtualized message log', () => {
     expect(ids(log).at(-1)).toContain('Two');
     expect(screen.queryByRole('button', { name: /jump to latest/i })).toBeNull();
     expect(document.activeElement).toBe(log);
+  });
+
+  test('another conversation opens at its own newest message, not at the scroll position of the last one', () => {
+    const store = createFixtureStore({ open: true });
+    const a = store.addConversation('support', 'a', 0, { items: messages(300) });
+    const b = store.addConversation('order', 'b', 0, { items: messages(300, 1001) });
+    render(<ChatApp store={store} />);
+    act(() => store.openConversation(a.conversationId));
+    scrollTo(fakeLayoutOf(), 1000);
+    act(() => store.openConversation(b.conversationId));
+    expect(ids(screen.getByRole('log')).at(-1)).toContain('Message number 1300:');
   });
 
   test('at the bottom, new messages are followed', () => {
