@@ -17,6 +17,7 @@ console.log(`tinychat local server on ${url} (${server.db.kind})
   publishable key  ${demo.tenant.key} (${demo.tenant.name}); other tenant ${demo.otherTenant.key}
   agents           ${demo.publicBot} (public), ${demo.privateBot} (api-key ${demo.privateBotKey})
   health key       ${demo.healthKey} (scope health:read)
+  realtime         ${url.replace(/^http/, 'ws')}/realtime/v1/websocket (anon key ${demo.tenant.anonKey}; supabase-js: createClient('${url}', '${demo.tenant.anonKey}'))
   try              curl -H 'x-tinychat-api-key: ${demo.tenant.key}' ${url}/v1/config`);
 
 const stop = () => void server.close().then(() => process.exit(0));
