@@ -19,8 +19,9 @@ export interface ChatAppProps {
 }
 
 /**
- * The widget's root view. In bubble mode: the launcher, and the panel while `store.isOpen`; closing hands focus
- * back to the launcher when focus was in the panel. Inline and fullscreen modes have no launcher and always show
+ * The widget's root view. In bubble mode: the launcher, and the panel while `store.isOpen`; opening moves focus
+ * into the panel (not when the open state was restored at load), closing hands it back to the launcher when it
+ * was in the panel. Inline and fullscreen modes have no launcher and always show
  * the panel (the host page decides where and whether the element is shown).
  * Views only read signals and call store actions (STYLE.md rule 5).
  *
@@ -33,6 +34,9 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
   const launcher = useRef<HTMLButtonElement>(null);
   const focusInside = useRef(false);
   const wasOpen = useRef(open);
+  // A panel already open at the first render was restored (a reload): taking focus then would pull a person
+  // who just loaded the page into the widget. Every later open (launcher, element API) moves focus in.
+  const restoredOpen = useRef(open);
   const panelId = `tc-panel-${useId()}`;
 
   // Pay for Intl's locale data and the storage area while the page is idle, not in the click that opens a thread.
@@ -48,7 +52,10 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
 
   useEffect(() => {
     if (wasOpen.current && !open && focusInside.current) launcher.current?.focus();
-    if (!open) focusInside.current = false;
+    if (!open) {
+      focusInside.current = false;
+      restoredOpen.current = false;
+    }
     wasOpen.current = open;
   }, [open]);
 
@@ -67,7 +74,16 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
     >
       {/* The launcher comes first so Tab goes from it into the open panel. */}
       {bubble && <Launcher store={store} panelId={panelId} buttonRef={launcher} />}
-      {open && <Panel store={store} mode={mode} id={panelId} focusInside={focusInside} composerTools={composerTools} />}
+      {open && (
+        <Panel
+          store={store}
+          mode={mode}
+          id={panelId}
+          focusOnMount={bubble && !restoredOpen.current}
+          focusInside={focusInside}
+          composerTools={composerTools}
+        />
+      )}
     </div>
   );
 }

@@ -13,6 +13,8 @@ export interface PanelProps {
   store: ChatStore;
   mode: ChatMode;
   id: string;
+  /** Move focus into the panel when it appears (bubble mode, opened by the visitor or the element API). */
+  focusOnMount: boolean;
   /** Kept true while focus is inside the panel, so ChatApp knows to hand it back to the launcher on close. */
   focusInside: RefObject<boolean>;
   /** Passed down to the composer (issue 6). */
@@ -22,11 +24,11 @@ export interface PanelProps {
 /**
  * The chat panel: role=dialog "Chat" (bubble, fullscreen; not modal, the page stays usable) or role=region
  * "Chat" (inline), with the header, the connection banner, errors, and the list or the thread.
- * Focus: in bubble mode it moves in when the panel opens; on every change of screen it moves to the new screen's
+ * Focus: it moves in when the panel opens (`focusOnMount`); on every change of screen it moves to the new screen's
  * main control (the message box in a thread) if focus was in the panel, so it never falls back to the page when
  * the button that had it disappears. (Escape is ChatApp's, so it works from the launcher too.)
  */
-export function Panel({ store, mode, id, focusInside, composerTools }: PanelProps) {
+export function Panel({ store, mode, id, focusOnMount, focusInside, composerTools }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   const status = store.status.value;
   const screen = store.screen.value;
@@ -34,7 +36,7 @@ export function Panel({ store, mode, id, focusInside, composerTools }: PanelProp
   const dialog = mode !== 'inline';
 
   useEffect(() => {
-    if (mode === 'bubble') moveFocusIn(ref.current);
+    if (focusOnMount) moveFocusIn(ref.current);
   }, []);
   const first = useRef(true);
   useEffect(() => {

@@ -63,8 +63,9 @@ describe('ChatApp in bubble mode', () => {
   });
 
   test('on the list screen focus goes to "New conversation"; the header has a Close button that is not "Close chat"', () => {
-    const store = createFixtureStore({ open: true });
+    const store = createFixtureStore();
     render(<ChatApp store={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open chat' }));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New conversation' }));
     const panel = screen.getByRole('dialog', { name: 'Chat' });
     expect(within(panel).queryByRole('button', { name: /^Close chat/ })).toBeNull();
@@ -72,10 +73,21 @@ describe('ChatApp in bubble mode', () => {
     expect(store.isOpen.value).toBe(false);
   });
 
+  test('a panel restored open at load does not take focus; opened later by the element API, it does', () => {
+    const store = createFixtureStore({ open: true, thread: {} });
+    render(<ChatApp store={store} />);
+    expect(screen.getByRole('dialog', { name: 'Chat' })).toBeTruthy();
+    expect(document.activeElement).toBe(document.body);
+    act(() => store.close());
+    act(() => store.open());
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
+  });
+
   test('opening a conversation moves focus to its message box, and Back returns to the list', () => {
-    const store = createFixtureStore({ open: true });
+    const store = createFixtureStore();
     store.addConversation('support', 'Where is my parcel?', 1);
     render(<ChatApp store={store} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Open chat/ }));
     fireEvent.click(within(screen.getByRole('list', { name: 'Conversations' })).getByRole('button'));
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
     fireEvent.click(screen.getByRole('button', { name: 'Back to conversations' }));
