@@ -34,4 +34,5 @@ export const restartAttributes: ReadonlySet<string> = new Set<WidgetAttribute>([
   'external-ref',
   'participants',
   'storage-key',
+  'mode',
 ]);

@@ -18,6 +18,8 @@ export interface WidgetSettings {
   /** Tiny Talk agent, when both are set. */
   botId: string | null;
   agentUrl: string | null;
+  /** bubble: a launcher opens a floating panel; inline and fullscreen always show the panel. */
+  mode: 'bubble' | 'inline' | 'fullscreen';
   /** Opens on load (unless the visitor closed it before). */
   open: boolean;
   /** Keeps several widgets' storage apart; defaults to the api key. */
@@ -40,6 +42,7 @@ export function readSettings(get: (name: string) => string | null | undefined): 
   const kind = text(get('conversation-kind'));
   const role = text(get('user-role'));
   const open = get('open');
+  const mode = text(get('mode'));
   const apiKey = text(get('api-key')) ?? '';
   return {
     apiKey,
@@ -53,6 +56,7 @@ export function readSettings(get: (name: string) => string | null | undefined): 
     participants: (text(get('participants')) ?? 'support').split(',').map((p) => p.trim()).filter((p) => p !== ''),
     botId: text(get('bot-id')),
     agentUrl: text(get('agent-url')),
+    mode: mode === 'inline' || mode === 'fullscreen' ? mode : 'bubble',
     open: open !== null && open !== undefined && open !== 'false',
     storageKey: text(get('storage-key')) ?? apiKey,
   };

@@ -63,7 +63,9 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
   const fatal = signal(false);
   const socket = signal<Connection>('connecting');
   const online = signal(globalThis.navigator?.onLine ?? true);
-  const isOpen = signal(ui.open ?? settings.open);
+  // Inline and fullscreen panels are always on screen: they are "open" for reading and unread counts.
+  const alwaysOpen = settings.mode !== 'bubble';
+  const isOpen = signal(alwaysOpen || (ui.open ?? settings.open));
   const openId = signal<string | null>(ui.conversationId ?? null);
   const conversations = signal<readonly Conversation[]>([]);
   const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null }>>(new Map());
@@ -382,7 +384,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       if (t !== null) markRead(t.conversationId);
     },
     close() {
-      if (!isOpen.value) return;
+      if (!isOpen.value || alwaysOpen) return;
       isOpen.value = false;
       saveUi();
       emit('close', {});
