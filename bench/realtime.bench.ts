@@ -17,6 +17,7 @@ const ANON = 'rt_anon_demo';
 const MESSAGES = 300;
 const WARMUP = 20;
 const SUBSCRIBER_PROCESSES = 2;
+const ROUNDS = 3;
 
 type ToServer = { type: 'memory' } | { type: 'stamps' };
 type FromServer =
@@ -266,16 +267,25 @@ export default async function (): Promise<void> {
       { name: '1,000 subscribers on 1 channel', channels: 1, perChannel: 1000 },
       { name: '1,000 channels of 1 subscriber (messages round-robin)', channels: 1000, perChannel: 1 },
     ];
-    const rows: string[] = [];
+    // Every scenario ROUNDS times, the rounds interleaved, and the median round reported: the other engineers'
+    // bursts on this shared machine then move one round, not the figure.
+    const runs = scenarios.map(() => [] as Awaited<ReturnType<typeof latency>>[]);
     let seqBase = 0;
-    for (const s of scenarios) {
-      const r = await latency(url, server, subs, convs, s, seqBase);
-      seqBase += 10_000;
-      rows.push(
-        `| ${s.name} | ${r.p50.toFixed(2)} ms | **${r.p99.toFixed(2)} ms** | ${r.max.toFixed(1)} ms | ${r.fanP50.toFixed(2)} ms | ${r.fanP99.toFixed(2)} ms | ${r.loopP50.toFixed(2)} ms | ${r.deliveries} |`,
-      );
-      console.log(rows.at(-1));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, s] of scenarios.entries()) {
+        const r = await latency(url, server, subs, convs, s, seqBase);
+        seqBase += 10_000;
+        runs[i]?.push(r);
+        console.log(`round ${round + 1}: ${s.name}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
+      }
     }
+    const rows = scenarios.map((s, i) => {
+      const byP99 = [...(runs[i] ?? [])].sort((x, y) => x.p99 - y.p99);
+      const r = byP99[Math.floor(byP99.length / 2)] as (typeof byP99)[number];
+      const spread = `${(byP99[0] as typeof r).p99.toFixed(1)}–${(byP99.at(-1) as typeof r).p99.toFixed(1)} ms`;
+      return `| ${s.name} | ${r.p50.toFixed(2)} ms | **${r.p99.toFixed(2)} ms** | ${spread} | ${r.max.toFixed(1)} ms | ${r.fanP50.toFixed(2)} ms | ${r.fanP99.toFixed(2)} ms | ${r.loopP50.toFixed(2)} ms | ${r.deliveries} |`;
+    });
+    console.log(rows.join('\n'));
 
     load.end = loadavg()[0] ?? 0;
     await writeSection(
@@ -288,7 +298,8 @@ in memory, so the figure includes the insert), the subscribers, and the sender. 
 clients speaking the vsn 2.0.0 protocol (join, heartbeat, kind 4 frames decoded and their JSON parsed), not
 supabase-js: 1,000 supabase-js clients in one process would measure the client library more than the server.
 One message at a time (the next is sent when every subscriber has the previous one), ${MESSAGES} measured after ${WARMUP}
-warm-up; percentiles are over every (message, subscriber) delivery. The subscribers are spread over
+warm-up; percentiles are over every (message, subscriber) delivery. Each scenario runs ${ROUNDS} times (rounds
+interleaved); the table shows the round with the median p99, and the p99 of every round. The subscribers are spread over
 ${SUBSCRIBER_PROCESSES} processes, so with 1,000 on a channel the last one's figure also holds the time its process spends
 decoding the ~${1000 / SUBSCRIBER_PROCESSES - 1} frames before it (real subscribers sit on many machines).
 "Server loop" is how long the server's fan-out takes to write the frame to every socket of the channel.
@@ -297,13 +308,23 @@ process by wrapping \`RealtimeHub.prototype.broadcast\`, bench only): that part 
 "POST → callback" is HTTP and the PGlite insert (compare the REST section's send p50). Load average (1 min) of the
 shared machine during the run: ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end.
 
-| scenario | POST → callback p50 | p99 | max | broadcast → callback p50 | p99 | server loop p50 | deliveries |
-|---|---|---|---|---|---|---|---|
+| scenario | POST → callback p50 | p99 | p99 of each round | max | broadcast → callback p50 | p99 | server loop p50 | deliveries |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Memory per idle connection (each joined to its own conversation channel, heartbeating), the server alone in its
 process, after two forced GCs, ${IDLE} connections: **${heapPer.toFixed(1)} KB** of JS heap and **${rssPer.toFixed(1)} KB** of RSS
-(which includes the heap). Targets: p99 ≤ 25 ms with 1,000 subscribers; ≤ 20 KB of server memory per idle connection.`,
+(which includes the heap, but moves by a few KB either way between runs as the allocator reuses pages). Targets: p99
+≤ 25 ms with 1,000 subscribers; ≤ 20 KB of server memory per idle connection.
+
+Reading: the p99 column follows the shared machine's load more than the server: runs at a load average near 7 (other
+engineers' browser tests) gave a 1,000-subscriber p99 of 40-70 ms and even a 1-subscriber p99 of 35-65 ms, while the
+p50s moved far less. A CPU profile of the server process during the 1,000-subscriber case showed the fan-out loop is
+mostly the kernel: about 70% of it is the write system call, one per socket (on loopback the sender's call also does
+the receiving side's TCP work), and the JavaScript around it is about 1 µs a socket. Framing each broadcast once
+(\`wsFrame\`) and writing the same bytes to every socket, instead of \`ws.send\` framing it per socket, cut the loop by about
+a third in a microbenchmark (1,000 sockets: 7.7 → 5.4 ms p50 under load). Beyond that the per-socket system call is the
+floor; more cores (several server processes on one Postgres) is what would shorten it further.`,
     );
   } finally {
     server.kill();
