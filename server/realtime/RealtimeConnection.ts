@@ -21,8 +21,6 @@ interface Joined {
   joinRef: string | null;
   key: string;
   ack: boolean;
-  /** Kept for the record; tokens are not verified (README, Realtime). */
-  accessToken: string | undefined;
 }
 
 const PREFIX = 'realtime:';
@@ -117,11 +115,8 @@ export class RealtimeConnection implements Subscriber {
     }
     if (joined === undefined) return this.error(f, 'unmatched topic');
     if (f.broadcast !== undefined) return this.push(f, joined, f.broadcast.event, f.broadcast.body);
-    if (f.event === 'access_token') {
-      const token = (f.payload as { access_token?: unknown }).access_token;
-      joined.accessToken = typeof token === 'string' ? token : undefined;
-      return; // no reply, as the real server
-    }
+    // Tokens are not verified: the anon key decides the tenant (README, Realtime). No reply, as the real server.
+    if (f.event === 'access_token') return;
     if (f.event === 'presence') return this.error(f, 'presence is not supported by this server');
     this.error(f, `unknown event ${f.event}`);
   }
@@ -162,13 +157,7 @@ export class RealtimeConnection implements Subscriber {
       if (previous.joinRef !== f.joinRef) this.reply({ joinRef: previous.joinRef, ref: null, topic: f.topic, event: 'phx_close', payload: {} });
     }
     const key = topicKey(this.tenantId, channel);
-    const token = (f.payload as { access_token?: unknown }).access_token;
-    this.joined.set(f.topic, {
-      joinRef: f.joinRef,
-      key,
-      ack: config.broadcast?.ack === true,
-      accessToken: typeof token === 'string' ? token : undefined,
-    });
+    this.joined.set(f.topic, { joinRef: f.joinRef, key, ack: config.broadcast?.ack === true });
     this.deps.hub.add(key, this, config.broadcast?.self === true);
     // `response.postgres_changes` is required: without it the client throws and never reports SUBSCRIBED.
     this.ok(f, { postgres_changes: [] });

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Db } from '../db/Db.ts';
+import { ApiError } from '../http/ApiError.ts';
+import { readJson } from '../http/readBody.ts';
 import { authorizeChannel } from './authorizeChannel.ts';
 import type { Broadcast } from './Frame.ts';
 import type { RealtimeHub } from './RealtimeHub.ts';
@@ -11,50 +13,36 @@ import { topicKey } from './topicKey.ts';
 /** Most messages in one `/api/broadcast` call. */
 const MAX_MESSAGES = 100;
 
-class BroadcastError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Realtime's REST side, used by realtime-js whenever it cannot push over the socket:
  * - `POST /api/broadcast` `{messages: [{topic, event, payload, private?}]}` (topic without `realtime:`), 202;
  * - `POST /api/broadcast/:topic/events/:event` with the payload as the body (`httpSend`; the client needs 202).
- * Same rules as a socket push; a batch is checked whole before any of it is sent. Errors are `{error}`.
+ * Same rules as a socket push; a batch is checked whole before any of it is sent. Payloads are JSON objects (or
+ * raw bytes). Errors are the API's `{error}` (ApiError, answered by createApp).
  */
 export function broadcastRoutes(db: Db, hub: RealtimeHub, maxPayloadBytes: number) {
   const authorize = authorizeChannel(db);
   const app = new Hono();
   app.use('*', cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['apikey', 'authorization', 'content-type', 'x-client-info'] }));
   app.use('*', bodyLimit({ maxSize: maxPayloadBytes * 4, onError: (c) => c.json({ error: 'request body too large' }, 413, { connection: 'close' }) }));
-  app.onError((err, c) => {
-    if (err instanceof BroadcastError) return c.json({ error: err.message }, err.status);
-    console.error(err);
-    return c.json({ error: 'internal error' }, 500);
-  });
 
   /** Checks one message and returns it ready to publish. */
   const prepare = async (tenantId: string, topic: unknown, event: unknown, body: string | Uint8Array): Promise<Broadcast> => {
-    if (typeof topic !== 'string' || topic === '' || Buffer.byteLength(topic) > 246) throw new BroadcastError(400, 'topic must be 1 to 246 bytes');
-    if (typeof event !== 'string' || event === '' || Buffer.byteLength(event) > 255) throw new BroadcastError(400, 'event must be 1 to 255 bytes');
-    if (body.length > maxPayloadBytes) throw new BroadcastError(400, `payload is over ${maxPayloadBytes} bytes`);
+    if (typeof topic !== 'string' || topic === '' || Buffer.byteLength(topic) > 246) throw new ApiError(400, 'topic must be 1 to 246 bytes');
+    if (typeof event !== 'string' || event === '' || Buffer.byteLength(event) > 255) throw new ApiError(400, 'event must be 1 to 255 bytes');
+    if (body.length > maxPayloadBytes) throw new ApiError(400, `payload is over ${maxPayloadBytes} bytes`);
     const key = topicKey(tenantId, topic);
-    if (key.startsWith('conv:') && event.toLowerCase() === 'message') throw new BroadcastError(403, "'message' on conv: channels comes from the server only");
+    if (key.startsWith('conv:') && event.toLowerCase() === 'message') throw new ApiError(403, "'message' on conv: channels comes from the server only");
     const refused = await authorize(tenantId, topic);
-    if (refused !== undefined) throw new BroadcastError(404, refused);
+    if (refused !== undefined) throw new ApiError(404, refused);
     return { key, topic, event, body };
   };
 
   app.post('/api/broadcast', async (c) => {
     const tenantId = await tenantOf(db, c);
-    const parsed = await jsonBody(c);
-    const messages = (parsed as { messages?: unknown } | null)?.messages;
+    const { messages } = await readJson(c);
     if (!Array.isArray(messages) || messages.length === 0 || messages.length > MAX_MESSAGES)
-      throw new BroadcastError(400, `messages must be an array of 1 to ${MAX_MESSAGES}`);
+      throw new ApiError(400, `messages must be an array of 1 to ${MAX_MESSAGES}`);
     const ready: Broadcast[] = [];
     for (const m of messages as unknown[]) {
       const { topic, event, payload } = (m ?? {}) as Record<string, unknown>;
@@ -67,7 +55,7 @@ export function broadcastRoutes(db: Db, hub: RealtimeHub, maxPayloadBytes: numbe
   app.post('/api/broadcast/:topic/events/:event', async (c) => {
     const tenantId = await tenantOf(db, c);
     const binary = (c.req.header('content-type') ?? '').startsWith('application/octet-stream');
-    const body = binary ? new Uint8Array(await c.req.arrayBuffer()) : JSON.stringify(await jsonBody(c));
+    const body = binary ? new Uint8Array(await c.req.arrayBuffer()) : JSON.stringify(await readJson(c));
     hub.publish(await prepare(tenantId, c.req.param('topic'), c.req.param('event'), body));
     return c.body(null, 202);
   });
@@ -78,14 +66,6 @@ export function broadcastRoutes(db: Db, hub: RealtimeHub, maxPayloadBytes: numbe
 /** The tenant of the `apikey` header (or query parameter, as the client also puts it in the URL). */
 async function tenantOf(db: Db, c: Context): Promise<string> {
   const tenant = await realtimeTenant(db, c.req.header('apikey') ?? c.req.query('apikey'));
-  if ('refused' in tenant) throw new BroadcastError(401, tenant.refused);
+  if ('refused' in tenant) throw new ApiError(401, tenant.refused);
   return tenant.id;
-}
-
-async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
-  } catch {
-    throw new BroadcastError(400, 'invalid json');
-  }
 }

@@ -108,6 +108,7 @@ describe('REST broadcast (when the client cannot push)', () => {
     expect(await post('', one(`conv:${conv}`), OTHER_ANON_KEY)).toEqual({ status: 404, body: { error: 'conversation not found' } });
     expect(await post(`/conv:${conv}/events/typing`, {}, OTHER_ANON_KEY)).toEqual({ status: 404, body: { error: 'conversation not found' } });
     expect(await post('', one(`conv:${conv}`, 'message'))).toEqual({ status: 403, body: { error: "'message' on conv: channels comes from the server only" } });
+    expect(await post('', 'not an object')).toEqual({ status: 400, body: { error: 'invalid json' } });
     expect(await post('', { messages: [] })).toEqual({ status: 400, body: { error: 'messages must be an array of 1 to 100' } });
     expect(await post('', one(''))).toEqual({ status: 400, body: { error: 'topic must be 1 to 246 bytes' } });
     expect(await post('', one(`conv:${conv}`))).toEqual({ status: 202, body: { message: 'Broadcasts sent' } });
