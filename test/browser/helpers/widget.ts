@@ -21,10 +21,10 @@ export function widget(page: Page) {
     log,
     messages: log.locator('[data-message-id]'),
     /**
-     * Messages whose text is exactly `text` (every copy, so a duplicate shows as a count of 2). Exact, because
-     * `hasText` matches substrings case-insensitively: "Before the restart" would also find "Support, before the restart".
+     * Messages whose text contains `text`, case-sensitively (every copy, so a duplicate shows as a count of 2).
+     * A string `hasText` would match case-insensitively: "Before the restart" would also find "Support, before the restart".
      */
-    message: (text: string): Locator => log.locator('[data-message-id]').filter({ has: page.getByText(text, { exact: true }) }),
+    message: (text: string): Locator => log.locator('[data-message-id]', { hasText: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }),
     reconnecting: page.getByRole('status').filter({ hasText: 'Reconnecting…' }),
     alert: page.getByRole('alert'),
   };
