@@ -66,6 +66,29 @@ describe('who may connect and join', () => {
   });
 });
 
+describe('joining a topic again on the same socket', () => {
+  it('closes the earlier join (phx_close with its join_ref) and delivers once, to the new one', async () => {
+    const raw = await rawSocket(server.url, ANON_KEY);
+    raw.send(['1', '1', `realtime:conv:${conv}`, 'phx_join', { config: {} }]);
+    raw.send(['3', '3', `realtime:conv:${conv}`, 'phx_join', { config: {} }]);
+    await waitFor(() => raw.frames.length === 3, 'two replies and a close');
+    expect(raw.frames).toEqual([
+      ['1', '1', `realtime:conv:${conv}`, 'phx_reply', { status: 'ok', response: { postgres_changes: [] } }],
+      ['1', null, `realtime:conv:${conv}`, 'phx_close', {}],
+      ['3', '3', `realtime:conv:${conv}`, 'phx_reply', { status: 'ok', response: { postgres_changes: [] } }],
+    ]);
+    await server.api(`/v1/conversations/${conv}/typing`, { method: 'POST', json: { sender_id: 'u_42' } });
+    raw.send([null, '9', 'phoenix', 'heartbeat', {}]);
+    await waitFor(() => raw.frames.length === 5, 'the typing broadcast and the heartbeat reply');
+    // One kind 4 frame (not two): [4][topicLen][eventLen][metaLen = 0][encoding = 1 JSON] topic event payload.
+    const topic = `realtime:conv:${conv}`;
+    const payload = JSON.stringify({ senderId: 'u_42', senderName: null });
+    expect(raw.frames[3]).toEqual(Buffer.concat([Buffer.from([4, topic.length, 6, 0, 1]), Buffer.from(topic + 'typing' + payload)]));
+    expect(raw.frames[4]).toEqual([null, '9', 'phoenix', 'phx_reply', { status: 'ok', response: {} }]);
+    raw.ws.close();
+  });
+});
+
 describe('heartbeats', () => {
   it('answers each heartbeat and keeps a socket that sends them', async () => {
     const raw = await rawSocket(server.url, ANON_KEY);
