@@ -1,3 +1,4 @@
+import { useT } from '../view/i18n/I18n.tsx';
 import type { AgentError } from './errors/AgentError.ts';
 
 /** Props of {@link AgentErrorLine}. */
@@ -9,12 +10,13 @@ export interface AgentErrorLineProps {
 
 /** Why the reply failed, as a sentence, with a way out to a person. */
 export function AgentErrorLine({ error, onTalkToPerson }: AgentErrorLineProps) {
+  const t = useT();
   return (
     <div class="tc-agent-error">
       <p role="alert">{error.message}</p>
       {onTalkToPerson && (
         <button type="button" onClick={onTalkToPerson}>
-          Talk to a person
+          {t('talkToPerson')}
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useT } from '../view/i18n/I18n.tsx';
 import { AgentErrorLine } from './AgentErrorLine.tsx';
 import type { ReplyModel } from './createReplyModel.ts';
 import type { RateLimitError } from './errors/RateLimitError.ts';
@@ -28,12 +29,13 @@ export interface AgentReplyProps {
 export function AgentReply({ reply, onTalkToPerson, showStop = true }: AgentReplyProps) {
   const status = reply.status.value;
   const error = reply.error.value;
+  const t = useT();
   const streaming = status === 'streaming';
   return (
     <div class="tc-agent-reply" aria-busy={streaming ? 'true' : 'false'} data-status={status}>
       <StreamingMarkdown reply={reply} />
       {streaming && showStop && <StopButton onStop={() => reply.stop()} />}
-      {status === 'stopped' && <p class="tc-agent-note">Stopped.</p>}
+      {status === 'stopped' && <p class="tc-agent-note">{t('stopped')}</p>}
       <SourcesList sources={reply.sources.value} />
       {error?.kind === 'rate-limit' ? (
         <RateLimitNotice retryAfter={(error as RateLimitError).retryAfter} message={error.message} />
@@ -46,9 +48,10 @@ export function AgentReply({ reply, onTalkToPerson, showStop = true }: AgentRepl
 
 /** The button that stops a streaming reply; its accessible name is exactly "Stop generating". */
 export function StopButton({ onStop }: { onStop: () => void }) {
+  const t = useT();
   return (
     <button type="button" class="tc-stop" onClick={onStop}>
-      Stop generating
+      {t('stopGenerating')}
     </button>
   );
 }

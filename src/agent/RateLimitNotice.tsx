@@ -1,3 +1,4 @@
+import { useLocale, useT } from '../view/i18n/I18n.tsx';
 import { formatWait } from './formatWait.ts';
 import { useCountdown } from './useCountdown.ts';
 
@@ -18,10 +19,12 @@ export interface RateLimitNoticeProps {
 export function RateLimitNotice({ retryAfter, message, onElapsed }: RateLimitNoticeProps) {
   const remaining = useCountdown(retryAfter, onElapsed);
   const left = remaining.value;
+  const t = useT();
+  const { tag } = useLocale();
   return (
     <p class="tc-rate-limit" role="alert">
-      {message ?? 'You are sending messages too quickly.'}{' '}
-      <span aria-live="off">{left > 0 ? `You can send again in ${formatWait(left)}.` : 'You can send again now.'}</span>
+      {message ?? t('tooQuickly')}{' '}
+      <span aria-live="off">{left > 0 ? t('sendAgainIn', { wait: formatWait(left, tag) }) : t('sendAgainNow')}</span>
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useT } from '../view/i18n/I18n.tsx';
 import { LINK_REL } from './markdown/renderMarkdown.tsx';
 import { safeUrl } from './markdown/safeUrl.ts';
 import type { CitedResource } from './types.ts';
@@ -7,15 +8,16 @@ import type { CitedResource } from './types.ts';
  * http/https/mailto is not linked (the title shows as plain text). Duplicate URLs are listed once.
  */
 export function SourcesList({ sources }: { sources: readonly CitedResource[] }) {
+  const t = useT();
   if (sources.length === 0) return null;
   const seen = new Set<string>();
   const unique = sources.filter((s) => !seen.has(s.url) && seen.add(s.url));
   return (
     <div class="tc-sources">
       <p class="tc-sources-title" aria-hidden="true">
-        Sources
+        {t('sources')}
       </p>
-      <ul aria-label="Sources">
+      <ul aria-label={t('sources')}>
         {unique.map((source) => {
           const href = safeUrl(source.url);
           return (

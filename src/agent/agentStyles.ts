@@ -10,6 +10,6 @@ export const agentStyles = `
 .tc-md code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 .tc-md a,.tc-sources a{overflow-wrap:anywhere}
 .tc-sources-title{font-weight:600;margin:.5em 0 .25em}
-.tc-sources ul{margin:0;padding-left:1.2em}
+.tc-sources ul{margin:0;padding-inline-start:1.2em}
 .tc-agent-note{opacity:.7;font-size:.9em}
 `;

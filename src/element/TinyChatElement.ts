@@ -157,7 +157,10 @@ export class TinyChatElement extends Base {
     const root = this.shadowRoot;
     if (root === null || this.#store === null) return;
     const mode = this.getAttribute('mode');
-    render(h(ChatApp, { store: this.#store, mode: mode === 'inline' || mode === 'fullscreen' ? mode : 'bubble' }), root);
+    render(
+      h(ChatApp, { store: this.#store, mode: mode === 'inline' || mode === 'fullscreen' ? mode : 'bubble', locale: this.getAttribute('locale') }),
+      root,
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
 import { warmDrafts } from './drafts.ts';
 import { warmFormatters } from './formatTime.ts';
+import { I18nProvider, resolveLocale } from './i18n/I18n.tsx';
 import { Launcher } from './Launcher.tsx';
 import { Panel } from './Panel.tsx';
 
@@ -16,6 +17,11 @@ export interface ChatAppProps {
   mode?: ChatMode;
   /** Extra controls before the message box (issue 6: "Attach image"). */
   composerTools?: ComponentChildren;
+  /**
+   * The `locale` attribute ("es", "ar-EG"…); null or unknown = the browser's languages, then English.
+   * @defaultValue null
+   */
+  locale?: string | null;
 }
 
 /**
@@ -28,7 +34,8 @@ export interface ChatAppProps {
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
-export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps) {
+export function ChatApp({ store, mode = 'bubble', composerTools, locale = null }: ChatAppProps) {
+  const resolved = useMemo(() => resolveLocale(locale), [locale]);
   const bubble = mode === 'bubble';
   const open = !bubble || store.isOpen.value;
   const launcher = useRef<HTMLButtonElement>(null);
@@ -41,14 +48,14 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
 
   // Pay for Intl's locale data and the storage area while the page is idle, not in the click that opens a thread.
   useEffect(() => {
-    const warm = () => (warmFormatters(), warmDrafts());
+    const warm = () => (warmFormatters(resolved.tag), warmDrafts());
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(warm, { timeout: 2000 });
       return () => cancelIdleCallback(id);
     }
     const id = setTimeout(warm, 200);
     return () => clearTimeout(id);
-  }, []);
+  }, [resolved.tag]);
 
   useEffect(() => {
     if (wasOpen.current && !open && focusInside.current) launcher.current?.focus();
@@ -60,30 +67,36 @@ export function ChatApp({ store, mode = 'bubble', composerTools }: ChatAppProps)
   }, [open]);
 
   return (
-    <div
-      class={`tc-app tc-mode-${mode}`}
-      data-open={open ? 'true' : 'false'}
-      // Escape closes the floating panel from anywhere in the widget (panel or launcher); not while an IME
-      // composition uses Escape to cancel itself, and never in inline/fullscreen modes, which have nothing to close.
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && bubble && open && !e.isComposing) {
-          e.stopPropagation();
-          store.close();
-        }
-      }}
-    >
-      {/* The launcher comes first so Tab goes from it into the open panel. */}
-      {bubble && <Launcher store={store} panelId={panelId} buttonRef={launcher} />}
-      {open && (
-        <Panel
-          store={store}
-          mode={mode}
-          id={panelId}
-          focusOnMount={bubble && !restoredOpen.current}
-          focusInside={focusInside}
-          composerTools={composerTools}
-        />
-      )}
-    </div>
+    <I18nProvider locale={resolved}>
+      <div
+        class={`tc-app tc-mode-${mode}`}
+        // Language and direction for the whole widget: in right-to-left the launcher moves to the bottom-left and
+        // the layout mirrors through logical CSS properties (issue 6, part 5).
+        lang={resolved.tag}
+        dir={resolved.dir}
+        data-open={open ? 'true' : 'false'}
+        // Escape closes the floating panel from anywhere in the widget (panel or launcher); not while an IME
+        // composition uses Escape to cancel itself, and never in inline/fullscreen modes, which have nothing to close.
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && bubble && open && !e.isComposing) {
+            e.stopPropagation();
+            store.close();
+          }
+        }}
+      >
+        {/* The launcher comes first so Tab goes from it into the open panel. */}
+        {bubble && <Launcher store={store} panelId={panelId} buttonRef={launcher} />}
+        {open && (
+          <Panel
+            store={store}
+            mode={mode}
+            id={panelId}
+            focusOnMount={bubble && !restoredOpen.current}
+            focusInside={focusInside}
+            composerTools={composerTools}
+          />
+        )}
+      </div>
+    </I18nProvider>
   );
 }

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ThreadModel } from '../state/types.ts';
 import { loadDraft, saveDraft } from './drafts.ts';
+import { useT } from './i18n/I18n.tsx';
 
 /** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {
@@ -20,6 +21,7 @@ export interface ComposerProps {
 export function Composer({ thread, tools }: ComposerProps) {
   const draft = useSignal(loadDraft(thread.conversationId));
   const box = useRef<HTMLTextAreaElement>(null);
+  const t = useT();
 
   // Grows with its text (and shrinks after a send): height follows scrollHeight, CSS max-height caps it and
   // then the box scrolls. Set through the CSSOM, which a strict style-src CSP allows.
@@ -52,8 +54,8 @@ export function Composer({ thread, tools }: ComposerProps) {
       <textarea
         ref={box}
         class="tc-input"
-        aria-label="Message"
-        placeholder="Write a message…"
+        aria-label={t('message')}
+        placeholder={t('messagePlaceholder')}
         rows={1}
         value={draft.value}
         onInput={(e) => {
@@ -69,7 +71,7 @@ export function Composer({ thread, tools }: ComposerProps) {
         }}
       />
       <button type="submit" class="tc-send">
-        Send
+        {t('send')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../state/types.ts';
 import { formatShort, parseTime } from './formatTime.ts';
+import { useLocale, useT } from './i18n/I18n.tsx';
 import { kindLabel } from './kindLabel.ts';
 
 /**
@@ -8,10 +9,12 @@ import { kindLabel } from './kindLabel.ts';
  */
 export function ConversationItem({ summary, onOpen }: { summary: ConversationSummary; onOpen: (id: string) => void }) {
   const when = summary.lastAt === null ? null : parseTime(summary.lastAt);
-  const kind = kindLabel(summary.kind);
-  const last = summary.lastMessage ?? 'No messages yet';
-  const time = when ? formatShort(when) : null;
-  const name = [kind, last, time, summary.unread > 0 ? `${summary.unread} unread` : null].filter((p) => p !== null).join(', ');
+  const t = useT();
+  const { tag } = useLocale();
+  const kind = kindLabel(summary.kind, t);
+  const last = summary.lastMessage ?? t('noMessagesYet');
+  const time = when ? formatShort(when, undefined, tag) : null;
+  const name = [kind, last, time, summary.unread > 0 ? t('unreadCount', { count: summary.unread }) : null].filter((p) => p !== null).join(', ');
   return (
     <li class="tc-conv-item">
       <button type="button" class="tc-conv" aria-label={name} onClick={() => onOpen(summary.conversation.id)}>

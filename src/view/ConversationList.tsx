@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ChatStore } from '../state/types.ts';
 import { ConversationItem } from './ConversationItem.tsx';
+import { useT } from './i18n/I18n.tsx';
 
 /**
  * The list screen: "New conversation" and the visitor's conversations (role=list "Conversations"), newest as the
@@ -8,6 +9,7 @@ import { ConversationItem } from './ConversationItem.tsx';
  */
 export function ConversationList({ store }: { store: ChatStore }) {
   const starting = useSignal(false);
+  const t = useT();
   const conversations = store.conversations.value;
   const start = () => {
     if (starting.value) return;
@@ -21,10 +23,10 @@ export function ConversationList({ store }: { store: ChatStore }) {
   return (
     <div class="tc-convs">
       <button type="button" class="tc-primary tc-new" aria-busy={starting.value ? 'true' : 'false'} onClick={start}>
-        New conversation
+        {t('newConversation')}
       </button>
-      {conversations.length === 0 && <p class="tc-note">No conversations yet.</p>}
-      <ul role="list" aria-label="Conversations" class="tc-conv-list">
+      {conversations.length === 0 && <p class="tc-note">{t('noConversations')}</p>}
+      <ul role="list" aria-label={t('conversations')} class="tc-conv-list">
         {conversations.map((summary) => (
           <ConversationItem key={summary.conversation.id} summary={summary} onOpen={(id) => store.openConversation(id)} />
         ))}

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import type { ChatStore } from '../state/types.ts';
+import { useT } from './i18n/I18n.tsx';
 import { ChatIcon, CloseIcon } from './icons.tsx';
 
 /** Props of {@link Launcher}. */
@@ -18,7 +19,8 @@ export interface LauncherProps {
 export function Launcher({ store, panelId, buttonRef }: LauncherProps) {
   const open = store.isOpen.value;
   const unread = store.unreadTotal.value;
-  const name = `${open ? 'Close' : 'Open'} chat${unread > 0 ? `, ${unread} unread` : ''}`;
+  const t = useT();
+  const name = t(open ? 'closeChat' : 'openChat') + (unread > 0 ? t('unreadSuffix', { count: unread }) : '');
   return (
     <button
       ref={buttonRef}

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
+import { useT } from './i18n/I18n.tsx';
 import { MessageRow } from './MessageRow.tsx';
 import { VirtualList } from './VirtualList.tsx';
 
@@ -24,6 +25,7 @@ const isMine = (item: ThreadItem) => item.mine;
 export function MessageLog({ store, thread }: MessageLogProps) {
   const items = thread.items.value;
   const wrap = useRef<HTMLDivElement>(null);
+  const t = useT();
   const atBottom = useSignal(true);
   const unseen = useSignal(0);
   const lastKey = useRef(items[items.length - 1]?.key);
@@ -58,12 +60,12 @@ export function MessageLog({ store, thread }: MessageLogProps) {
     <div class="tc-log-wrap" ref={wrap}>
       {loadingOlder && (
         <p class="tc-log-loading" role="status">
-          Loading earlier messages…
+          {t('loadingEarlier')}
         </p>
       )}
       <VirtualList
         role="log"
-        label="Messages"
+        label={t('messages')}
         class="tc-log"
         // A log is polite by default, which would read out every history page and one's own sends;
         // NewMessageAnnouncer says what is news instead (docs/ui-contract.md).
@@ -82,7 +84,7 @@ export function MessageLog({ store, thread }: MessageLogProps) {
       />
       {!atBottom.value && (
         <button type="button" class="tc-jump" onClick={jumpToLatest}>
-          {unseen.value > 0 ? `${unseen.value} new ${unseen.value === 1 ? 'message' : 'messages'}, jump to latest` : 'Jump to latest'}
+          {unseen.value > 0 ? t(unseen.value === 1 ? 'jumpNewOne' : 'jumpNewMany', { count: unseen.value }) : t('jumpToLatest')}
         </button>
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { ThreadItem } from '../state/types.ts';
 import { formatClock, parseTime } from './formatTime.ts';
+import { useLocale, useT } from './i18n/I18n.tsx';
 import { MessageImage } from './MessageImage.tsx';
 import { MessageText } from './MessageText.tsx';
 
@@ -28,6 +29,8 @@ export function rowId(item: ThreadItem): string {
 export function MessageRow({ item, sender, onRetry }: MessageRowProps) {
   const { message, status, mine } = item;
   const when = parseTime(message.created_at);
+  const t = useT();
+  const { tag } = useLocale();
   const deleted = message.deleted_at !== null;
   return (
     <article class="tc-msg" part="message" data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
@@ -36,27 +39,27 @@ export function MessageRow({ item, sender, onRetry }: MessageRowProps) {
         {when && (
           // No date tooltip: a dateStyle formatter costs ~20 ms to build, paid in the task that opens the thread.
           <time class="tc-msg-time" dateTime={message.created_at}>
-            {formatClock(when)}
+            {formatClock(when, tag)}
           </time>
         )}
       </header>
       <div class="tc-msg-bubble">
         {deleted ? (
-          <p class="tc-msg-note">Message deleted</p>
+          <p class="tc-msg-note">{t('messageDeleted')}</p>
         ) : (
           <>
             {message.message_type === 'image' && <MessageImage url={message.media_url} sender={sender} />}
             {message.body !== null && message.body !== '' && <MessageText text={message.body} />}
-            {message.edited_at !== null && <span class="tc-msg-edited">(edited)</span>}
+            {message.edited_at !== null && <span class="tc-msg-edited">{t('edited')}</span>}
           </>
         )}
       </div>
-      {status === 'pending' && <p class="tc-msg-status">Sending…</p>}
+      {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
       {status === 'failed' && (
         <p class="tc-msg-failed">
-          <span>{item.error ?? 'Not sent.'}</span>{' '}
+          <span>{item.error ?? t('notSent')}</span>{' '}
           <button type="button" class="tc-link-button" onClick={() => onRetry(item.key)}>
-            Retry
+            {t('retry')}
           </button>
         </p>
       )}

@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
+import type { StringKey } from './i18n/en.ts';
+import { useT } from './i18n/I18n.tsx';
 
 /**
  * A visually hidden polite live region that reads out messages from others as they arrive (issue 6, part 7).
@@ -9,6 +11,7 @@ import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
  */
 export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; thread: ThreadModel }) {
   const text = useSignal('');
+  const t = useT();
   // The last key seen, per thread: switching threads is not news either.
   const seen = useRef<{ thread: ThreadModel; key: string | null } | null>(null);
   const items = thread.items.value;
@@ -20,7 +23,7 @@ export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; threa
     // The first page is not news.
     if (!ready || previous === null || last === undefined || last.key === previous) return;
     const fresh = newFromOthers(items, previous);
-    if (fresh.length > 0) text.value = fresh.map((item) => `${store.displayName(item.message.sender_id)}: ${summary(item)}`).join('\n');
+    if (fresh.length > 0) text.value = fresh.map((item) => t('announceMessage', { name: store.displayName(item.message.sender_id), text: summary(item, t) })).join('\n');
   }, [thread, items, ready]);
   return (
     <div class="tc-visually-hidden" aria-live="polite" aria-atomic="true">
@@ -37,8 +40,8 @@ function newFromOthers(items: readonly ThreadItem[], previousKey: string): Threa
   return items.slice(from + 1).filter((item) => !item.mine);
 }
 
-function summary(item: ThreadItem): string {
-  if (item.message.deleted_at !== null) return 'Message deleted';
-  if (item.message.message_type === 'image') return item.message.body ? `Image: ${item.message.body}` : 'Image';
+function summary(item: ThreadItem, t: (key: StringKey, values?: Record<string, string>) => string): string {
+  if (item.message.deleted_at !== null) return t('messageDeleted');
+  if (item.message.message_type === 'image') return item.message.body ? t('imageWithCaption', { caption: item.message.body }) : t('image');
   return item.message.body ?? '';
 }

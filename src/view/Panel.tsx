@@ -4,6 +4,7 @@ import type { ChatStore } from '../state/types.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { useLocale, useT } from './i18n/I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
 import { Thread } from './Thread.tsx';
 import type { ChatMode } from './ChatApp.tsx';
@@ -30,6 +31,8 @@ export interface PanelProps {
  */
 export function Panel({ store, mode, id, focusOnMount, focusInside, composerTools }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const { tag, dir } = useLocale();
   const status = store.status.value;
   const screen = store.screen.value;
   const thread = store.thread.value;
@@ -52,7 +55,10 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       part="panel"
       role={dialog ? 'dialog' : 'region'}
       // aria-label, not aria-labelledby: the contract names the panel "Chat" whatever the header says.
-      aria-label="Chat"
+      aria-label={t('chat')}
+      // The panel carries its language and direction (issue 6, part 5): the launcher's side is ChatApp's.
+      lang={tag}
+      dir={dir}
       aria-modal={dialog ? 'false' : undefined}
       tabIndex={-1}
       onFocusIn={() => (focusInside.current = true)}
@@ -68,7 +74,7 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       <ErrorAlert error={store.error.value} onDismiss={() => store.dismissError()} />
       {status === 'starting' && (
         <p class="tc-note" role="status">
-          Loading…
+          {t('loading')}
         </p>
       )}
       {status === 'ready' && screen === 'list' && <ConversationList store={store} />}

@@ -1,5 +1,6 @@
 import type { ChatStore } from '../state/types.ts';
 import { BackIcon, CloseIcon } from './icons.tsx';
+import { useT } from './i18n/I18n.tsx';
 import { kindLabel } from './kindLabel.ts';
 
 /**
@@ -10,17 +11,18 @@ import { kindLabel } from './kindLabel.ts';
 export function PanelHeader({ store, closable }: { store: ChatStore; closable: boolean }) {
   const thread = store.screen.value === 'thread' ? store.thread.value : null;
   const summary = thread ? store.conversations.value.find((c) => c.conversation.id === thread.conversationId) : undefined;
-  const title = thread ? (summary ? kindLabel(summary.kind) : 'Conversation') : 'Conversations';
+  const t = useT();
+  const title = thread ? (summary ? kindLabel(summary.kind, t) : t('conversation')) : t('conversations');
   return (
     <header class="tc-header" part="header">
       {thread && (
-        <button type="button" class="tc-icon-button" aria-label="Back to conversations" onClick={() => store.backToList()}>
+        <button type="button" class="tc-icon-button" aria-label={t('backToConversations')} onClick={() => store.backToList()}>
           <BackIcon />
         </button>
       )}
       <h2 class="tc-title">{title}</h2>
       {closable && (
-        <button type="button" class="tc-icon-button" aria-label="Close" onClick={() => store.close()}>
+        <button type="button" class="tc-icon-button" aria-label={t('close')} onClick={() => store.close()}>
           <CloseIcon />
         </button>
       )}

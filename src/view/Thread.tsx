@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ChatStore, ThreadModel } from '../state/types.ts';
 import { Composer } from './Composer.tsx';
+import { useT } from './i18n/I18n.tsx';
 import { MessageLog } from './MessageLog.tsx';
 import { NewMessageAnnouncer } from './NewMessageAnnouncer.tsx';
 import { TypingLine } from './TypingLine.tsx';
@@ -16,14 +17,15 @@ export interface ThreadProps {
 /** One open conversation: the message log, who is typing, the composer, and the hidden announcer of new messages. */
 export function Thread({ store, thread, composerTools }: ThreadProps) {
   const ready = thread.ready.value;
+  const t = useT();
   return (
     <div class="tc-thread">
       {!ready && (
         <p class="tc-note" role="status">
-          Loading messages…
+          {t('loadingMessages')}
         </p>
       )}
-      {ready && thread.items.value.length === 0 && <p class="tc-note">No messages yet. Write the first one below.</p>}
+      {ready && thread.items.value.length === 0 && <p class="tc-note">{t('emptyThread')}</p>}
       <MessageLog store={store} thread={thread} />
       <TypingLine names={thread.typing.value} />
       <NewMessageAnnouncer store={store} thread={thread} />

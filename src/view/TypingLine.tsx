@@ -1,9 +1,13 @@
+import { useT } from './i18n/I18n.tsx';
+
 /**
  * "Ada is typing…" under the log. Not a live region: typing comes and goes every few seconds and announcing it
  * would drown the messages themselves.
  */
 export function TypingLine({ names }: { names: readonly string[] }) {
+  const t = useT();
   if (names.length === 0) return null;
-  const who = names.length === 1 ? `${names[0]} is` : names.length === 2 ? `${names[0]} and ${names[1]} are` : 'Several people are';
-  return <p class="tc-typing">{who} typing…</p>;
+  const [first = '', second = ''] = names;
+  const line = names.length === 1 ? t('typingOne', { name: first }) : names.length === 2 ? t('typingTwo', { first, second }) : t('typingMany');
+  return <p class="tc-typing">{line}</p>;
 }

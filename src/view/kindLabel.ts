@@ -1,9 +1,10 @@
 import type { ConversationKind } from '../transport/types.ts';
+import type { StringKey } from './i18n/en.ts';
 
-// Issue 6 moves these into locale tables; until then, one place holds them.
-const LABELS: Record<ConversationKind, string> = { support: 'Support', order: 'Order', direct: 'Direct message' };
+const KEYS: Record<ConversationKind, StringKey> = { support: 'kindSupport', order: 'kindOrder', direct: 'kindDirect' };
 
-/** A person's word for a conversation kind. */
-export function kindLabel(kind: ConversationKind): string {
-  return LABELS[kind] ?? kind;
+/** A person's word for a conversation kind, in the locale of `t` (`useT()`); an unknown kind shows as sent. */
+export function kindLabel(kind: ConversationKind, t: (key: StringKey) => string): string {
+  const key = KEYS[kind];
+  return key === undefined ? kind : t(key);
 }

@@ -1,7 +1,9 @@
+import { ar } from './ar.ts';
 import { en, type Strings } from './en.ts';
+import { es } from './es.ts';
 
 /** The tables shipped, by language subtag. Add a language: one file with every key of `en`, listed here. */
-export const tables: Readonly<Record<string, Strings>> = { en };
+export const tables: Readonly<Record<string, Strings>> = { en, es, ar };
 
 /** Languages written right to left, by language subtag. */
 const rtl = new Set(['ar', 'he', 'fa', 'ur']);

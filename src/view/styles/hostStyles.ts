@@ -49,7 +49,7 @@ a{color:inherit;text-decoration:underline}
 :focus-visible{outline:2px solid var(--tc-accent);outline-offset:2px}
 .tc-visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
 .tc-icon{display:block;flex:none}
-:host(:dir(rtl)) .tc-icon-back{transform:scaleX(-1)}
+.tc-icon-back:dir(rtl){transform:scaleX(-1)}
 .tc-badge{display:inline-flex;align-items:center;justify-content:center;min-width:1.5em;height:1.5em;padding:0 .4em;border-radius:999px;
 background:var(--tc-danger);color:#fff;font-size:.75em;font-weight:600;line-height:1}
 .tc-note{padding:12px 16px;color:var(--tc-muted)}

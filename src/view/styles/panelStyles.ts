@@ -5,7 +5,7 @@
  */
 export const panelStyles = `
 .tc-panel{display:flex;flex-direction:column;background:var(--tc-bg);color:var(--tc-fg);overflow:hidden;outline:none}
-.tc-mode-bubble .tc-panel{position:fixed;z-index:var(--tc-z);right:var(--tinychat-offset-right,20px);
+.tc-mode-bubble .tc-panel{position:fixed;z-index:var(--tc-z);inset-inline-end:var(--tinychat-offset-inline,var(--tinychat-offset-right,20px));
 bottom:calc(var(--tinychat-offset-bottom,20px) + var(--tinychat-launcher-size,56px) + 16px);
 width:min(var(--tinychat-panel-width,380px),calc(100vw - 32px));
 height:min(var(--tinychat-panel-height,600px),calc(100vh - 120px));height:min(var(--tinychat-panel-height,600px),calc(100dvh - 120px));
