@@ -26,6 +26,12 @@ export interface ChatStoreOptions {
   sessionStorage?: WidgetStorage;
   /** When to connect realtime: after the launcher is on screen. Default: the next idle moment. */
   whenIdle?(run: () => void): void;
+  /**
+   * How often the conversation list is fetched again while the panel is open and the page visible, so that a
+   * conversation someone else started (the support inbox's next visitor) shows up; also on focus. 0: never.
+   * @defaultValue 15000
+   */
+  listRefreshMs?: number;
 }
 
 export interface FullChatStore extends ChatStore {
@@ -271,10 +277,10 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       });
     });
 
-  async function countUnread(): Promise<void> {
+  async function countUnread(which: (c: Conversation) => boolean = () => true): Promise<void> {
     // The seed has no unread count: count others' messages newer than what this browser last read.
     const candidates = conversations.value
-      .filter((c) => c.last_at !== null)
+      .filter((c) => c.last_at !== null && which(c))
       .filter((c) => {
         const read = lastRead.get(c.id);
         if (read === undefined) {
@@ -305,6 +311,42 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
     if (disposed) return;
     conversations.value = list;
   }
+
+  // --- the list kept current (issue 7, part 1: the inbox) ----------------------------------------------
+  // Realtime covers the conversations already known (their channels are watched); one started by someone else
+  // after the list loaded reaches us only through the list endpoint. So: fetch it again every `listRefreshMs`
+  // while someone can see it (panel open, page visible), and at once when the page comes back into view.
+  let lastRefresh = 0;
+  async function refreshAndWatch(): Promise<void> {
+    if (disposed || status.value !== 'ready') return;
+    lastRefresh = Date.now();
+    const known = new Set(conversations.value.map((c) => c.id));
+    try {
+      await refreshList();
+    } catch {
+      return; // The next round tries again; a list that could not be refreshed is not worth an error sentence.
+    }
+    const fresh = conversations.value.filter((c) => !known.has(c.id));
+    // New since the list loaded: every message from others in it is unread (not "first sight counts as read").
+    for (const c of fresh) if (!lastRead.has(c.id)) lastRead.set(c.id, '');
+    if (realtime !== null) watchAll();
+    // Unwatched conversations (new ones, or beyond the watched 20) get their counts from history; watched ones
+    // are counted live, and counting them here too could add a message twice.
+    void countUnread((c) => !subscriptions.has(c.id) || fresh.includes(c));
+  }
+  const refreshMs = options.listRefreshMs ?? 15_000;
+  const visible = () => (globalThis.document?.visibilityState ?? 'visible') === 'visible';
+  const refreshTimer =
+    refreshMs > 0
+      ? setInterval(() => {
+          if (isOpen.value && visible() && Date.now() - lastRefresh >= refreshMs / 2) void refreshAndWatch();
+        }, refreshMs)
+      : undefined;
+  (refreshTimer as { unref?: () => void } | undefined)?.unref?.();
+  const onFocus = () => {
+    // Coming back to the tab: refresh at once, unless it was just done.
+    if (refreshMs > 0 && isOpen.value && visible() && Date.now() - lastRefresh > 2000) void refreshAndWatch();
+  };
 
   // --- start ------------------------------------------------------------------------------------------
   async function start(): Promise<void> {
@@ -354,7 +396,9 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
   const onVisible = () => {
     const t = thread.value;
     if (t !== null && reading(t.conversationId)) markRead(t.conversationId);
+    onFocus();
   };
+  globalThis.addEventListener?.('focus', onFocus);
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('offline', onOffline);
   globalThis.document?.addEventListener('visibilitychange', onVisible);
@@ -448,6 +492,8 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       outbox.dispose();
       realtime?.dispose();
       subscriptions.clear();
+      clearInterval(refreshTimer);
+      globalThis.removeEventListener?.('focus', onFocus);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       globalThis.document?.removeEventListener('visibilitychange', onVisible);
