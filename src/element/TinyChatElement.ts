@@ -127,6 +127,8 @@ export class TinyChatElement extends Base {
       api,
       checkKey: assertPublishableKey,
       connectRealtime: (config) => createRealtimeConnector(config),
+      // The agent's code (SSE client, markdown, its views) is a chunk of its own, loaded only with a bot-id.
+      loadAgent: () => import('../view/agent/index.ts'),
       emit: (name, detail) => this.#emit(name, detail),
     });
     this.#render();

@@ -1,5 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ChannelStatus, Conversation, LiveEvent, LiveSubscription, Message, RealtimeConnector, TinyChatApi, TinyChatConfig } from '../transport/types.ts';
+import type { AgentFeature } from './agent/AgentView.ts';
+import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
 import { createOutbox } from './createOutbox.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
@@ -34,12 +36,25 @@ export interface ChatStoreOptions {
   listRefreshMs?: number;
 }
 
+/** Options of the agent (issue 5): {@link ChatStoreOptions.loadAgent} and the like. */
+export interface AgentOptions {
+  /**
+   * Loads the agent chunk (`import()`), called only when `settings.botId` is set, so a page without a bot never
+   * loads agent code (issue 5). Without it the bot settings are ignored.
+   */
+  loadAgent?(): Promise<{ createAgentFeature(host: AgentHost): AgentFeature }>;
+  /** Passed to the agent (tests: a fetch of their own). */
+  agentFetch?: typeof fetch;
+}
+
 export interface FullChatStore extends ChatStore {
   /** The open thread with its merge and backfill actions (views see only {@link ThreadModel}). */
   readonly thread: ReadonlySignal<Thread | null>;
   /** Sends `text` in the open conversation, opening (or creating) one first. */
   sendText(text: string): Promise<void>;
   readonly config: () => TinyChatConfig | null;
+  /** The agent once its chunk loaded (a bot is configured), with its controller. */
+  readonly agent: ReadonlySignal<AgentFeature | null>;
   dispose(): void;
 }
 
@@ -56,7 +71,7 @@ function idle(run: () => void): void {
  * The widget's state: session, conversation list with unread counts, the open thread, the outbox and the
  * connection, all as signals; one subscription per watched conversation, each with its own cleanup.
  */
-export function createChatStore(options: ChatStoreOptions): FullChatStore {
+export function createChatStore(options: ChatStoreOptions & AgentOptions): FullChatStore {
   const { settings, api } = options;
   const emit = options.emit ?? (() => {});
   const storage = options.storage ?? createStorage(settings.storageKey);
@@ -82,6 +97,10 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
   const lastRead = new Map(Object.entries(storage.get<Record<string, string>>(`read:${userId.value}`) ?? {}));
   let config: TinyChatConfig | null = null;
   let realtime: RealtimeConnector | null = null;
+  const agent = signal<AgentFeature | null>(null);
+  // Started at once, in parallel with the session: the chunk is there by the time the thread shows.
+  const agentModule = settings.botId !== null ? options.loadAgent?.() : undefined;
+  agentModule?.catch(() => {});
   const subscriptions = new Map<string, { sub: LiveSubscription; status: ChannelStatus | null; everJoined: boolean }>();
   const channelState = signal(0);
   let disposed = false;
@@ -95,7 +114,9 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
     onSent(_entry, message) {
       thread.value?.merge([message]);
       noteMessage(message);
-      emit('message', { message, mine: true });
+      emit('message', { message, mine: message.sender_id === userId.value });
+      // The visitor's message is in the conversation: now the agent may answer it.
+      agent.peek()?.controller.onSent(message);
     },
   });
 
@@ -165,6 +186,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
   }
 
   function incoming(message: Message): void {
+    agent.peek()?.controller.onIncoming(message);
     noteMessage(message);
     emit('message', { message, mine: false });
     if (reading(message.conversation_id)) markRead(message.conversation_id);
@@ -254,6 +276,8 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       onIncoming: incoming,
       onError: (e) => fail(e),
     });
+    // While the agent's 429 wait runs the composer holds the draft (issue 5, item 6).
+    next.canSend = () => agent.peek()?.controller.canSend(conversationId) ?? true;
     batch(() => {
       thread.value = next;
       openId.value = conversationId;
@@ -370,6 +394,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       return;
     }
     if (disposed) return;
+    if (agentModule !== undefined) startAgent(agentModule);
     batch(() => {
       status.value = 'ready';
       if (openId.value !== null && isOpen.value) showThread(openId.value);
@@ -382,6 +407,31 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
       realtime = options.connectRealtime(config);
       watchAll();
     });
+  }
+
+  function startAgent(module: NonNullable<typeof agentModule>): void {
+    const botId = settings.botId;
+    if (botId === null) return;
+    module.then(
+      ({ createAgentFeature }) => {
+        if (disposed) return;
+        agent.value = createAgentFeature({
+          botId,
+          // Without `agent-url` the agent is asked at the widget's own API origin (the local server serves both).
+          agentUrl: settings.agentUrl ?? settings.baseUrl,
+          userId: userId.value,
+          healthy: config?.agent?.healthy !== false,
+          items: (id) => {
+            const open = thread.peek();
+            return open?.conversationId === id ? open.items.peek() : null;
+          },
+          post: (id, senderId, body) => void outbox.add(id, { sender_id: senderId, body, message_type: 'text' }),
+          storage,
+          fetch: options.agentFetch,
+        });
+      },
+      () => fail(new Error('The assistant could not be loaded. You can still write to us here.')),
+    );
   }
 
   const onOnline = () => {
@@ -413,6 +463,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
     unreadTotal,
     thread,
     userId,
+    agent,
     config: () => config,
     displayName(id) {
       if (id === userId.value) return settings.userName ?? 'You';
@@ -488,6 +539,7 @@ export function createChatStore(options: ChatStoreOptions): FullChatStore {
     },
     dispose() {
       disposed = true;
+      agent.peek()?.controller.dispose();
       thread.value?.dispose();
       outbox.dispose();
       realtime?.dispose();

@@ -75,7 +75,8 @@ export function createThread(options: ThreadOptions): Thread {
           reply_to: entry.input.reply_to ?? null,
         }),
         status: entry.status,
-        mine: true,
+        // The agent's replies go through the outbox too (sender `bot:<id>`): not the visitor's own.
+        mine: entry.input.sender_id === userId,
         error: entry.error,
       };
       pendingItems.set(entry, item);
@@ -193,7 +194,8 @@ export function createThread(options: ThreadOptions): Thread {
       const message = normalizeMessage(event.message);
       if (message.conversation_id !== conversationId) return;
       batch(() => {
-        if (message.sender_id === userId) outbox.claimEcho(message);
+        // The echo of anything this browser posted (the visitor's messages, the agent's replies) meets its entry.
+        outbox.claimEcho(message);
         // A message ends its sender's typing indicator at once.
         clearTyping(message.sender_id);
         announce(merge([message]));

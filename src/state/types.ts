@@ -3,6 +3,7 @@
  * `createChatStore()` builds the real one from a transport; component tests build it over the local server.
  */
 import type { ReadonlySignal } from '@preact/signals';
+import type { AgentView } from './agent/AgentView.ts';
 import type { Conversation, ConversationKind, Message } from '../transport/types.ts';
 
 /** pending: written, not yet confirmed; sent: the server has it; failed: gave up, the visitor may Retry. */
@@ -43,6 +44,8 @@ export interface ThreadModel {
   /** Queues a text message in the outbox; it shows at once as pending. Empty text is ignored. */
   send(text: string): void;
   retry(key: string): void;
+  /** False while sending is held (the agent's 429 wait, issue 5): the composer keeps the draft. Absent: always true. */
+  canSend?(): boolean;
   /** Call on each keystroke; sends at most one typing event every 2.5 s. */
   notifyTyping(): void;
 }
@@ -64,6 +67,8 @@ export interface ChatStore {
   readonly thread: ReadonlySignal<ThreadModel | null>;
   /** The visitor's own user id. */
   readonly userId: ReadonlySignal<string>;
+  /** The agent's views once its lazy chunk has loaded (only with a `bot-id`); absent or null: no agent. */
+  readonly agent?: ReadonlySignal<AgentView | null>;
   /** Display names known for user ids (own name, names from typing events). */
   displayName(userId: string): string;
   open(): void;

@@ -34,7 +34,8 @@ export function Composer({ thread, tools }: ComposerProps) {
 
   const submit = () => {
     const text = draft.value.trim();
-    if (text === '') return;
+    // Held (the agent's 429 wait, issue 5): the draft stays in the box until the visitor may send again.
+    if (text === '' || thread.canSend?.() === false) return;
     thread.send(text);
     draft.value = '';
     saveDraft(thread.conversationId, '');

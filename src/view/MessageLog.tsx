@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import { useT } from './i18n/I18n.tsx';
+import { useThreadActions } from './actions/ThreadActions.tsx';
 import { MessageRow } from './MessageRow.tsx';
 import { VirtualList } from './VirtualList.tsx';
 
@@ -56,6 +57,11 @@ export function MessageLog({ store, thread }: MessageLogProps) {
     log.focus();
   };
   const loadingOlder = thread.loadingOlder.value;
+  // A reply's quote brings its message into view through the list (issue 6, item 3).
+  const actions = useThreadActions();
+  // The agent (issue 5): its messages render as markdown under its own name; its reply streams in as the last row.
+  const agent = store.agent?.value ?? null;
+  const senderName = (id: string) => (agent !== null && id === agent.senderId ? t('agentName') : store.displayName(id));
   return (
     <div class="tc-log-wrap" ref={wrap}>
       {loadingOlder && (
@@ -72,10 +78,19 @@ export function MessageLog({ store, thread }: MessageLogProps) {
         live="off"
         items={items}
         itemKey={itemKey}
-        renderItem={(item) => <MessageRow item={item} sender={store.displayName(item.message.sender_id)} onRetry={(key) => thread.retry(key)} />}
+        renderItem={(item) => (
+          <MessageRow
+            item={item}
+            sender={senderName(item.message.sender_id)}
+            onRetry={(key) => thread.retry(key)}
+            Body={agent !== null && item.message.sender_id === agent.senderId ? agent.Body : undefined}
+          />
+        )}
+        footer={agent !== null ? <agent.Footer thread={thread} /> : undefined}
         estimateHeight={64}
         stickToBottom
         follows={isMine}
+        handle={actions?.list}
         onNearTop={loadOlder}
         onAtBottomChange={(value) => {
           atBottom.value = value;

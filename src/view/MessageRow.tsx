@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import type { ThreadItem } from '../state/types.ts';
 import { formatClock, parseTime } from './formatTime.ts';
 import { useLocale, useT } from './i18n/I18n.tsx';
@@ -10,6 +11,8 @@ export interface MessageRowProps {
   /** The sender's display name (from `store.displayName`). */
   sender: string;
   onRetry: (key: string) => void;
+  /** Renders the text instead of plain linkified text (the agent's messages: safe markdown with sources). */
+  Body?: ComponentType<{ text: string }> | undefined;
 }
 
 /**
@@ -26,7 +29,7 @@ export function rowId(item: ThreadItem): string {
  * "edited" mark; and for a failed send the reason and "Retry". Status and ownership are data attributes
  * (docs/ui-contract.md) that the styles and the browser tests read.
  */
-export function MessageRow({ item, sender, onRetry }: MessageRowProps) {
+export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
   const { message, status, mine } = item;
   const when = parseTime(message.created_at);
   const t = useT();
@@ -49,7 +52,7 @@ export function MessageRow({ item, sender, onRetry }: MessageRowProps) {
         ) : (
           <>
             {message.message_type === 'image' && <MessageImage url={message.media_url} sender={sender} />}
-            {message.body !== null && message.body !== '' && <MessageText text={message.body} />}
+            {message.body !== null && message.body !== '' && (Body ? <Body text={message.body} /> : <MessageText text={message.body} />)}
             {message.edited_at !== null && <span class="tc-msg-edited">{t('edited')}</span>}
           </>
         )}

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { splitBotBody } from '../state/agent/botMessage.ts';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import type { StringKey } from './i18n/en.ts';
 import { useT } from './i18n/I18n.tsx';
@@ -23,7 +24,11 @@ export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; threa
     // The first page is not news.
     if (!ready || previous === null || last === undefined || last.key === previous) return;
     const fresh = newFromOthers(items, previous);
-    if (fresh.length > 0) text.value = fresh.map((item) => t('announceMessage', { name: store.displayName(item.message.sender_id), text: summary(item, t) })).join('\n');
+    // The agent's finished reply is read once, when it lands in the log as a message (not per token, issue 5).
+    const bot = store.agent?.peek()?.senderId;
+    const name = (item: ThreadItem) => (item.message.sender_id === bot ? t('agentName') : store.displayName(item.message.sender_id));
+    const said = (item: ThreadItem) => (item.message.sender_id === bot ? splitBotBody(summary(item, t)).text : summary(item, t));
+    if (fresh.length > 0) text.value = fresh.map((item) => t('announceMessage', { name: name(item), text: said(item) })).join('\n');
   }, [thread, items, ready]);
   return (
     <div class="tc-visually-hidden" aria-live="polite" aria-atomic="true">
@@ -37,7 +42,8 @@ function newFromOthers(items: readonly ThreadItem[], previousKey: string): Threa
   let from = items.length - 1;
   while (from >= 0 && items[from]!.key !== previousKey) from--;
   if (from < 0) from = items.length - 2;
-  return items.slice(from + 1).filter((item) => !item.mine);
+  // Others' messages are pending only when this browser posts them (the agent's reply): read once it is sent.
+  return items.slice(from + 1).filter((item) => !item.mine && item.status !== 'pending');
 }
 
 function summary(item: ThreadItem, t: (key: StringKey, values?: Record<string, string>) => string): string {

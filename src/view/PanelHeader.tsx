@@ -12,6 +12,7 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
   const thread = store.screen.value === 'thread' ? store.thread.value : null;
   const summary = thread ? store.conversations.value.find((c) => c.conversation.id === thread.conversationId) : undefined;
   const t = useT();
+  const Agent = store.agent?.value ?? null;
   const title = thread ? (summary ? kindLabel(summary.kind, t) : t('conversation')) : t('conversations');
   return (
     <header class="tc-header" part="header">
@@ -21,6 +22,8 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
         </button>
       )}
       <h2 class="tc-title">{title}</h2>
+      {/* "Talk to a person", one click away while the agent answers in this thread (issue 5). */}
+      {thread && Agent && <Agent.HeaderAction thread={thread} />}
       {closable && (
         <button type="button" class="tc-icon-button" aria-label={t('close')} onClick={() => store.close()}>
           <CloseIcon />

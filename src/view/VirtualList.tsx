@@ -1,4 +1,4 @@
-import type { AriaRole, ComponentChildren } from 'preact';
+import type { AriaRole, ComponentChildren, RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { rowAt, rowOffsets, visibleRange } from './virtualWindow.ts';
 
@@ -29,6 +29,20 @@ export interface VirtualListProps<T> {
   /** E.g. 'off' on a role="log" whose news is announced elsewhere (a log is polite by default). */
   live?: 'off' | 'polite';
   class?: string;
+  /** Filled with {@link VirtualListHandle}, for callers that must bring a row into view (a reply's quote, issue 6). */
+  handle?: RefObject<VirtualListHandle>;
+  /**
+   * Shown after the last row, inside the scrolling element (the agent's streaming reply, issue 5). It is not a row:
+   * it is never measured with the rows, and while it grows a view at the bottom stays there with one scrollTop
+   * write per frame, from a ResizeObserver on it alone, so a growing reply does not re-render or re-measure the list.
+   */
+  footer?: ComponentChildren;
+}
+
+/** What a parent may ask of the list. */
+export interface VirtualListHandle {
+  /** Renders the row with this key and scrolls it to a third of the way down the view. */
+  reveal(key: string): void;
 }
 
 type Anchor = { readonly kind: 'bottom' } | { readonly kind: 'row'; readonly key: string; readonly delta: number } | null;
@@ -73,6 +87,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, itemKey, renderItem, estimateHeight = 72, overscan = 600, nearTopPx = 600, stickToBottom = false } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
+  const foot = useRef<HTMLDivElement>(null);
   const [, setTick] = useState(0);
   const stateRef = useRef<ListState | null>(null);
   stateRef.current ??= {
@@ -109,6 +124,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const total = offsets[keys.length]!;
 
   const rerender = () => setTick((t) => t + 1);
+  if (props.handle) {
+    props.handle.current = {
+      reveal(key) {
+        state.anchor = { kind: 'row', key, delta: Math.round((state.height || FALLBACK_VIEWPORT) / 3) };
+        rerender();
+      },
+    };
+  }
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -142,6 +165,19 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (el && state.ro) state.ro.observe(el);
     return () => state.ro?.disconnect();
   }, []);
+
+  // The footer grows after layout: ResizeObserver runs before paint, so the view is at the bottom in the same frame.
+  const hasFooter = props.footer !== undefined;
+  useEffect(() => {
+    const el = scroller.current;
+    const box = foot.current;
+    if (!hasFooter || !el || !box || typeof ResizeObserver !== 'function') return undefined;
+    const ro = new ResizeObserver(() => {
+      if (state.anchor?.kind === 'bottom' && el.clientHeight > 0) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, [hasFooter]);
 
   /** Rows or the viewport changed size after render (an image loaded, the composer grew, the panel resized). */
   function onResize() {
@@ -192,6 +228,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
           </div>
         ))}
       </div>
+      {hasFooter && (
+        <div ref={foot} class="tc-vlist-footer">
+          {props.footer}
+        </div>
+      )}
     </div>
   );
 }

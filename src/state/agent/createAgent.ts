@@ -1,0 +1,181 @@
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import type { ReplyModel } from '../../agent/createReplyModel.ts';
+import type { AgentError } from '../../agent/errors/AgentError.ts';
+import type { RateLimitError } from '../../agent/errors/RateLimitError.ts';
+import { streamReply } from '../../agent/streamReply.ts';
+import type { Message } from '../../transport/types.ts';
+import type { WidgetStorage } from '../createStorage.ts';
+import type { ThreadItem } from '../types.ts';
+import { botSenderId, formatBotBody } from './botMessage.ts';
+import { conversationTurns, personWrote } from './conversationTurns.ts';
+
+/** What the agent needs from the store. */
+export interface AgentHost {
+  botId: string;
+  /** Origin of the agent API (`agent-url`, else the widget's `base-url`). */
+  agentUrl: string;
+  userId: string;
+  /** `config.agent.healthy` from /v1/config; false: the agent is not asked, a person is offered. */
+  healthy: boolean;
+  /** The open conversation's items (the turns sent to the agent are read from them). */
+  items(conversationId: string): readonly ThreadItem[] | null;
+  /** Queues a message in the outbox; its key is the Idempotency-Key, so it is posted once. */
+  post(conversationId: string, senderId: string, body: string): void;
+  storage: WidgetStorage;
+  /** @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+  /** @defaultValue requestAnimationFrame */
+  schedule?: (flush: () => void) => () => void;
+}
+
+/** The reply being written now, and the conversation it answers. */
+export interface ActiveReply {
+  readonly conversationId: string;
+  readonly model: ReplyModel;
+}
+
+/** The agent in the widget: asks it after each confirmed visitor message and posts its finished replies. */
+export interface AgentController {
+  /** `bot:<botId>`: the sender id of the bot's messages. */
+  readonly senderId: string;
+  readonly healthy: boolean;
+  readonly reply: ReadonlySignal<ActiveReply | null>;
+  /** The last failure (not a 429) and where; cleared by the next reply. */
+  readonly failure: ReadonlySignal<{ conversationId: string; error: AgentError } | null>;
+  /** A 429 being waited out, with the moment it ends (ms since the epoch). */
+  readonly rateLimit: ReadonlySignal<{ error: RateLimitError; until: number } | null>;
+  /** Conversations the visitor handed over to a person (persisted). */
+  readonly handedOver: ReadonlySignal<ReadonlySet<string>>;
+  /** Whether the agent still answers in this conversation (not handed over, no person wrote in it). */
+  answers(conversationId: string, items: readonly ThreadItem[]): boolean;
+  /** False while a 429 wait runs: the composer keeps the draft. */
+  canSend(conversationId: string): boolean;
+  /** The outbox confirmed a message: the visitor's own ones are answered. */
+  onSent(message: Message): void;
+  /** A message from someone else arrived: a person other than the bot takes the conversation over. */
+  onIncoming(message: Message): void;
+  /** Stops the agent in this conversation for good (the visitor asked for a person). */
+  talkToPerson(conversationId: string): void;
+  /** The 429 wait is over. */
+  endWait(): void;
+  dispose(): void;
+}
+
+const storageKey = 'agent-handed-over';
+
+/**
+ * Creates the agent controller. The visitor's message goes through the outbox like any other; once the server
+ * confirmed it, the agent is asked with the recent turns and its reply streams into {@link AgentController.reply};
+ * the finished (or stopped) reply is posted as a message from `bot:<botId>` through the outbox, so it is in
+ * history and the inbox sees it live (issue 5, item 5).
+ */
+export function createAgent(host: AgentHost): AgentController {
+  const senderId = botSenderId(host.botId);
+  const reply = signal<ActiveReply | null>(null);
+  const failure = signal<{ conversationId: string; error: AgentError } | null>(null);
+  const rateLimit = signal<{ error: RateLimitError; until: number } | null>(null);
+  const handedOver = signal<ReadonlySet<string>>(new Set(host.storage.get<string[]>(storageKey) ?? []));
+  let disposed = false;
+
+  const handOver = (conversationId: string): void => {
+    if (handedOver.peek().has(conversationId)) return;
+    const next = new Set(handedOver.peek()).add(conversationId);
+    handedOver.value = next;
+    // The newest 200 are enough: an old conversation's agent stays off through its person's messages anyway.
+    host.storage.set(storageKey, [...next].slice(-200));
+  };
+
+  const answers = (conversationId: string, items: readonly ThreadItem[]): boolean =>
+    !handedOver.value.has(conversationId) && !personWrote(items, host.userId, senderId);
+
+  /** Ends the reply on screen and, when it has text, posts it; one batch, so the row replaces the stream in one frame. */
+  const settle = (active: ActiveReply): void => {
+    if (disposed || reply.peek() !== active) return;
+    const { model, conversationId } = active;
+    const status = model.status.peek();
+    const error = model.error.peek();
+    batch(() => {
+      if (status === 'error' && error !== null) {
+        if (error.kind === 'rate-limit') {
+          const limited = error as RateLimitError;
+          rateLimit.value = { error: limited, until: Date.now() + limited.retryAfter * 1000 };
+          reply.value = null;
+        } else failure.value = { conversationId, error };
+        // A failed reply stays on screen with what arrived and the way to a person.
+        return;
+      }
+      const text = model.text.peek();
+      if (text.trim() !== '') host.post(conversationId, senderId, formatBotBody(text, model.sources.peek()));
+      reply.value = null;
+    });
+  };
+
+  const ask = (conversationId: string): void => {
+    const items = host.items(conversationId) ?? [];
+    if (!host.healthy || handedOver.peek().has(conversationId)) return;
+    if (personWrote(items, host.userId, senderId)) return handOver(conversationId);
+    // A new question ends the one still streaming: what it said so far is kept (posted like a stopped reply).
+    reply.peek()?.model.stop();
+    const { model, done } = streamReply({
+      agentUrl: host.agentUrl,
+      botId: host.botId,
+      messages: conversationTurns(items, host.userId, senderId),
+      fetch: host.fetch,
+      schedule: host.schedule,
+    });
+    const active: ActiveReply = { conversationId, model };
+    batch(() => {
+      failure.value = null;
+      reply.value = active;
+    });
+    // Stopping settles at once: the stopped text is posted without waiting for the request to wind down.
+    const unsubscribe = model.status.subscribe((s) => {
+      if (s === 'stopped') queueMicrotask(() => settle(active));
+    });
+    void done.then(() => {
+      unsubscribe();
+      settle(active);
+    });
+  };
+
+  return {
+    senderId,
+    healthy: host.healthy,
+    reply,
+    failure,
+    rateLimit,
+    handedOver,
+    answers,
+    canSend() {
+      const wait = rateLimit.peek();
+      return wait === null || Date.now() >= wait.until;
+    },
+    onSent(message) {
+      if (disposed || message.sender_id !== host.userId || message.message_type !== 'text') return;
+      ask(message.conversation_id);
+    },
+    onIncoming(message) {
+      if (message.sender_id === senderId || message.sender_id === host.userId) return;
+      // A person wrote: the agent stops answering here (and stops the reply it is writing now).
+      const active = reply.peek();
+      if (active?.conversationId === message.conversation_id) active.model.stop();
+      handOver(message.conversation_id);
+    },
+    talkToPerson(conversationId) {
+      const active = reply.peek();
+      batch(() => {
+        if (active?.conversationId === conversationId) active.model.stop();
+        handOver(conversationId);
+        rateLimit.value = null;
+        if (failure.peek()?.conversationId === conversationId) failure.value = null;
+      });
+    },
+    endWait() {
+      rateLimit.value = null;
+    },
+    dispose() {
+      disposed = true;
+      reply.peek()?.model.stop();
+    },
+  };
+}

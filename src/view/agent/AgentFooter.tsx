@@ -1,0 +1,45 @@
+import { AgentErrorLine } from '../../agent/AgentErrorLine.tsx';
+import { AgentReply } from '../../agent/AgentReply.tsx';
+import { RateLimitNotice } from '../../agent/RateLimitNotice.tsx';
+import type { AgentController } from '../../state/agent/createAgent.ts';
+import type { ThreadModel } from '../../state/types.ts';
+import { useT } from '../i18n/I18n.tsx';
+import { useTalkToPerson } from './TalkToPerson.tsx';
+
+/**
+ * The message log's last row while the agent has something to show in this conversation: the reply streaming now
+ * (one text node changes per frame, the rows above are untouched), a 429 wait counting down, or "unavailable" with
+ * the way to a person. Renders nothing otherwise.
+ */
+export function AgentFooter({ controller, thread }: { controller: AgentController; thread: ThreadModel }) {
+  const t = useT();
+  const talk = useTalkToPerson(controller, thread);
+  const id = thread.conversationId;
+  const active = controller.reply.value;
+  const reply = active?.conversationId === id ? active.model : null;
+  const wait = controller.rateLimit.value;
+  const failed = controller.failure.value?.conversationId === id;
+  const answers = controller.answers(id, thread.items.value);
+  return (
+    <>
+      {reply && (
+        <article class="tc-msg tc-msg-agent" data-agent-reply="" data-mine="false">
+          <header class="tc-msg-meta">
+            <span class="tc-msg-sender">{t('agentName')}</span>
+          </header>
+          <div class="tc-msg-bubble">
+            <AgentReply reply={reply} onTalkToPerson={answers || failed ? talk : undefined} />
+          </div>
+        </article>
+      )}
+      {wait && answers && (
+        <RateLimitNotice
+          retryAfter={Math.max(0, Math.ceil((wait.until - Date.now()) / 1000))}
+          message={t('agentRateLimited')}
+          onElapsed={() => controller.endWait()}
+        />
+      )}
+      {!controller.healthy && answers && <AgentErrorLine error={{ message: t('agentUnavailable') }} onTalkToPerson={talk} />}
+    </>
+  );
+}
