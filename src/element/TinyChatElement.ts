@@ -160,10 +160,22 @@ export class TinyChatElement extends Base {
     if (root === null || this.#store === null) return;
     const mode = this.getAttribute('mode');
     render(
-      h(ChatApp, { store: this.#store, mode: mode === 'inline' || mode === 'fullscreen' ? mode : 'bubble', locale: this.getAttribute('locale') }),
+      h(ChatApp, {
+        store: this.#store,
+        mode: mode === 'inline' || mode === 'fullscreen' ? mode : 'bubble',
+        locale: this.getAttribute('locale'),
+        titleCount: this.getAttribute('title-count') !== 'off',
+        sound: on(this.getAttribute('sound')),
+        accent: this.getAttribute('accent'),
+      }),
       root,
     );
   }
+}
+
+/** A boolean attribute: present and not "off" or "false". */
+function on(value: string | null): boolean {
+  return value !== null && value !== 'off' && value !== 'false';
 }
 
 /** Defines `<tiny-chat>` once; later calls (a second script tag, a second bundle) do nothing. */

@@ -15,6 +15,9 @@ export const widgetAttributes = [
   'open',
   'theme',
   'locale',
+  'accent',
+  'title-count',
+  'sound',
   'storage-key',
 ] as const;
 

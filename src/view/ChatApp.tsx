@@ -5,6 +5,7 @@ import { warmDrafts } from './drafts.ts';
 import { warmFormatters } from './formatTime.ts';
 import { I18nProvider, resolveLocale } from './i18n/I18n.tsx';
 import { Launcher } from './Launcher.tsx';
+import { useNotifications } from './notify/useNotifications.ts';
 import { Panel } from './Panel.tsx';
 
 /** bubble: launcher + floating panel (default); inline: the panel fills its container; fullscreen: it fills the viewport. */
@@ -22,6 +23,12 @@ export interface ChatAppProps {
    * @defaultValue null
    */
   locale?: string | null;
+  /** The unread count in the page title while the chat is not looked at (`title-count="off"` turns it off). @defaultValue true */
+  titleCount?: boolean;
+  /** A chime for new messages from others while the chat is not looked at (`sound`). @defaultValue false */
+  sound?: boolean;
+  /** The accent colour (`accent` attribute), over `--tinychat-accent`; anything not a CSS colour is ignored. @defaultValue null */
+  accent?: string | null;
 }
 
 /**
@@ -34,7 +41,7 @@ export interface ChatAppProps {
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
-export function ChatApp({ store, mode = 'bubble', composerTools, locale = null }: ChatAppProps) {
+export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null }: ChatAppProps) {
   const resolved = useMemo(() => resolveLocale(locale), [locale]);
   const bubble = mode === 'bubble';
   const open = !bubble || store.isOpen.value;
@@ -45,6 +52,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null }
   // who just loaded the page into the widget. Every later open (launcher, element API) moves focus in.
   const restoredOpen = useRef(open);
   const panelId = `tc-panel-${useId()}`;
+  const accentColor = accent !== null && globalThis.CSS?.supports?.('color', accent) ? accent : undefined;
 
   // Pay for Intl's locale data and the storage area while the page is idle, not in the click that opens a thread.
   useEffect(() => {
@@ -68,12 +76,15 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null }
 
   return (
     <I18nProvider locale={resolved}>
+      <Notifications store={store} open={open} titleCount={titleCount} sound={sound} />
       <div
         class={`tc-app tc-mode-${mode}`}
         // Language and direction for the whole widget: in right-to-left the launcher moves to the bottom-left and
         // the layout mirrors through logical CSS properties (issue 6, part 5).
         lang={resolved.tag}
         dir={resolved.dir}
+      // A custom property set through the CSSOM (Preact's style object), which a strict style-src CSP allows.
+      style={accentColor === undefined ? undefined : { '--tc-accent': accentColor }}
         data-open={open ? 'true' : 'false'}
         // Escape closes the floating panel from anywhere in the widget (panel or launcher); not while an IME
         // composition uses Escape to cancel itself, and never in inline/fullscreen modes, which have nothing to close.
@@ -99,4 +110,10 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null }
       </div>
     </I18nProvider>
   );
+}
+
+/** The title count and the chime, inside the provider so the title is written in the visitor's language. */
+function Notifications({ store, open, titleCount, sound }: { store: ChatStore; open: boolean; titleCount: boolean; sound: boolean }) {
+  useNotifications({ unread: store.unreadTotal.value, open, titleCount, sound });
+  return null;
 }

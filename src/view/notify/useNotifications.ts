@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n/I18n.tsx';
+import { beep } from './beep.ts';
+import { setTitleCount } from './titleCount.ts';
+
+/** Props of {@link useNotifications}. */
+export interface NotificationOptions {
+  /** Messages from others not read yet (`store.unreadTotal`). */
+  unread: number;
+  /** Whether the panel is on screen (bubble open, or inline/fullscreen). */
+  open: boolean;
+  /** The count in the page title (`title-count`, on unless "off"). */
+  titleCount: boolean;
+  /** A chime for each new unread message (`sound`, off unless set). */
+  sound: boolean;
+}
+
+function useHidden(): boolean {
+  const [hidden, setHidden] = useState(() => globalThis.document?.visibilityState === 'hidden');
+  useEffect(() => {
+    const update = () => setHidden(document.visibilityState === 'hidden');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+  return hidden;
+}
+
+/**
+ * What a visitor who is not looking at the chat notices (issue 6, part 9): while the panel is closed or the tab is
+ * in the background, the page title reads "(2) Acme…" (restored once the messages are read or the panel is open and
+ * the tab visible), and, when the integrator turned `sound` on, a chime for each new message from others.
+ * The unread badge is the launcher's.
+ */
+export function useNotifications({ unread, open, titleCount, sound }: NotificationOptions): void {
+  const t = useT();
+  const hidden = useHidden();
+  const owner = useRef({}).current;
+  const away = !open || hidden;
+  const count = titleCount && away ? unread : 0;
+  useEffect(() => {
+    setTitleCount(owner, count, (n, title) => t('titleCount', { count: n, title }));
+  }, [count]);
+  useEffect(() => () => setTitleCount(owner, 0, (_, title) => title), []);
+
+  const previous = useRef(unread);
+  useEffect(() => {
+    if (sound && away && unread > previous.current) beep();
+    previous.current = unread;
+  }, [unread]);
+}
