@@ -6,8 +6,8 @@ import { conversationOf, isSend, openThread, type } from './helpers/widget.ts';
 const TITLE = 'Acme Logistics: freight that shows up';
 
 /** Counts the chimes: every oscillator the page starts (the widget's beep starts two per chime). */
-function countOscillators(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function countOscillators(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const w = window as unknown as { oscillators: number };
     w.oscillators = 0;
     const original = AudioContext.prototype.createOscillator;
