@@ -39,6 +39,13 @@ function folder(root: string, rewrite?: (path: string) => string): MiddlewareHan
 }
 
 /**
+ * The strict policy of `demo/csp.html` (issue 6, part 8). `connect-src 'self' ws:` is the one widening: the realtime
+ * socket is a `ws:` URL, which `'self'` alone does not match in every browser (a production site on https needs
+ * `wss:` or its API origin instead); `img-src data: blob:` lets the widget show image previews it made itself.
+ */
+export const DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws:";
+
+/**
  * The built widget at `/dist/` and the demo pages at `/`. Mount it after the API: it only answers GET and
  * HEAD for files that exist (a folder answers its `index.html` or falls through; never a listing).
  */
@@ -47,6 +54,10 @@ export function staticRoutes(roots: StaticRoots = {}) {
   const demo = folder(roots.demo ?? fileURLToPath(new URL('demo/', projectRoot)));
   const app = new Hono();
   app.use('*', refuseHidden, revalidate);
+  app.use('/csp.html', async (c, next) => {
+    await next();
+    c.header('content-security-policy', DEMO_CSP);
+  });
   app.use('/dist/*', dist);
   // `/dist/…` that is not a file must not be looked up among the demo pages.
   app.use('/*', async (c, next) => (c.req.path === '/dist' || c.req.path.startsWith('/dist/') ? next() : demo(c, next)));

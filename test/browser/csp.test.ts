@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sendAs, useBrowserSuite } from './helpers/suite.ts';
+import { conversationOf, isSend, openThread, type } from './helpers/widget.ts';
+
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws:";
+
+/** Every `securitypolicyviolation` the page reports (the event is composed, so shadow roots' reach the document). */
+async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+}
+
+describe('the widget on a page with a strict Content-Security-Policy', () => {
+  const suite = useBrowserSuite();
+
+  it('opens, sends and receives live over the websocket with no violation reported', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.live.url });
+    const page = await context.newPage();
+    const consoleCsp: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) consoleCsp.push(m.text());
+    });
+    const violations = await recordViolations(page);
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+
+    const response = await page.goto('/csp.html');
+    expect(response?.headers()['content-security-policy']).toBe(POLICY);
+
+    const w = await openThread(page);
+    const sent = page.waitForRequest(isSend);
+    await type(w, 'Sent under a strict policy');
+    const conversationId = conversationOf(await sent);
+    await w.log.locator('[data-status="sent"][data-mine="true"]', { hasText: 'Sent under a strict policy' }).waitFor();
+
+    // Live: another user's message arrives with no reload, through the realtime socket.
+    await sendAs(suite.live, conversationId, 'support', 'Received under a strict policy');
+    await w.message('Received under a strict policy').waitFor();
+    expect(sockets.some((url) => url.startsWith('ws://'))).toBe(true);
+
+    // The styles applied (the launcher is round and coloured), which a blocked <style> would not be.
+    const radius = await page.locator('tiny-chat').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.tc-launcher')!).borderRadius);
+    expect(radius).toBe('50%');
+
+    await w.closeButton.click();
+    await w.openButton.click();
+    await w.messageBox.waitFor();
+    expect(await violations()).toEqual([]);
+    expect(consoleCsp).toEqual([]);
+
+    // The detector itself works: an inline <style> (what the widget must never add) is reported.
+    await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'b{}' })));
+    await page.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length === 1);
+    expect((await violations())[0]).toMatch(/^style-src/);
+    await context.close();
+  });
+
+  it('the policy is on csp.html only (the other demo pages are unchanged)', async () => {
+    const res = await fetch(`${suite.live.url}/`);
+    expect(res.headers.get('content-security-policy')).toBeNull();
+    const csp = await fetch(`${suite.live.url}/csp.html`);
+    expect(csp.status).toBe(200);
+    expect(csp.headers.get('content-security-policy')).toBe(POLICY);
+  });
+});
