@@ -10,7 +10,9 @@ export interface RawSocket {
   closed: { code: number; reason: string } | undefined;
   send(frame: [string | null, string | null, string, string, unknown]): void;
   /** Sends phx_join for `channel` and resolves with the reply's payload. */
-  join(channel: string, ref?: string): Promise<{ status: string; response: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+  join(channel: string, ref?: string, broadcast?: { ack?: boolean; self?: boolean }): Promise<{ status: string; response: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+  /** Pushes a broadcast and resolves with the reply (join with `ack: true` first). */
+  push(channel: string, event: string, payload: unknown, ref: string): Promise<{ status: string; response: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
 }
 
 /** Opens a socket to `/realtime/v1/websocket` (resolves once open; rejects with the HTTP status if refused). */
@@ -21,20 +23,29 @@ export function rawSocket(baseUrl: string, apikey: string): Promise<RawSocket> {
     frames: [],
     closed: undefined,
     send: (frame) => ws.send(JSON.stringify(frame)),
-    join: (channel, ref = '1') =>
-      new Promise((resolve) => {
-        const onMessage = (data: Buffer, binary: boolean) => {
-          if (binary) return;
-          const [, r, , event, payload] = JSON.parse(data.toString()) as [unknown, unknown, unknown, string, { status: string; response: unknown }];
-          if (r === ref && event === 'phx_reply') {
-            ws.off('message', onMessage);
-            resolve(payload);
-          }
-        };
-        ws.on('message', onMessage);
-        raw.send([ref, ref, `realtime:${channel}`, 'phx_join', { config: { broadcast: { ack: false, self: false } } }]);
-      }),
+    join: (channel, ref = '1', broadcast = {}) => {
+      const reply = replyTo(ref);
+      raw.send([ref, ref, `realtime:${channel}`, 'phx_join', { config: { broadcast: { ack: false, self: false, ...broadcast } } }]);
+      return reply;
+    },
+    push: (channel, event, payload, ref) => {
+      const reply = replyTo(ref);
+      raw.send(['1', ref, `realtime:${channel}`, 'broadcast', { type: 'broadcast', event, payload }]);
+      return reply;
+    },
   };
+  const replyTo = (ref: string) =>
+    new Promise<{ status: string; response: any }>((resolve) => { // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+      const onMessage = (data: Buffer, binary: boolean) => {
+        if (binary) return;
+        const [, r, , event, payload] = JSON.parse(data.toString()) as [unknown, unknown, unknown, string, { status: string; response: unknown }];
+        if (r === ref && event === 'phx_reply') {
+          ws.off('message', onMessage);
+          resolve(payload);
+        }
+      };
+      ws.on('message', onMessage);
+    });
   ws.on('message', (data: Buffer, binary: boolean) => void raw.frames.push(binary ? data : (JSON.parse(data.toString()) as RawFrame)));
   ws.on('close', (code, reason) => (raw.closed = { code, reason: reason.toString() }));
   return new Promise((resolve, reject) => {
@@ -46,4 +57,25 @@ export function rawSocket(baseUrl: string, apikey: string): Promise<RawSocket> {
     });
     ws.once('error', (err) => reject(err));
   });
+}
+
+/**
+ * Pushes 200 KB broadcasts on `channel` through a socket of its own (acked one by one, so the server is never
+ * flooded faster than it fans out) until `done()` holds; returns how many it sent.
+ */
+export async function flood(baseUrl: string, channel: string, done: () => boolean, max = 1000): Promise<number> {
+  const publisher = await rawSocket(baseUrl, 'rt_anon_demo');
+  try {
+    if ((await publisher.join(channel, '1', { ack: true })).status !== 'ok') throw new Error('publisher could not join');
+    const big = 'z'.repeat(200_000);
+    let sent = 0;
+    while (!done()) {
+      if (sent === max) throw new Error(`still not done after ${max} broadcasts`);
+      const reply = await publisher.push(channel, 'blob', { n: ++sent, big }, `p${sent}`);
+      if (reply.status !== 'ok') throw new Error(`push refused: ${JSON.stringify(reply)}`);
+    }
+    return sent;
+  } finally {
+    publisher.ws.close();
+  }
 }
