@@ -59,6 +59,11 @@ export async function openPostgres(connectionString: string): Promise<Db> {
           c.end().catch(() => undefined);
           throw err;
         }
+        if (stopped) {
+          // Unsubscribed while this was connecting: an open client would keep the process alive.
+          c.end().catch(() => undefined);
+          throw new Error('unsubscribed');
+        }
         client = c;
       };
       const reopen = (delay: number) => {
