@@ -59,7 +59,8 @@ export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings
   };
   const wss = new WebSocketServer({
     noServer: true,
-    // Off: compressing each frame per socket would cost the CPU that fan-out to 1,000 sockets needs.
+    // Off, and it must stay off: each broadcast is framed once and the same bytes are written to every socket
+    // (wsFrame); compression would be per-socket work, and ws would queue its own frames behind it.
     perMessageDeflate: false,
     maxPayload: settings.maxPayloadBytes,
     clientTracking: false,
