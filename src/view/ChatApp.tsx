@@ -5,6 +5,7 @@ import { warmDrafts } from './drafts.ts';
 import { warmFormatters } from './formatTime.ts';
 import { I18nProvider, resolveLocale } from './i18n/I18n.tsx';
 import { Launcher } from './Launcher.tsx';
+import { useVisualViewport } from './mobile/useVisualViewport.ts';
 import { useNotifications } from './notify/useNotifications.ts';
 import { Panel } from './Panel.tsx';
 
@@ -46,6 +47,9 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
   const bubble = mode === 'bubble';
   const open = !bubble || store.isOpen.value;
   const launcher = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // A panel over the page follows the visual viewport (the on-screen keyboard); an inline one is the page's to lay out.
+  useVisualViewport(root, open && mode !== 'inline');
   const focusInside = useRef(false);
   const wasOpen = useRef(open);
   // A panel already open at the first render was restored (a reload): taking focus then would pull a person
@@ -78,6 +82,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
     <I18nProvider locale={resolved}>
       <Notifications store={store} open={open} titleCount={titleCount} sound={sound} />
       <div
+        ref={root}
         class={`tc-app tc-mode-${mode}`}
         // Language and direction for the whole widget: in right-to-left the launcher moves to the bottom-left and
         // the layout mirrors through logical CSS properties (issue 6, part 5).

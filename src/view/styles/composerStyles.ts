@@ -1,6 +1,6 @@
 /**
- * The composer. The message box grows to a max-height and then scrolls; 16 px text under 480 px wide stops iOS
- * from zooming in on focus (issue 6, part 6).
+ * The composer. The message box grows to a max-height and then scrolls; 16 px text under 480 px wide and on touch
+ * screens stops iOS from zooming in on focus (issue 6, part 6).
  */
 export const composerStyles = `
 .tc-composer{flex:none;display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid var(--tc-border)}
@@ -8,5 +8,5 @@ export const composerStyles = `
 border:1px solid var(--tc-border);border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg)}
 .tc-input::placeholder{color:var(--tc-muted)}
 .tc-send{flex:none;padding:8px 14px;border-radius:var(--tc-radius);background:var(--tc-accent);color:var(--tc-accent-fg);font-weight:600}
-@media (max-width:479.98px){.tc-input{font-size:16px}}
+@media (max-width:479.98px),(pointer:coarse){.tc-input{font-size:max(16px,1em)}}
 `;

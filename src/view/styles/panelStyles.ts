@@ -1,21 +1,22 @@
 /**
  * The panel in each mode: floating above the launcher (bubble), filling the viewport (fullscreen, and bubble under
  * 480 px wide, where the launcher hides behind it), or filling its container (inline). Safe-area insets keep the
- * header and composer clear of notches and home indicators.
+ * header and composer clear of notches and home indicators. The `--tc-vv-*` properties are the visual viewport
+ * (useVisualViewport): with the on-screen keyboard up, the panel ends where the keyboard starts.
  */
 export const panelStyles = `
 .tc-panel{display:flex;flex-direction:column;background:var(--tc-bg);color:var(--tc-fg);overflow:hidden;outline:none}
 .tc-mode-bubble .tc-panel{position:fixed;z-index:var(--tc-z);inset-inline-end:var(--tinychat-offset-inline,var(--tinychat-offset-right,20px));
-bottom:calc(var(--tinychat-offset-bottom,20px) + var(--tinychat-launcher-size,56px) + 16px);
+bottom:calc(var(--tinychat-offset-bottom,20px) + var(--tinychat-launcher-size,56px) + 16px + var(--tc-vv-bottom,0px));
 width:min(var(--tinychat-panel-width,380px),calc(100vw - 32px));
-height:min(var(--tinychat-panel-height,600px),calc(100vh - 120px));height:min(var(--tinychat-panel-height,600px),calc(100dvh - 120px));
+height:min(var(--tinychat-panel-height,600px),calc(100vh - 120px));height:min(var(--tinychat-panel-height,600px),calc(var(--tc-vv-height,100dvh) - 120px));
 border-radius:var(--tc-radius);box-shadow:var(--tc-shadow);border:1px solid var(--tc-border);
 animation:tc-rise .18s ease-out}
 @keyframes tc-rise{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
-.tc-mode-fullscreen .tc-panel{position:fixed;inset:0;z-index:var(--tc-z);height:100vh;height:100dvh}
+.tc-mode-fullscreen .tc-panel{position:fixed;inset:0;top:var(--tc-vv-top,0px);bottom:auto;z-index:var(--tc-z);height:100vh;height:var(--tc-vv-height,100dvh)}
 .tc-mode-inline .tc-panel{position:relative;height:100%;min-height:var(--tinychat-inline-min-height,400px);border:1px solid var(--tc-border);border-radius:var(--tc-radius)}
 @media (max-width:479.98px){
-.tc-mode-bubble .tc-panel{inset:0;width:100%;height:100vh;height:100dvh;border-radius:0;border:0}
+.tc-mode-bubble .tc-panel{inset:0;top:var(--tc-vv-top,0px);bottom:auto;width:100%;height:100vh;height:var(--tc-vv-height,100dvh);border-radius:0;border:0;animation:none}
 .tc-mode-bubble[data-open=true] .tc-launcher{display:none}
 }
 .tc-mode-fullscreen .tc-panel,.tc-mode-bubble .tc-panel{padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}
