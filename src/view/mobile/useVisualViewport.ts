@@ -10,7 +10,7 @@ import { useLayoutEffect } from 'preact/hooks';
  * panel styles size and place the panel with them. Without `visualViewport` nothing is set and the CSS falls back
  * to `100dvh`.
  */
-export function useVisualViewport(root: RefObject<HTMLElement>, active: boolean): void {
+export function useVisualViewport(root: RefObject<HTMLElement | null>, active: boolean): void {
   useLayoutEffect(() => {
     const vv = globalThis.visualViewport;
     const el = root.current;
