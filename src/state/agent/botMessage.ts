@@ -25,7 +25,7 @@ export function formatBotBody(text: string, sources: readonly Pick<CitedResource
   const seen = new Set<string>();
   for (const { url, title } of sources) {
     // Only URLs that survive the round trip (no spaces or parentheses) go in; the renderer checks the scheme.
-    const href = url.replace(/[\s()]/g, (c) => encodeURIComponent(c));
+    const href = url.replace(/[\s()]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
     if (href === '' || seen.has(href)) continue;
     seen.add(href);
     const label = (title.trim() || href).replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
