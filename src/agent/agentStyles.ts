@@ -6,7 +6,7 @@ export const agentStyles = `
 .tc-md-tail{white-space:pre-wrap;margin:0}
 .tc-md>:first-child{margin-top:0}
 .tc-md>:last-child{margin-bottom:0}
-.tc-md pre{overflow-x:auto;white-space:pre;padding:.5em;border-radius:4px;background:rgba(127,127,127,.12)}
+.tc-md pre{overflow-x:auto;white-space:pre;padding:.5em;border-radius:calc(var(--tc-radius,12px) / 3);background:var(--tinychat-code-bg,rgba(127,127,127,.12))}
 .tc-md code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 .tc-md a,.tc-sources a{overflow-wrap:anywhere}
 .tc-sources-title{font-weight:600;margin:.5em 0 .25em}

@@ -55,6 +55,7 @@ export function Composer({ thread, tools }: ComposerProps) {
       <textarea
         ref={box}
         class="tc-input"
+        part="input"
         aria-label={t('message')}
         placeholder={t('messagePlaceholder')}
         rows={1}
@@ -71,7 +72,7 @@ export function Composer({ thread, tools }: ComposerProps) {
           submit();
         }}
       />
-      <button type="submit" class="tc-send">
+      <button type="submit" class="tc-send" part="send-button">
         {t('send')}
       </button>
     </form>

@@ -26,7 +26,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
         {t('newConversation')}
       </button>
       {conversations.length === 0 && <p class="tc-note">{t('noConversations')}</p>}
-      <ul role="list" aria-label={t('conversations')} class="tc-conv-list">
+      <ul role="list" aria-label={t('conversations')} class="tc-conv-list" part="conversation-list">
         {conversations.map((summary) => (
           <ConversationItem key={summary.conversation.id} summary={summary} onOpen={(id) => store.openConversation(id)} />
         ))}

@@ -34,7 +34,7 @@ export function Launcher({ store, panelId, buttonRef }: LauncherProps) {
     >
       {open ? <CloseIcon /> : <ChatIcon />}
       {unread > 0 && (
-        <span class="tc-badge tc-launcher-badge" aria-hidden="true">
+        <span class="tc-badge tc-launcher-badge" part="badge" aria-hidden="true">
           {unread > 99 ? '99+' : unread}
         </span>
       )}

@@ -63,7 +63,7 @@ export function MessageLog({ store, thread }: MessageLogProps) {
   const agent = store.agent?.value ?? null;
   const senderName = (id: string) => (agent !== null && id === agent.senderId ? t('agentName') : store.displayName(id));
   return (
-    <div class="tc-log-wrap" ref={wrap}>
+    <div class="tc-log-wrap" part="message-list" ref={wrap}>
       {loadingOlder && (
         <p class="tc-log-loading" role="status">
           {t('loadingEarlier')}

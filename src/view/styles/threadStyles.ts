@@ -8,7 +8,7 @@ export const threadStyles = `
 .tc-log-wrap{position:relative;flex:1;min-height:0}
 .tc-vlist{position:relative;overflow-y:auto;overflow-anchor:none}
 .tc-log{height:100%;overscroll-behavior:contain;padding:0 12px}
-.tc-log-loading{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1;padding:2px 10px;border-radius:999px;
+.tc-log-loading{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1;padding:2px 10px;border-radius:var(--tc-pill);
 background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.85em}
 .tc-vlist-row{padding:4px 0}
 .tc-msg{display:flex;flex-direction:column;align-items:flex-start;max-width:100%}
@@ -17,7 +17,7 @@ background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.85em}
 .tc-msg-sender{font-weight:600}
 .tc-msg-bubble{max-width:85%;padding:8px 12px;border-radius:var(--tc-radius);background:var(--tc-bubble-bg);color:var(--tc-bubble-fg);
 overflow-wrap:anywhere}
-.tc-msg[data-mine=true] .tc-msg-bubble{background:var(--tc-accent);color:var(--tc-accent-fg)}
+.tc-msg[data-mine=true] .tc-msg-bubble{background:var(--tinychat-mine-bg,var(--tc-accent));color:var(--tinychat-mine-fg,var(--tc-accent-fg))}
 .tc-msg[data-status=pending] .tc-msg-bubble{opacity:.7}
 .tc-msg[data-status=failed] .tc-msg-bubble{outline:1px solid var(--tc-danger)}
 .tc-msg-text{white-space:pre-wrap}
@@ -26,7 +26,7 @@ overflow-wrap:anywhere}
 .tc-msg-image{display:block;max-width:100%;max-height:240px;border-radius:calc(var(--tc-radius) - 4px)}
 .tc-msg-status{font-size:.8em;color:var(--tc-muted);padding:2px 4px 0}
 .tc-msg-failed{font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
-.tc-jump{position:absolute;bottom:10px;left:50%;transform:translateX(-50%);z-index:1;padding:6px 12px;border-radius:999px;
+.tc-jump{position:absolute;bottom:10px;left:50%;transform:translateX(-50%);z-index:1;padding:6px 12px;border-radius:var(--tc-pill);
 background:var(--tc-accent);color:var(--tc-accent-fg);font-size:.85em;font-weight:600;box-shadow:var(--tc-shadow)}
 .tc-typing{flex:none;padding:2px 16px;font-size:.85em;color:var(--tc-muted);font-style:italic}
 `;
