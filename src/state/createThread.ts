@@ -1,8 +1,11 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
+import { checkImage } from './checkImage.ts';
 import type { Outbox, OutboxEntry } from './createOutbox.ts';
+import { createUploads } from './createUploads.ts';
+import { sentenceOf } from './failure.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
-import type { ThreadItem, ThreadModel } from './types.ts';
+import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
 export interface ThreadOptions {
   conversationId: string;
@@ -142,6 +145,15 @@ export function createThread(options: ThreadOptions): Thread {
     }
   }
 
+  // Images: uploaded first, then queued like any message (the outbox's Idempotency-Key makes it one message).
+  const uploads = createUploads({
+    conversationId,
+    api,
+    onUploaded(result, sendOptions) {
+      outbox.add(conversationId, { sender_id: userId, message_type: 'image', media_url: result.url, ...replyField(sendOptions) });
+    },
+  });
+
   const thread: Thread = {
     conversationId,
     items,
@@ -166,10 +178,52 @@ export function createThread(options: ThreadOptions): Thread {
         loadingOlder.value = false;
       }
     },
-    send(text) {
+    send(text, sendOptions) {
       const body = text.trim();
       if (body === '') return;
-      outbox.add(conversationId, { sender_id: userId, body, message_type: 'text' });
+      outbox.add(conversationId, { sender_id: userId, body, message_type: 'text', ...replyField(sendOptions) });
+    },
+    uploads: uploads.items,
+    sendImage(file, sendOptions) {
+      const checked = checkImage(file);
+      if (!checked.ok) return checked.reason;
+      uploads.start(checked.file, sendOptions);
+      return null;
+    },
+    retryUpload: (id) => uploads.retry(id),
+    discardUpload: (id) => uploads.discard(id),
+    async edit(messageId, text) {
+      const body = text.trim();
+      // An empty edit is the view's to refuse (Save is disabled); here it changes nothing.
+      if (body === '') return null;
+      try {
+        // The answer is merged at once; the broadcast of the same edit (same edited_at) changes nothing.
+        merge([await api.edit(conversationId, messageId, userId, body)]);
+        return null;
+      } catch (error) {
+        return sentenceOf(error);
+      }
+    },
+    async remove(messageId) {
+      try {
+        merge([await api.remove(conversationId, messageId, userId)]);
+        return null;
+      } catch (error) {
+        return sentenceOf(error);
+      }
+    },
+    async findMessage(messageId) {
+      // Each page is older than the last; the loop ends at the conversation's start or a failed page.
+      while (!byId.value.has(messageId) && hasMore.value && !disposed) {
+        if (loadingOlder.value) {
+          await settled(loadingOlder);
+          continue;
+        }
+        const before = oldest()?.created_at;
+        await thread.loadOlder();
+        if (oldest()?.created_at === before) return byId.value.has(messageId);
+      }
+      return byId.value.has(messageId);
     },
     retry(key) {
       outbox.retry(key);
@@ -185,7 +239,8 @@ export function createThread(options: ThreadOptions): Thread {
       if (event.type === 'typing') {
         if (event.senderId === userId) return;
         const next = new Map(typingBy.value);
-        next.set(event.senderId, event.senderName ?? 'Someone');
+        // No name (an anonymous visitor): '' and the view says "Visitor" in the reader's language.
+        next.set(event.senderId, event.senderName ?? '');
         typingBy.value = next;
         clearTimeout(typingTimers.get(event.senderId));
         typingTimers.set(event.senderId, setTimeout(() => clearTyping(event.senderId), typingClearMs));
@@ -236,3 +291,15 @@ export function createThread(options: ThreadOptions): Thread {
   void loadFirstPage();
   return thread;
 }
+
+const replyField = (options: SendOptions | undefined): { reply_to?: string } => (options?.replyTo ? { reply_to: options.replyTo } : {});
+
+/** Resolves once a busy flag is false. */
+const settled = (busy: ReadonlySignal<boolean>) =>
+  new Promise<void>((resolve) => {
+    const stop = busy.subscribe((b) => {
+      if (b) return;
+      queueMicrotask(() => stop());
+      resolve();
+    });
+  });

@@ -20,6 +20,23 @@ export interface ThreadItem {
   readonly error: string | null;
 }
 
+/** What a send may carry besides its content. */
+export interface SendOptions {
+  /** Id of the message this one answers (`reply_to`). */
+  replyTo?: string;
+}
+
+/** An image on its way up (issue 6): `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
+export interface UploadItem {
+  readonly id: string;
+  readonly file: Blob;
+  readonly name: string;
+  readonly progress: number;
+  readonly status: 'uploading' | 'failed';
+  /** A sentence for a failed upload. */
+  readonly error: string | null;
+}
+
 export interface ConversationSummary {
   readonly conversation: Conversation;
   readonly kind: ConversationKind;
@@ -37,17 +54,34 @@ export interface ThreadModel {
   readonly loadingOlder: ReadonlySignal<boolean>;
   /** First page loaded (or failed). */
   readonly ready: ReadonlySignal<boolean>;
-  /** Names of others typing now ("Ada"), cleared ~3 s after their last event. */
+  /** Names of others typing now ("Ada"; '' for one who gave no name), cleared ~3 s after their last event. */
   readonly typing: ReadonlySignal<readonly string[]>;
   /** Loads one older page; no-op while loading or when there is nothing more. */
   loadOlder(): Promise<void>;
   /** Queues a text message in the outbox; it shows at once as pending. Empty text is ignored. */
-  send(text: string): void;
+  send(text: string, options?: SendOptions): void;
   retry(key: string): void;
   /** False while sending is held (the agent's 429 wait, issue 5): the composer keeps the draft. Absent: always true. */
   canSend?(): boolean;
   /** Call on each keystroke; sends at most one typing event every 2.5 s. */
   notifyTyping(): void;
+  // Issue 6 (images, edit/delete, reply to an unloaded message): optional, so a model without them still fits
+  // the views, which then offer no "Attach image", "Edit" or "Delete".
+  /** Images being uploaded, before they become image messages. */
+  readonly uploads?: ReadonlySignal<readonly UploadItem[]>;
+  /**
+   * Checks an image (type, at most 10 MB) and uploads it; once uploaded it is queued as an image message through
+   * the outbox (sent exactly once). Returns why it was refused, or null when it is on its way.
+   */
+  sendImage?(file: Blob, options?: SendOptions): 'type' | 'size' | null;
+  retryUpload?(id: string): void;
+  discardUpload?(id: string): void;
+  /** Edits one's own sent message; resolves to null, or to a sentence saying why it failed. */
+  edit?(messageId: string, body: string): Promise<string | null>;
+  /** Soft-deletes one's own sent message; resolves to null, or to a sentence saying why it failed. */
+  remove?(messageId: string): Promise<string | null>;
+  /** Loads older pages until the message is held; false when the conversation's start came first (or a page failed). */
+  findMessage?(messageId: string): Promise<boolean>;
 }
 
 export type Connection = 'connecting' | 'online' | 'reconnecting';
