@@ -3,33 +3,66 @@ import { formatShort, parseTime } from './formatTime.ts';
 import { useLocale, useT } from './i18n/I18n.tsx';
 import { kindLabel } from './kindLabel.ts';
 
+/** Props of {@link ConversationItem}. */
+export interface ConversationItemProps {
+  summary: ConversationSummary;
+  /** Who the conversation is with ("Support", "Visitor 1a2b3c"); empty when nobody else is in it. */
+  who: string;
+  onOpen: (id: string) => void;
+}
+
 /**
- * One conversation in the list: a button naming its kind, last message (as text), time and unread count.
- * The button's name is spelled out in `aria-label` so a screen reader hears separated parts, not the spans run together.
+ * One conversation in the list: a button naming who it is with, its kind (when that says more), the last message
+ * (as text), time and unread count. The name is the button's own text, in that order, with hidden commas between
+ * the parts, so what a screen reader says is what is seen (no aria-label that could drift from the text, axe
+ * `label-content-name-mismatch`); the grid puts the time and the badge on the right. `data-conversation-id`
+ * lets the panel put focus back on this item when the person comes back from its thread.
  */
-export function ConversationItem({ summary, onOpen }: { summary: ConversationSummary; onOpen: (id: string) => void }) {
+export function ConversationItem({ summary, who, onOpen }: ConversationItemProps) {
   const when = summary.lastAt === null ? null : parseTime(summary.lastAt);
   const t = useT();
   const { tag } = useLocale();
   const kind = kindLabel(summary.kind, t);
+  const title = who === '' ? kind : who;
   const last = summary.lastMessage ?? t('noMessagesYet');
   const time = when ? formatShort(when, undefined, tag) : null;
-  const name = [kind, last, time, summary.unread > 0 ? t('unreadCount', { count: summary.unread }) : null].filter((p) => p !== null).join(', ');
+  // A hidden ", " ends every part but the last: the parts are grid items, which name computation separates by a
+  // space, so the comma goes before that space ("Sam, Support"), never after it.
+  const more = { kind: title !== kind, time: when !== null && time !== null, unread: summary.unread > 0 };
+  const comma = (follows: boolean) => follows && <span class="tc-visually-hidden">, </span>;
   return (
     <li class="tc-conv-item">
-      <button type="button" class="tc-conv" aria-label={name} onClick={() => onOpen(summary.conversation.id)}>
-        <span class="tc-conv-top">
-          <span class="tc-conv-kind">{kind}</span>
-          {when && time && (
-            <time class="tc-conv-time" dateTime={summary.lastAt ?? undefined}>
-              {time}
-            </time>
+      <button type="button" class="tc-conv" data-conversation-id={summary.conversation.id} onClick={() => onOpen(summary.conversation.id)}>
+        <span class="tc-conv-head">
+          <span class="tc-conv-who">
+            {title}
+            {comma(true)}
+          </span>
+          {more.kind && (
+            <span class="tc-conv-kind">
+              {kind}
+              {comma(true)}
+            </span>
           )}
         </span>
-        <span class="tc-conv-bottom">
-          <span class="tc-conv-last">{last}</span>
-          {summary.unread > 0 && <span class="tc-badge">{summary.unread > 99 ? '99+' : summary.unread}</span>}
+        <span class="tc-conv-last">
+          {last}
+          {comma(more.time || more.unread)}
         </span>
+        {more.time && (
+          <time class="tc-conv-time" dateTime={summary.lastAt ?? undefined}>
+            {time}
+            {comma(more.unread)}
+          </time>
+        )}
+        {more.unread && (
+          <span class="tc-conv-unread">
+            <span class="tc-badge" aria-hidden="true">
+              {summary.unread > 99 ? '99+' : summary.unread}
+            </span>
+            <span class="tc-visually-hidden">{t('unreadCount', { count: summary.unread })}</span>
+          </span>
+        )}
       </button>
     </li>
   );

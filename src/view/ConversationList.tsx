@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ChatStore } from '../state/types.ts';
 import { ConversationItem } from './ConversationItem.tsx';
 import { useT } from './i18n/I18n.tsx';
+import { personName } from './personName.ts';
 
 /**
  * The list screen: "New conversation" and the visitor's conversations (role=list "Conversations"), newest as the
@@ -11,6 +12,13 @@ export function ConversationList({ store }: { store: ChatStore }) {
   const starting = useSignal(false);
   const t = useT();
   const conversations = store.conversations.value;
+  const me = store.userId.value;
+  // Who each conversation is with: the support inbox tells its visitors apart by this (issue 7, part 1).
+  const others = (participants: readonly string[]) =>
+    participants
+      .filter((p) => p !== me)
+      .map((p) => personName(store, p, t))
+      .join(', ');
   const start = () => {
     if (starting.value) return;
     starting.value = true;
@@ -28,7 +36,12 @@ export function ConversationList({ store }: { store: ChatStore }) {
       {conversations.length === 0 && <p class="tc-note">{t('noConversations')}</p>}
       <ul role="list" aria-label={t('conversations')} class="tc-conv-list" part="conversation-list">
         {conversations.map((summary) => (
-          <ConversationItem key={summary.conversation.id} summary={summary} onOpen={(id) => store.openConversation(id)} />
+          <ConversationItem
+            key={summary.conversation.id}
+            summary={summary}
+            who={others(summary.conversation.participants)}
+            onOpen={(id) => store.openConversation(id)}
+          />
         ))}
       </ul>
     </div>

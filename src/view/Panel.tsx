@@ -42,9 +42,13 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
     if (focusOnMount) moveFocusIn(ref.current);
   }, []);
   const first = useRef(true);
+  // The conversation on screen before this one: back on the list, focus goes to its item (where the person was).
+  const left = useRef<string | null>(null);
   useEffect(() => {
+    const from = left.current;
+    left.current = thread?.conversationId ?? null;
     if (first.current) return void (first.current = false);
-    if (focusInside.current) moveFocusIn(ref.current);
+    if (focusInside.current) moveFocusIn(ref.current, screen === 'list' ? from : null);
   }, [status, screen, thread]);
 
   return (
@@ -86,9 +90,13 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
   );
 }
 
-/** The message box in a thread; otherwise the first button (a conversation or "New conversation"); else the panel. */
-function moveFocusIn(panel: HTMLElement | null): void {
+/**
+ * The message box in a thread; on the list the item of the conversation just left (`from`), else "New
+ * conversation"; else the panel itself.
+ */
+function moveFocusIn(panel: HTMLElement | null, from: string | null = null): void {
   if (!panel) return;
-  const target = panel.querySelector<HTMLElement>('.tc-input') ?? panel.querySelector<HTMLElement>('.tc-new') ?? panel;
+  const item = from === null ? null : [...panel.querySelectorAll<HTMLElement>('[data-conversation-id]')].find((el) => el.dataset.conversationId === from);
+  const target = panel.querySelector<HTMLElement>('.tc-input') ?? item ?? panel.querySelector<HTMLElement>('.tc-new') ?? panel;
   target.focus();
 }

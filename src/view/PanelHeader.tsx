@@ -15,7 +15,8 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
   const Agent = store.agent?.value ?? null;
   const title = thread ? (summary ? kindLabel(summary.kind, t) : t('conversation')) : t('conversations');
   return (
-    <header class="tc-header" part="header">
+    // A div, not <header>: inside the page a second banner landmark would compete with the page's own (axe).
+    <div class="tc-header" part="header">
       {thread && (
         <button type="button" class="tc-icon-button" aria-label={t('backToConversations')} onClick={() => store.backToList()}>
           <BackIcon />
@@ -29,6 +30,6 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
           <CloseIcon />
         </button>
       )}
-    </header>
+    </div>
   );
 }

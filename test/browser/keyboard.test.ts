@@ -1,7 +1,7 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserSuite, WAIT } from './helpers/suite.ts';
-import { deepFocus, widget } from './helpers/widget.ts';
+import { history, useBrowserSuite, WAIT } from './helpers/suite.ts';
+import { conversationOf, deepFocus, isSend, widget, type Widget } from './helpers/widget.ts';
 
 describe('keyboard only', () => {
   const suite = useBrowserSuite();
@@ -46,7 +46,103 @@ describe('keyboard only', () => {
     expect(await w.messages.count()).toBe(1);
     expect(await w.message('line one').count()).toBe(0);
   });
+
+  it('moves between conversations with Tab and Enter, Back returns to the list, Escape closes and gives focus back', async () => {
+    const { page } = await suite.person('/');
+    const w = widget(page);
+    await w.openButton.focus();
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor();
+    await writeInNewConversation(page, w, 'First thread, by keyboard');
+
+    // Back to the list from the message box: Shift+Tab reaches "Back to conversations".
+    await tabTo(page, 'Back to conversations', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await w.conversations.waitFor();
+    // Focus stays in the panel, on the conversation just left, so the list is read from where the person was.
+    await expect.poll(async () => (await deepFocus(page))?.label ?? '', { timeout: WAIT }).toMatch(/First thread, by keyboard/);
+
+    await writeInNewConversation(page, w, 'Second thread, by keyboard');
+    await tabTo(page, 'Back to conversations', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await w.conversations.getByRole('button').nth(1).waitFor();
+
+    // The list, by Tab: the first thread's item, Enter opens it with focus in the message box.
+    await tabTo(page, /First thread, by keyboard/, 'Tab');
+    await page.keyboard.press('Enter');
+    await w.message('First thread, by keyboard').waitFor();
+    await expect.poll(() => isFocused(w.messageBox), { timeout: WAIT }).toBe(true);
+
+    // Escape closes from the message box, and focus goes back to the launcher, not to the page's top.
+    await page.keyboard.press('Escape');
+    await w.panel.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await deepFocus(page))?.label ?? '', { timeout: WAIT }).toMatch(/^Open chat/);
+    // Enter on the launcher opens the same thread again, focus in its message box.
+    await page.keyboard.press('Enter');
+    await w.message('First thread, by keyboard').waitFor();
+    await expect.poll(() => isFocused(w.messageBox), { timeout: WAIT }).toBe(true);
+    // The close button in the header works from the keyboard too, with the same focus return.
+    await tabTo(page, 'Close', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await deepFocus(page))?.label ?? '', { timeout: WAIT }).toMatch(/^Open chat/);
+  });
+
+  it('reaches Retry on a failed send from the message box and sends it once', async () => {
+    const { page } = await suite.person('/');
+    const w = widget(page);
+    await w.openButton.focus();
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor();
+
+    // The server refuses the first send (a 4xx is not retried by itself): the row shows failed, with Retry.
+    let refused = 0;
+    await page.route('**/v1/conversations/*/messages', async (route) => {
+      if (route.request().method() === 'POST' && refused === 0) {
+        refused += 1;
+        return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'refused once by the test' }) });
+      }
+      return route.fallback();
+    });
+    await writeInNewConversation(page, w, 'Refused the first time', false);
+    await w.log.locator('[data-status="failed"]', { hasText: 'Refused the first time' }).waitFor();
+
+    const sent = page.waitForRequest((r) => isSend(r) && refused === 1);
+    await tabTo(page, 'Retry', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await w.log.locator('[data-status="sent"]', { hasText: 'Refused the first time' }).waitFor();
+    const stored = await history(suite.live, conversationOf(await sent));
+    expect(stored.map((m) => m.body)).toEqual(['Refused the first time']);
+  });
 });
+
+/**
+ * From wherever focus is in the open panel: into a new conversation (the panel may show the list, or a thread
+ * restored from before), then types `text` and sends it with Enter, all from the keyboard.
+ */
+async function writeInNewConversation(page: Page, w: Widget, text: string, waitSent = true): Promise<void> {
+  await expect.poll(async () => (await deepFocus(page))?.inChat, { timeout: WAIT }).toBe(true);
+  if (!(await w.newConversation.isVisible())) {
+    await tabTo(page, 'Back to conversations', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+  }
+  await tabTo(page, 'New conversation', 'Tab');
+  await page.keyboard.press('Enter');
+  await w.messageBox.waitFor();
+  await expect.poll(() => isFocused(w.messageBox), { timeout: WAIT }).toBe(true);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  if (waitSent) await w.log.locator('[data-status="sent"]', { hasText: text }).waitFor();
+}
+
+/** Presses `key` (Tab or Shift+Tab) until the focused element's name matches; fails after 30 presses. */
+async function tabTo(page: Page, name: string | RegExp, key: 'Tab' | 'Shift+Tab'): Promise<void> {
+  const matches = (label: string) => (typeof name === 'string' ? label === name : name.test(label));
+  for (let presses = 0; !matches((await deepFocus(page))?.label ?? ''); presses++) {
+    expect(presses, `${key} never reached ${String(name)}`).toBeLessThan(30);
+    await page.keyboard.press(key);
+  }
+}
 
 /** Whether `locator` has focus within its own (shadow) root. */
 async function isFocused(locator: Locator): Promise<boolean> {
@@ -56,4 +152,3 @@ async function isFocused(locator: Locator): Promise<boolean> {
     return root.activeElement === el;
   });
 }
-

@@ -20,6 +20,7 @@ export const ar: Strings = {
   kindSupport: 'الدعم',
   kindOrder: 'طلب',
   kindDirect: 'رسالة مباشرة',
+  visitorName: 'زائر {id}',
   messages: 'الرسائل',
   loadingMessages: 'جارٍ تحميل الرسائل…',
   loadingEarlier: 'جارٍ تحميل الرسائل السابقة…',

@@ -25,6 +25,7 @@ export const en = {
   kindSupport: 'Support',
   kindOrder: 'Order',
   kindDirect: 'Direct message',
+  visitorName: 'Visitor {id}',
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',

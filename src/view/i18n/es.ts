@@ -20,6 +20,7 @@ export const es: Strings = {
   kindSupport: 'Soporte',
   kindOrder: 'Pedido',
   kindDirect: 'Mensaje directo',
+  visitorName: 'Visitante {id}',
   messages: 'Mensajes',
   loadingMessages: 'Cargando mensajes…',
   loadingEarlier: 'Cargando mensajes anteriores…',
