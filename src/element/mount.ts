@@ -18,8 +18,16 @@ export interface MountOptions {
   /** @defaultValue 'bubble' */
   mode?: WidgetMode;
   open?: boolean;
+  /** @defaultValue 'light' */
   theme?: 'light' | 'dark' | 'auto';
+  /** A table's language ("es", "ar-EG"); default: the browser's languages, then English. */
   locale?: string;
+  /** Any CSS colour; overrides `--tinychat-accent`. */
+  accent?: string;
+  /** 'off' keeps the unread count out of the page title. @defaultValue 'on' */
+  titleCount?: 'on' | 'off';
+  /** A chime for new messages from others while the chat is closed or the tab hidden. @defaultValue false */
+  sound?: boolean;
   storageKey?: string;
   /** @defaultValue document.body */
   target?: Element;
