@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium as playwright, type Browser } from 'playwright-core';
 import { createServer, type RunningServer } from '../server/createServer.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/helpers/chromium.ts';
@@ -83,6 +84,7 @@ interface Results {
   /** How our stream runs were fed: through the widget's own agent, or our agent reply path alone. */
   oursStream: 'widget' | 'agent-only';
   stream: Map<WidgetId, StreamRun[]>;
+  profiled: Map<WidgetId, StreamRun>;
   history: Map<WidgetId, HistoryRun[]>;
   failures: Map<string, string>;
 }
@@ -105,7 +107,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V | undefined) => {
 
 /** Every kind of run, widgets interleaved within each round so drift on the shared machine hits all alike. */
 async function measureAll(browser: Browser, server: PeerServer, widgets: readonly Widget[]): Promise<Results> {
-  const results: Results = { load: new Map(), usage: undefined, oursStream: 'widget', stream: new Map(), history: new Map(), failures: new Map() };
+  const results: Results = { load: new Map(), usage: undefined, oursStream: 'widget', stream: new Map(), profiled: new Map(), history: new Map(), failures: new Map() };
   for (let i = 0; i < RUNS.load; i++) {
     // Rotate the order each round.
     const order = [null, ...widgets].map((_, k, all) => all[(k + i) % all.length] ?? null);
@@ -124,7 +126,13 @@ async function measureAll(browser: Browser, server: PeerServer, widgets: readonl
       const html = w.id === 'tinychat' && results.oursStream === 'agent-only' ? oursAgentPage() : undefined;
       push(results.stream, w.id, await attempt(results, `stream ${w.id}`, () => streamRun(browser, server, w, html)));
     }
-  console.log(`  stream: ${RUNS.stream} rounds`);
+  // One more run each under the sampling profiler (it slows the page, so these runs give only the JS split).
+  for (const w of widgets) {
+    const html = w.id === 'tinychat' && results.oursStream === 'agent-only' ? oursAgentPage() : undefined;
+    const run = await attempt(results, `profiled stream ${w.id}`, () => streamRun(browser, server, w, html, true));
+    if (run) results.profiled.set(w.id, run);
+  }
+  console.log(`  stream: ${RUNS.stream} rounds and one profiled run`);
   for (let i = 0; i < RUNS.history; i++)
     for (const w of widgets) push(results.history, w.id, await attempt(results, `history ${w.id}`, () => historyRun(browser, server, w)));
   console.log(`  history: ${RUNS.history} rounds`);
@@ -158,8 +166,10 @@ function rows(results: Results, widgets: readonly Widget[]): Row[] {
     { measure: `… over the blank page's load event (${ms(blankLoad)})`, values: of(load, (r) => r.clickable - blankLoad), format: (v) => `+${v.toFixed(0)} ms`, ratio: true },
     { measure: 'Page load event with the widget', values: of(load, (r) => r.load), format: ms, ratio: false },
     { measure: `JS heap after load, after GC (blank page ${mb(median((results.load.get('blank') ?? []).map((r) => r.heapMb)))})`, values: of(load, (r) => r.heapMb), format: mb, ratio: true },
-    { measure: `Reply stream: main-thread task time`, values: of(results.stream, (r) => r.taskMs), format: ms, ratio: true },
-    { measure: 'Reply stream: script time', values: of(results.stream, (r) => r.scriptMs), format: ms, ratio: true },
+    { measure: `Reply stream: main-thread task time${results.oursStream === 'agent-only' ? ' (ours: agent reply path alone, see below)' : ''}`, values: of(results.stream, (r) => r.taskMs), format: ms, ratio: true },
+    { measure: 'Reply stream: JavaScript time (sampling profile, one run)', values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.jsMs ?? Number.NaN] as const)), format: ms, ratio: true },
+    { measure: '… garbage collection in that run', values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.gcMs ?? Number.NaN] as const)), format: ms, ratio: true },
+    { measure: 'Reply stream: script time (CDP ScriptDuration; misses promise jobs)', values: of(results.stream, (r) => r.scriptMs), format: ms, ratio: false },
     { measure: 'Reply stream: style + layout time', values: of(results.stream, (r) => r.layoutMs), format: ms, ratio: true },
     { measure: 'Reply stream: longest task', values: of(results.stream, (r) => r.longestMs), format: (v) => (v === 0 ? 'none > 50 ms' : ms(v)), ratio: false },
     { measure: 'Reply stream: last token in the DOM after the server sent it', values: of(results.stream, (r) => r.lagMs), format: ms, ratio: false },
@@ -185,14 +195,16 @@ function table(list: Row[], widgets: readonly Widget[]): string {
 }
 
 export default async function peersBench(): Promise<void> {
-  const haveOurs = existsSync(new URL('../dist/tinychat.js', import.meta.url));
+  // PEERS_DIST: measure our build from another folder (e.g. HEAD built apart from work in progress); PEERS_DIST_FROM says what it is.
+  const distDir = process.env.PEERS_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+  const haveOurs = existsSync(join(distDir, 'tinychat.js'));
   const widgets = WIDGETS.filter((w) => (w.id !== 'tinychat' || haveOurs) && (!ONLY || ONLY.includes(w.id)));
-  if (!haveOurs) console.log('  dist/tinychat.js is missing (`npm run build`): measuring the peers only');
+  if (!haveOurs) console.log(`  ${distDir}/tinychat.js is missing (\`npm run build\`): measuring the peers only`);
   const tinychat = widgets.some((w) => w.id === 'tinychat') ? await createServer({ port: 0, memory: true }) : undefined;
   if (tinychat) await seedLongThread(tinychat);
   // A copy of dist/ taken now: the build may be rewritten while the bench runs.
   const dist = haveOurs ? mkdtempSync(join(tmpdir(), 'peers-dist-')) : undefined;
-  if (dist) cpSync(new URL('../dist', import.meta.url), dist, { recursive: true });
+  if (dist) cpSync(distDir, dist, { recursive: true });
   const server = await startPeerServer(replyTokens(), tinychat?.url, dist);
   if (haveOurs) server.pages.set(OURS_AGENT_SCRIPT, await bundleOursAgent());
   const browser = await playwright.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -215,7 +227,8 @@ export default async function peersBench(): Promise<void> {
 }
 
 function report(out: string, widgets: readonly Widget[], results: Results, chromium: string, commit: string): string {
-  const versions = widgets.map((w) => `${w.label} ${w.id === 'tinychat' ? `${w.version} at ${commit}` : w.version}`).join(', ');
+  const ours = process.env.PEERS_DIST_FROM ?? `\`dist/\` built from the work tree at ${commit}`;
+  const versions = widgets.map((w) => `${w.label} ${w.id === 'tinychat' ? `${w.version} (${ours})` : w.version}`).join(', ');
   const outside = widgets
     .map((w) => [w, new Set(((results.load as Map<WidgetId, LoadRun[]>).get(w.id) ?? []).flatMap((r) => [...r.outside]))] as const)
     .filter(([, hosts]) => hosts.size > 0)
@@ -232,11 +245,42 @@ and run, widgets interleaved round by round, each run in a fresh browser context
 ${out}
 
 ${failures ? `Not measured:\n${failures}\n` : ''}${outside.length ? `Files asked for from other hosts (failed here by the resolver rules, so in no figure; on a real site they are extra bytes and connections): ${outside.join('; ')}.\n` : ''}
-${NOTES(widgets)}`;
+${NOTES(widgets, results)}`;
 }
 
-const NOTES = (widgets: readonly Widget[]) => `How each figure is taken, and what skews it:
-- **Clickable**: from navigation start until a hit test at the centre of ${widgets.map((w) => `${w.id}'s ${w.target}`).join(', ')} reaches it, polled once a frame. Ours shows only a launcher until opened; the peers are inline chat panels (no launcher of their own) that draw their whole panel, so theirs is the message input.
-- **Reply stream**: ${TOKENS.toLocaleString('en')} markdown-shaped tokens, one every ${TOKEN_INTERVAL_MS} ms, written by the bench's loopback server in the format each widget reads: deep-chat's own \`connect\` with \`stream: true\` (\`data: {"text"}\` events); nlux through the custom streaming adapter its docs describe (fetch, split SSE events, \`observer.next\`; this page code is in its figures), with its typing animation off; ours through its agent client (\`bot-id\`, \`agent-url\`) reading OpenAI-style chunks. CDP \`Performance.getMetrics\` deltas from just before the visitor's message is sent until the last token is in the DOM and a frame has passed. All three render markdown as it streams.
-- **History**: ours opens a thread of ${HISTORY.toLocaleString('en')} messages stored on the local server (clicking the launcher; it fetches the newest page and renders only what is near the viewport); deep-chat gets them as its \`history\` property and nlux as \`initialConversation\`, in memory, built before the clock starts, and render every one. Elements are counted inside the widget, shadow roots included. Long tasks from the start of opening until 500 ms after.
-- JS heap is the whole page's \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\` (host page included; compare with the blank page).`;
+const NOTES = (widgets: readonly Widget[], results: Results) => `What each figure is, and what skews it:
+- **Bytes**: the first script is the one file a page includes (ours: the 0.3 KB classic loader that imports the rest;
+  deep-chat: its one browser bundle; nlux: its one ES module). "After load" is every file of the widget the network log
+  shows once the page is idle; "once used" adds what loads when a visitor opens it and writes: ours loads its
+  conversation list and realtime client then${results.oursStream === 'widget' ? ' and its agent on the first reply' : ''}; the peers load everything up front. deep-chat and nlux
+  also ask for the Inter web font from Google Fonts, which fails here (no outside network), so it is in no figure.
+- **Clickable**: from navigation start until a hit test at the centre of ${widgets.map((w) => `${w.id}'s ${w.target}`).join(', ')} reaches it,
+  polled once a frame, against the blank host page's load event in the same rounds. Ours shows a launcher until opened; the
+  peers are inline chat panels without a launcher of their own, so theirs is the message input of a fully drawn panel.
+- **Reply stream**: ${TOKENS.toLocaleString('en')} markdown-shaped tokens (ASCII: see \`bench/peers/content.ts\`), one every ${TOKEN_INTERVAL_MS} ms, written by the
+  bench's loopback server in the format each widget reads: deep-chat through its own \`connect\` with \`stream: true\`
+  (\`data: {"text"}\` events); nlux through the custom streaming adapter its docs describe (fetch, split SSE events,
+  \`observer.next\`; that page code is in its figures), with its typing animation off; ours ${
+    results.oursStream === 'widget'
+      ? 'through the widget itself (`bot-id`, `agent-url`): the visitor\'s message is posted to the local server, the agent is asked, and the finished reply is posted back, all inside the measured window'
+      : '**through its agent reply path alone** (`streamReply` → `<AgentReply>` in a 380×560 panel, `bench/peers/oursAgentPage.tsx`), because the built widget did not yet send to its agent when this ran; bench/agentStream.bench.ts measures the same path in more detail'
+  }. Task and style+layout times are CDP \`Performance.getMetrics\` deltas from just before the message is sent until the last
+  token is in the DOM and a frame has passed; the window is about 4.3 s for a widget that keeps up. CDP's ScriptDuration
+  leaves out script run from promise jobs (deep-chat renders each token from a fetch-body promise, so it shows a few ms),
+  hence the JavaScript row from one extra run under the sampling profiler: samples with page JavaScript on the stack,
+  which includes any style and layout that script forces synchronously: per token, deep-chat renders the whole reply's
+  markdown again into \`innerHTML\` and then reads \`innerText\`, which forces a layout (nearly all of its profile is that one
+  function, \`renderText\`). nlux's markdown stream parser releases one character per timer tick (4 ms at best), so its last
+  token reaches the screen long after it arrived, typing animation or not.
+- **History**: ours opens a thread of ${HISTORY.toLocaleString('en')} messages stored on the local server: a click on the launcher (and, while the
+  widget opens on its conversation list, on the thread), a fetch of the newest page over loopback, and rendering only
+  what is near the viewport. deep-chat gets all of them as its \`history\` property and nlux as \`initialConversation\`, in
+  memory, built before the clock starts, and each renders every message. Elements are counted inside the widget, shadow
+  roots included; long tasks from the start of opening until 500 ms after.
+- **Heap** is the whole page's \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\` (the host page's own share is the
+  blank page's figure).
+- **Not compared**: what only some of them do. deep-chat and nlux are AI chat panels: many LLM service adapters (deep-chat
+  also speech, camera, file and code-highlighting options), no launcher, no threads between people, no realtime, no
+  paging. Ours is a launcher and panel with conversations between people over realtime, paged history and the agent.
+  Their options that would change a figure were left at their defaults except where noted (nlux's typing animation;
+  deep-chat's \`stream.partialRender\` is off by default and stays off).`;

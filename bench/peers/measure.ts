@@ -127,6 +127,9 @@ export interface StreamRun {
   /** From the server writing the last token to the bench seeing it in the DOM, a frame later (one CDP round trip included). */
   lagMs: number;
   windowMs: number;
+  /** Profiled runs only: JavaScript and garbage-collection time from a sampling profile of the same window. */
+  jsMs: number;
+  gcMs: number;
   elements: number;
   files: Map<string, number>;
 }
@@ -135,7 +138,7 @@ export interface StreamRun {
  * The widget on screen (ours opened), then a visitor message whose reply streams in: CDP task, script and
  * style+layout time from just before the send until the last token is in the DOM and one more frame has passed.
  */
-export async function streamRun(browser: Browser, server: PeerServer, w: Widget, html = w.page('stream', server.url)): Promise<StreamRun> {
+export async function streamRun(browser: Browser, server: PeerServer, w: Widget, html = w.page('stream', server.url), profile = false): Promise<StreamRun> {
   const path = pathFor(w, 'stream');
   const { context, page } = await open(browser, server, path, html);
   try {
@@ -152,6 +155,11 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
     ended.catch(() => undefined);
     await page.evaluate(() => void ((window as unknown as PageGlobals).__longTasks.length = 0));
     const before = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const t0 = Date.now();
     await page.evaluate(() => (window as unknown as PageGlobals).__bench.send('Where is my parcel?'));
     await started.catch(() => {
@@ -162,6 +170,7 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
     const lagMs = performance.now() - endedAt;
     const after = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const windowMs = Date.now() - t0;
+    const sampled = profile ? splitProfile((await cdp.send('Profiler.stop')).profile) : { jsMs: Number.NaN, gcMs: Number.NaN };
     await cdp.detach();
     const longTasks = await page.evaluate(() => [...(window as unknown as PageGlobals).__longTasks]);
     const elements = await page.evaluate(() => (window as unknown as PageGlobals).__countElements((window as unknown as PageGlobals).__bench.container()));
@@ -175,12 +184,39 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
       longTasks: longTasks.length,
       lagMs,
       windowMs,
+      ...sampled,
       elements,
       files: log.files,
     };
   } finally {
     await context.close();
   }
+}
+
+interface Profile {
+  nodes: { id: number; callFrame: { functionName: string } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Time in JavaScript (any page code, the widget's and its integration's) and in GC, from sample counts. CDP's
+ * ScriptDuration misses script run from promise jobs (e.g. a fetch body being read), so it undercounts widgets that
+ * render there; the profile sees all of it.
+ */
+function splitProfile(profile: Profile): { jsMs: number; gcMs: number } {
+  const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let js = 0;
+  let gc = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const name = names.get(samples[i] as number) ?? '';
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    if (name === '(garbage collector)') gc += ms;
+    else if (name !== '(idle)' && name !== '(program)' && name !== '(root)') js += ms;
+  }
+  return { jsMs: js, gcMs: gc };
 }
 
 /**
