@@ -36,7 +36,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
   const { tag } = useLocale();
   const deleted = message.deleted_at !== null;
   return (
-    <article class="tc-msg" part="message" data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
+    <article class="tc-msg" part={mine ? 'message message-mine' : 'message'} data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
       <header class="tc-msg-meta">
         <span class="tc-msg-sender">{sender}</span>
         {when && (

@@ -10,7 +10,7 @@ import { threadStyles } from './styles/threadStyles.ts';
  * (`sheet.replaceSync(viewStyles)`; add `agentStyles` from `src/agent` beside it). Nothing here reaches the page:
  * every rule is scoped by the shadow root, and `:host` resets what the page would otherwise pass in.
  * Theming: the `--tinychat-*` custom properties documented in `styles/hostStyles.ts`, and the parts
- * `launcher`, `badge`, `panel`, `header`, `conversation-list`, `message-list`, `message`, `composer`, `input`,
+ * `launcher`, `badge`, `panel`, `header`, `conversation-list`, `message-list`, `message` (own ones also `message-mine`), `composer`, `input`,
  * `send-button` (`tiny-chat::part(launcher){…}`); README "Theming" has the table.
  */
 export const viewStyles: string = [hostStyles, launcherStyles, panelStyles, listStyles, threadStyles, composerStyles].join('');

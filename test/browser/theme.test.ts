@@ -69,6 +69,7 @@ describe('themes, accent, custom properties and parts', () => {
         'tiny-chat::part(header){letter-spacing:2px}',
         'tiny-chat::part(message-list){background-color:rgb(4, 5, 6)}',
         'tiny-chat::part(message){padding-top:7px}',
+        'tiny-chat::part(message-mine){padding-bottom:9px}',
         'tiny-chat::part(composer){background-color:rgb(7, 8, 9)}',
         'tiny-chat::part(input){caret-color:rgb(10, 11, 12)}',
         'tiny-chat::part(send-button){text-transform:uppercase}',
@@ -82,6 +83,7 @@ describe('themes, accent, custom properties and parts', () => {
     expect(await shadowStyle(page, '.tc-header', 'letter-spacing')).toBe('2px');
     expect(await shadowStyle(page, '[part~="message-list"]', 'background-color')).toBe('rgb(4, 5, 6)');
     expect(await shadowStyle(page, '.tc-msg', 'padding-top')).toBe('7px');
+    expect(await shadowStyle(page, '.tc-msg[data-mine=true]', 'padding-bottom')).toBe('9px');
     expect(await shadowStyle(page, '.tc-composer', 'background-color')).toBe('rgb(7, 8, 9)');
     expect(await shadowStyle(page, '.tc-input', 'caret-color')).toBe('rgb(10, 11, 12)');
     expect(await shadowStyle(page, '.tc-send', 'text-transform')).toBe('uppercase');
