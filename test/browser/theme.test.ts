@@ -12,7 +12,10 @@ function shadowStyle(page: Page, selector: string, property: string): Promise<st
 }
 
 const setAttr = (page: Page, name: string, value: string | null) =>
-  page.evaluate(([n, v]) => (v === null ? document.querySelector('tiny-chat')!.removeAttribute(n!) : document.querySelector('tiny-chat')!.setAttribute(n!, v)), [name, value]);
+  page.evaluate(
+    ({ n, v }) => (v === null ? document.querySelector('tiny-chat')!.removeAttribute(n) : document.querySelector('tiny-chat')!.setAttribute(n, v)),
+    { n: name, v: value },
+  );
 
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(17, 24, 39)';
