@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ThreadModel } from '../state/types.ts';
+import { useThreadActions } from './actions/ThreadActions.tsx';
 import { loadDraft, saveDraft } from './drafts.ts';
 import { useT } from './i18n/I18n.tsx';
 
@@ -21,6 +22,7 @@ export interface ComposerProps {
 export function Composer({ thread, tools }: ComposerProps) {
   const draft = useSignal(loadDraft(thread.conversationId));
   const box = useRef<HTMLTextAreaElement>(null);
+  const actions = useThreadActions();
   const t = useT();
 
   // Grows with its text (and shrinks after a send): height follows scrollHeight, CSS max-height caps it and
@@ -36,7 +38,10 @@ export function Composer({ thread, tools }: ComposerProps) {
     const text = draft.value.trim();
     // Held (the agent's 429 wait, issue 5): the draft stays in the box until the visitor may send again.
     if (text === '' || thread.canSend?.() === false) return;
-    thread.send(text);
+    // A reply in progress (issue 6) goes out as `reply_to` and the quote bar closes.
+    const replyTo = actions?.replyTo.peek() ?? null;
+    thread.send(text, replyTo === null ? undefined : { replyTo: replyTo.message.id });
+    if (actions) actions.replyTo.value = null;
     draft.value = '';
     saveDraft(thread.conversationId, '');
   };

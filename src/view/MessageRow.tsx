@@ -2,6 +2,10 @@ import type { ComponentType } from 'preact';
 import type { ThreadItem } from '../state/types.ts';
 import { formatClock, parseTime } from './formatTime.ts';
 import { useLocale, useT } from './i18n/I18n.tsx';
+import { MessageActions } from './actions/MessageActions.tsx';
+import { DeleteConfirm, MessageEditor } from './actions/MessageEditor.tsx';
+import { ReplyQuote } from './actions/ReplyQuote.tsx';
+import { useThreadActions } from './actions/ThreadActions.tsx';
 import { MessageImage } from './MessageImage.tsx';
 import { MessageText } from './MessageText.tsx';
 
@@ -35,6 +39,9 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
   const t = useT();
   const { tag } = useLocale();
   const deleted = message.deleted_at !== null;
+  // Issue 6, item 3: one row at a time is edited in place or asks "Delete this message?".
+  const actions = useThreadActions();
+  const editing = !deleted && actions?.editing.value === item.key;
   return (
     <article class="tc-msg" part={mine ? 'message message-mine' : 'message'} data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
       <header class="tc-msg-meta">
@@ -46,8 +53,11 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
           </time>
         )}
       </header>
+      {message.reply_to !== null && !deleted && <ReplyQuote replyTo={message.reply_to} />}
       <div class="tc-msg-bubble">
-        {deleted ? (
+        {editing ? (
+          <MessageEditor item={item} />
+        ) : deleted ? (
           <p class="tc-msg-note">{t('messageDeleted')}</p>
         ) : (
           <>
@@ -57,6 +67,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
           </>
         )}
       </div>
+      {actions?.confirmingDelete.value === item.key ? <DeleteConfirm item={item} /> : !editing && <MessageActions item={item} />}
       {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
       {status === 'failed' && (
         <p class="tc-msg-failed">

@@ -1,4 +1,13 @@
+import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { useMemo, useRef } from 'preact/hooks';
+import { createThreadActions } from './actions/createThreadActions.ts';
+import { ReplyBar } from './actions/ReplyQuote.tsx';
+import { ThreadActionsContext } from './actions/ThreadActions.tsx';
+import { AttachButton } from './images/AttachButton.tsx';
+import { UploadTray } from './images/UploadTray.tsx';
+import { useImageInput } from './images/useImageInput.ts';
+import type { VirtualListHandle } from './VirtualList.tsx';
 import type { ChatStore, ThreadModel } from '../state/types.ts';
 import { Composer } from './Composer.tsx';
 import { useT } from './i18n/I18n.tsx';
@@ -18,18 +27,45 @@ export interface ThreadProps {
 export function Thread({ store, thread, composerTools }: ThreadProps) {
   const ready = thread.ready.value;
   const t = useT();
+  // Issue 6: reply/edit/delete shared by the rows and the composer; images in by button, paste and drop.
+  const root = useRef<HTMLDivElement>(null);
+  const list = useRef<VirtualListHandle>(null);
+  const notAvailable = useSignal(false);
+  const actions = useMemo(() => createThreadActions(store, thread, { root, list, notAvailable }), [store, thread]);
+  const images = useImageInput(thread, actions.replyTo);
+  const tools =
+    thread.sendImage === undefined ? composerTools : (
+      <>
+        {composerTools}
+        <AttachButton onFiles={images.add} />
+      </>
+    );
   return (
-    <div class="tc-thread">
-      {!ready && (
-        <p class="tc-note" role="status">
-          {t('loadingMessages')}
-        </p>
-      )}
-      {ready && thread.items.value.length === 0 && <p class="tc-note">{t('emptyThread')}</p>}
-      <MessageLog store={store} thread={thread} />
-      <TypingLine names={thread.typing.value} />
-      <NewMessageAnnouncer store={store} thread={thread} />
-      <Composer key={thread.conversationId} thread={thread} tools={composerTools} />
-    </div>
+    <ThreadActionsContext.Provider value={actions}>
+      <div class="tc-thread" ref={root} data-dropping={images.dropping.value ? 'true' : undefined} {...images.handlers}>
+        {!ready && (
+          <p class="tc-note" role="status">
+            {t('loadingMessages')}
+          </p>
+        )}
+        {ready && thread.items.value.length === 0 && <p class="tc-note">{t('emptyThread')}</p>}
+        <MessageLog store={store} thread={thread} />
+        {notAvailable.value && (
+          <p class="tc-note" role="status">
+            {t('quoteNotAvailable')}
+          </p>
+        )}
+        <TypingLine names={thread.typing.value} />
+        <NewMessageAnnouncer store={store} thread={thread} />
+        <UploadTray thread={thread} refusal={images.refusal} />
+        <ReplyBar />
+        <Composer key={thread.conversationId} thread={thread} tools={tools} />
+        {images.dropping.value && (
+          <p class="tc-drop-hint" aria-hidden="true">
+            {t('dropImage')}
+          </p>
+        )}
+      </div>
+    </ThreadActionsContext.Provider>
   );
 }

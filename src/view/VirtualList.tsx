@@ -30,7 +30,7 @@ export interface VirtualListProps<T> {
   live?: 'off' | 'polite';
   class?: string;
   /** Filled with {@link VirtualListHandle}, for callers that must bring a row into view (a reply's quote, issue 6). */
-  handle?: RefObject<VirtualListHandle>;
+  handle?: RefObject<VirtualListHandle | null> | undefined;
   /**
    * Shown after the last row, inside the scrolling element (the agent's streaming reply, issue 5). It is not a row:
    * it is never measured with the rows, and while it grows a view at the bottom stays there with one scrollTop

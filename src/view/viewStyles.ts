@@ -1,4 +1,5 @@
 import { composerStyles } from './styles/composerStyles.ts';
+import { detailStyles } from './styles/detailStyles.ts';
 import { hostStyles } from './styles/hostStyles.ts';
 import { launcherStyles } from './styles/launcherStyles.ts';
 import { listStyles } from './styles/listStyles.ts';
@@ -13,4 +14,4 @@ import { threadStyles } from './styles/threadStyles.ts';
  * `launcher`, `badge`, `panel`, `header`, `conversation-list`, `message-list`, `message` (own ones also `message-mine`), `composer`, `input`,
  * `send-button` (`tiny-chat::part(launcher){…}`); README "Theming" has the table.
  */
-export const viewStyles: string = [hostStyles, launcherStyles, panelStyles, listStyles, threadStyles, composerStyles].join('');
+export const viewStyles: string = [hostStyles, launcherStyles, panelStyles, listStyles, threadStyles, composerStyles, detailStyles].join('');
