@@ -242,9 +242,13 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         if (rejoined) state.everJoined = true;
         recomputeSocket();
         if (!rejoined) return;
-        // Joined or rejoined: whatever was sent while the channel was down comes from history.
+        // Joined or rejoined: whatever was sent while the channel was down comes from history: the open thread's
+        // messages, and for the others their place in the list and their unread counts (one list fetch for all
+        // the channels that join together).
         if (thread.value?.conversationId === conversationId) void thread.value.backfill();
         outbox.drain();
+        clearTimeout(joinedTimer);
+        joinedTimer = setTimeout(() => void refreshAndWatch(), 250);
       },
     });
     recomputeSocket();
@@ -341,22 +345,23 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   // after the list loaded reaches us only through the list endpoint. So: fetch it again every `listRefreshMs`
   // while someone can see it (panel open, page visible), and at once when the page comes back into view.
   let lastRefresh = 0;
+  let joinedTimer: ReturnType<typeof setTimeout> | undefined;
   async function refreshAndWatch(): Promise<void> {
     if (disposed || status.value !== 'ready') return;
     lastRefresh = Date.now();
-    const known = new Set(conversations.value.map((c) => c.id));
+    const before = new Map(conversations.value.map((c) => [c.id, c.last_at]));
     try {
       await refreshList();
     } catch {
       return; // The next round tries again; a list that could not be refreshed is not worth an error sentence.
     }
-    const fresh = conversations.value.filter((c) => !known.has(c.id));
     // New since the list loaded: every message from others in it is unread (not "first sight counts as read").
-    for (const c of fresh) if (!lastRead.has(c.id)) lastRead.set(c.id, '');
+    for (const c of conversations.value) if (!before.has(c.id) && !lastRead.has(c.id)) lastRead.set(c.id, '');
     if (realtime !== null) watchAll();
-    // Unwatched conversations (new ones, or beyond the watched 20) get their counts from history; watched ones
-    // are counted live, and counting them here too could add a message twice.
-    void countUnread((c) => !subscriptions.has(c.id) || fresh.includes(c));
+    // Counted again from history: conversations new to the list or with messages since the last list (a channel
+    // misses what is sent before it joins or while it is down). The count replaces the old one, so a message
+    // also counted live is not counted twice.
+    void countUnread((c) => !before.has(c.id) || before.get(c.id) !== c.last_at);
   }
   const refreshMs = options.listRefreshMs ?? 15_000;
   const visible = () => (globalThis.document?.visibilityState ?? 'visible') === 'visible';
@@ -545,6 +550,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       realtime?.dispose();
       subscriptions.clear();
       clearInterval(refreshTimer);
+      clearTimeout(joinedTimer);
       globalThis.removeEventListener?.('focus', onFocus);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);

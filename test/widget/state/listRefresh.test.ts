@@ -1,10 +1,13 @@
 // @vitest-environment node
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../server/createServer.ts';
 import { createChatStore, type FullChatStore } from '../../../src/state/createChatStore.ts';
 import { readSettings } from '../../../src/state/WidgetSettings.ts';
 import { assertPublishableKey } from '../../../src/transport/assertPublishableKey.ts';
+import { createRealtimeConnector } from '../../../src/transport/createRealtimeConnector.ts';
 import { createRestClient } from '../../../src/transport/createRestClient.ts';
+import type { RealtimeConnectorOptions } from '../../../src/transport/RealtimeConnectorOptions.ts';
 import { startTestServer, type Api } from '../../server/helpers/testServer.ts';
 import { browserStorage, until } from './helpers.ts';
 
@@ -16,8 +19,15 @@ afterAll(async () => {
   await server.close();
 });
 
+interface Options {
+  /** @defaultValue 40 */
+  listRefreshMs?: number;
+  /** Realtime over real sockets, connected when the test calls the returned `connect`. */
+  realtime?: boolean;
+}
+
 /** The real store over the real REST client, refreshing its list every 40 ms; counts its list requests. */
-function store(attributes: Record<string, string>): { store: FullChatStore; listCalls: () => number } {
+function store(attributes: Record<string, string>, options: Options = {}): { store: FullChatStore; listCalls: () => number; connect: () => void } {
   const all: Record<string, string> = { 'api-key': 'pk_test_demo', 'base-url': server.url, ...attributes };
   const settings = readSettings((name) => all[name]);
   let calls = 0;
@@ -26,19 +36,22 @@ function store(attributes: Record<string, string>): { store: FullChatStore; list
     return fetch(input, init);
   };
   const api = createRestClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, fetch: counting });
+  let connect = () => {};
   const made = createChatStore({
     settings,
     api,
     checkKey: assertPublishableKey,
-    connectRealtime: () => {
-      throw new Error('this test runs without realtime');
-    },
-    whenIdle: () => {},
+    connectRealtime: (config) => createRealtimeConnector(config, { transport: WebSocket as unknown as RealtimeConnectorOptions['transport'] }),
+    whenIdle: (run) => void (options.realtime ? (connect = run) : undefined),
     storage: browserStorage(),
     sessionStorage: browserStorage(),
-    listRefreshMs: 40,
+    listRefreshMs: options.listRefreshMs ?? 40,
   });
-  return { store: made, listCalls: () => calls };
+  return { store: made, listCalls: () => calls, connect: () => connect() };
+}
+
+async function say(conversationId: string, sender: string, text: string): Promise<void> {
+  await server.api(`/v1/conversations/${conversationId}/messages`, { method: 'POST', json: { sender_id: sender, body: text } });
 }
 
 async function conversationFrom(visitor: string, text: string): Promise<string> {
@@ -72,5 +85,20 @@ describe('the conversation list kept current (the support inbox, issue 7 part 1)
     expect(closed.listCalls()).toBe(1);
     inbox.store.dispose();
     closed.store.dispose();
+  });
+
+  it('counts what was written before its channels joined: the list is fetched again once they join', async () => {
+    const id = await conversationFrom('v_refresh_3', 'Before the inbox loaded');
+    // No polling here: only the join can bring the missed message in.
+    const inbox = store({ 'user-id': 'inbox_agent', 'user-role': 'support', mode: 'inline' }, { listRefreshMs: 0, realtime: true });
+    await until(() => inbox.store.status.value === 'ready', 'ready');
+    await say(id, 'v_refresh_3', 'Between the list and the join');
+    inbox.connect();
+    await until(() => inbox.store.conversations.value.find((c) => c.conversation.id === id)?.unread === 1, 'the missed message counted');
+    // Live from now on, each message once.
+    await say(id, 'v_refresh_3', 'After the join');
+    await until(() => inbox.store.unreadTotal.value === 2, 'the live message counted');
+    expect(inbox.store.conversations.value.find((c) => c.conversation.id === id)?.lastMessage).toBe('After the join');
+    inbox.store.dispose();
   });
 });
