@@ -5,7 +5,7 @@
 export const composerStyles = `
 .tc-composer{flex:none;display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid var(--tc-border)}
 .tc-input{flex:1;min-width:0;resize:none;max-height:9em;overflow-y:auto;padding:8px 12px;line-height:1.4;
-border:1px solid var(--tc-border);border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg)}
+border:1px solid var(--tc-muted);border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg)}
 .tc-input::placeholder{color:var(--tc-muted)}
 .tc-send{flex:none;padding:8px 14px;border-radius:var(--tc-radius);background:var(--tc-accent);color:var(--tc-accent-fg);font-weight:600}
 @media (max-width:479.98px),(pointer:coarse){.tc-input{font-size:max(16px,1em)}}

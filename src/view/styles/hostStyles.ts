@@ -8,12 +8,12 @@
  * |---|---|---|
  * | `--tinychat-accent` / `--tinychat-accent-fg` | #2563eb / #fff (dark: #60a5fa / #0b1220) | launcher, own messages, primary buttons |
  * | `--tinychat-bg` / `--tinychat-fg` | #fff / #111827 (dark: #111827 / #f3f4f6) | panel |
- * | `--tinychat-muted` | #6b7280 (dark: #9ca3af) | times, notes |
+ * | `--tinychat-muted` | #5b6472 (dark: #9ca3af) | times, notes (4.5:1 or more on the panel and on others' bubbles) |
  * | `--tinychat-border` | #e5e7eb (dark: #374151) | separators, inputs |
  * | `--tinychat-bubble-bg` / `--tinychat-bubble-fg` | #f3f4f6 / inherit (dark: #1f2937) | others' messages |
  * | `--tinychat-mine-bg` / `--tinychat-mine-fg` | the accent / accent-fg | the visitor's own messages |
  * | `--tinychat-danger` | #b91c1c (dark: #f87171) | failed sends, alerts |
- * | `--tinychat-badge-bg` / `--tinychat-badge-fg` | the danger colour / #fff | unread badges |
+ * | `--tinychat-badge-bg` / `--tinychat-badge-fg` | the danger colour / the panel background | unread badges |
  * | `--tinychat-focus` | the accent | focus ring |
  * | `--tinychat-code-bg` | rgba(127,127,127,.12) | code in agent replies |
  * | `--tinychat-radius` | 12px | panel, bubbles, inputs, buttons |
@@ -32,7 +32,7 @@
 export const hostStyles = `
 :host{all:initial;display:block;
 --tc-accent:var(--tinychat-accent,#2563eb);--tc-accent-fg:var(--tinychat-accent-fg,#fff);
---tc-bg:var(--tinychat-bg,#fff);--tc-fg:var(--tinychat-fg,#111827);--tc-muted:var(--tinychat-muted,#6b7280);
+--tc-bg:var(--tinychat-bg,#fff);--tc-fg:var(--tinychat-fg,#111827);--tc-muted:var(--tinychat-muted,#5b6472);
 --tc-border:var(--tinychat-border,#e5e7eb);--tc-bubble-bg:var(--tinychat-bubble-bg,#f3f4f6);--tc-bubble-fg:var(--tinychat-bubble-fg,inherit);
 --tc-danger:var(--tinychat-danger,#b91c1c);--tc-radius:var(--tinychat-radius,12px);--tc-pill:var(--tinychat-pill-radius,999px);
 --tc-shadow:var(--tinychat-shadow,0 8px 32px rgba(0,0,0,.18));--tc-z:var(--tinychat-z-index,2147483000);
@@ -58,7 +58,7 @@ a{color:inherit;text-decoration:underline}
 .tc-icon{display:block;flex:none}
 .tc-icon-back:dir(rtl){transform:scaleX(-1)}
 .tc-badge{display:inline-flex;align-items:center;justify-content:center;min-width:1.5em;height:1.5em;padding:0 .4em;border-radius:var(--tc-pill);
-background:var(--tinychat-badge-bg,var(--tc-danger));color:var(--tinychat-badge-fg,#fff);font-size:.75em;font-weight:600;line-height:1}
+background:var(--tinychat-badge-bg,var(--tc-danger));color:var(--tinychat-badge-fg,var(--tc-bg));font-size:.75em;font-weight:600;line-height:1}
 .tc-note{padding:12px 16px;color:var(--tc-muted)}
 .tc-primary{background:var(--tc-accent);color:var(--tc-accent-fg);border-radius:var(--tc-radius);padding:.6em 1em;font-weight:600}
 .tc-primary[aria-busy=true]{opacity:.7;cursor:progress}

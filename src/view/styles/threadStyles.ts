@@ -18,11 +18,11 @@ background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.85em}
 .tc-msg-bubble{max-width:85%;padding:8px 12px;border-radius:var(--tc-radius);background:var(--tc-bubble-bg);color:var(--tc-bubble-fg);
 overflow-wrap:anywhere}
 .tc-msg[data-mine=true] .tc-msg-bubble{background:var(--tinychat-mine-bg,var(--tc-accent));color:var(--tinychat-mine-fg,var(--tc-accent-fg))}
-.tc-msg[data-status=pending] .tc-msg-bubble{opacity:.7}
+.tc-msg[data-status=pending] .tc-msg-bubble{outline:1px dashed var(--tc-muted);outline-offset:2px}
 .tc-msg[data-status=failed] .tc-msg-bubble{outline:1px solid var(--tc-danger)}
 .tc-msg-text{white-space:pre-wrap}
-.tc-msg-note{font-style:italic;opacity:.8}
-.tc-msg-edited{font-size:.8em;opacity:.8;margin-inline-start:6px}
+.tc-msg-note{font-style:italic}
+.tc-msg-edited{font-size:.8em;font-style:italic;margin-inline-start:6px}
 .tc-msg-image{display:block;max-width:100%;max-height:240px;border-radius:calc(var(--tc-radius) - 4px)}
 .tc-msg-status{font-size:.8em;color:var(--tc-muted);padding:2px 4px 0}
 .tc-msg-failed{font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
