@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sendAs, useBrowserSuite } from './helpers/suite.ts';
+import { attach, TINY_PNG } from './helpers/images.ts';
 import { conversationOf, isSend, openThread, type } from './helpers/widget.ts';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws:";
@@ -18,7 +19,7 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
 describe('the widget on a page with a strict Content-Security-Policy', () => {
   const suite = useBrowserSuite();
 
-  it('opens, sends and receives live over the websocket with no violation reported', async () => {
+  it('opens, sends, receives live over the websocket and sends an image, with no violation reported', async () => {
     const context = await suite.browser.newContext({ baseURL: suite.live.url });
     const page = await context.newPage();
     const consoleCsp: string[] = [];
@@ -46,6 +47,15 @@ describe('the widget on a page with a strict Content-Security-Policy', () => {
     // The styles applied (the launcher is round and coloured), which a blocked <style> would not be.
     const radius = await page.locator('tiny-chat').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.tc-launcher')!).borderRadius);
     expect(radius).toBe('50%');
+
+    // An image: its preview (a blob: URL), the upload (connect-src), the stored image shown (img-src 'self') and its dialog.
+    await attach(page, [{ name: 'parcel.png', mimeType: 'image/png', buffer: TINY_PNG }]);
+    const image = w.log.locator('[data-status="sent"][data-mine="true"] img');
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(1);
+    await w.log.getByRole('button', { name: 'Image from You' }).click();
+    await page.getByRole('dialog', { name: 'Image from You' }).waitFor();
+    await page.keyboard.press('Escape');
 
     await w.closeButton.click();
     await w.openButton.click();
