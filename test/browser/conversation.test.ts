@@ -1,9 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { history, useBrowserSuite, WAIT } from './helpers/suite.ts';
 import { conversationOf, isSend, openThread, type, widget } from './helpers/widget.ts';
-
-const SCREENSHOT = new URL('../../docs/screenshot.png', import.meta.url);
 
 describe('the script-tag demo page with a support person in another window', () => {
   const suite = useBrowserSuite();
@@ -42,9 +39,6 @@ describe('the script-tag demo page with a support person in another window', () 
     await reply.waitFor();
     expect(await reply.getAttribute('data-mine')).not.toBe('true');
     expect(await reply.count()).toBe(1);
-
-    await mkdir(new URL('.', SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT.pathname });
 
     // And back: the visitor's next line reaches the support window live.
     await type(visitor, 'Thanks, I will be home.');
