@@ -71,11 +71,38 @@ describe('axe-core finds no violations on the demo pages, widget closed and open
       await expectClean(page, `/ (${theme}) open, empty thread`);
       await conversationWithSupport(page, w, suite.live);
       await expectClean(page, `/ (${theme}) open, thread with both sides`);
+
+      // A send the server refuses: the failed row with its sentence and Retry.
+      await page.route('**/v1/conversations/*/messages', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'refused by the test' }) })
+          : route.fallback(),
+      );
+      await type(w, 'This one is refused');
+      await w.log.locator('[data-status="failed"]').getByRole('button', { name: 'Retry' }).waitFor();
+      await expectClean(page, `/ (${theme}) open, a failed send with Retry`);
+      await page.unroute('**/v1/conversations/*/messages');
+
       await w.back.click();
       await w.conversations.waitFor();
       await expectClean(page, `/ (${theme}) open, conversation list`);
+
+      // Closed, with an unread answer on the launcher's badge.
+      const conversationId = (await w.conversations.getByRole('button').first().getAttribute('data-conversation-id')) ?? '';
+      await w.closeButton.click();
+      await sendAs(suite.live, conversationId, 'support', 'One more thing: the driver calls first.');
+      await page.getByRole('button', { name: /^Open chat, 1 unread/ }).waitFor();
+      await expectClean(page, `/ (${theme}) closed, 1 unread`);
     });
   }
+
+  it('the agent page (/agent.html): a finished reply with its sources', async () => {
+    const { page } = await suite.person('/agent.html');
+    const w = await openThread(page);
+    await type(w, 'How do I return a parcel?');
+    await w.log.locator('[data-mine="false"][data-status="sent"]').getByRole('list', { name: 'Sources' }).waitFor();
+    await expectClean(page, '/agent.html open, a finished agent reply');
+  });
 
   it('the SPA page (/spa.html)', async () => {
     const { page } = await suite.person('/spa.html');
@@ -87,24 +114,31 @@ describe('axe-core finds no violations on the demo pages, widget closed and open
     await expectClean(page, '/spa.html open, thread with both sides');
   });
 
-  it('the support inbox (/inbox.html): the list, then a thread with both sides', async () => {
-    // A visitor writes first, so the inbox has a conversation to show.
-    const { page: visitorPage } = await suite.person('/');
-    const visitor = await openThread(visitorPage);
-    await type(visitor, 'Can I change my delivery address?');
-    await visitor.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the support inbox (/inbox.html): the list with an unread count, then a thread with both sides, ${theme} theme`, async () => {
+      // A visitor writes first, so the inbox has a conversation to show.
+      const { page: visitorPage } = await suite.person('/');
+      const visitor = await openThread(visitorPage);
+      await type(visitor, 'Can I change my delivery address?');
+      await visitor.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
 
-    const { page } = await suite.person('/inbox.html');
-    const support = widget(page);
-    const item = support.conversations.getByRole('button').filter({ hasText: 'delivery address' });
-    await item.waitFor();
-    await expectClean(page, '/inbox.html list');
-    await item.click();
-    await support.message('delivery address').waitFor();
-    await type(support, 'Yes: reply with the new address and we will update it.');
-    await support.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
-    await expectClean(page, '/inbox.html thread with both sides');
-  });
+      const { page } = await suite.person('/inbox.html');
+      if (theme === 'dark') await darken(page);
+      const support = widget(page);
+      const item = support.conversations.getByRole('button').filter({ hasText: 'delivery address' });
+      await item.waitFor();
+      // The visitor writes again while the inbox shows the list: an unread count on the item.
+      await type(visitor, 'It is for the parcel ACME-555000111.');
+      const unread = support.conversations.getByRole('button', { name: /ACME-555000111.*1 unread$/ });
+      await unread.waitFor();
+      await expectClean(page, `/inbox.html (${theme}) list with an unread count`);
+      await unread.click();
+      await support.message('delivery address').waitFor();
+      await type(support, 'Yes: reply with the new address and we will update it.');
+      await support.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
+      await expectClean(page, `/inbox.html (${theme}) thread with both sides`);
+    });
+  }
 
   it('the strict-CSP page (/csp.html)', async () => {
     const { page } = await suite.person('/csp.html');
