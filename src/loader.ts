@@ -1,7 +1,9 @@
 /**
- * `tinychat.js`, the file a site owner pastes: a classic script of a few hundred bytes that installs the
- * `window.TinyChat` queue and imports the widget as a module from beside itself, so the widget can load
- * its lazy parts (realtime) as chunks, which a classic script cannot.
+ * `tinychat.js`, the file a site owner pastes: a classic script of about a kilobyte that installs the
+ * `window.TinyChat` queue, puts the launcher on screen at once (a facade: a real button whose click is queued
+ * as `open`), and imports the widget as a module from beside itself, so the widget can load its lazy parts as
+ * chunks, which a classic script cannot. When the widget's module arrives, `<tiny-chat>` is upgraded in place
+ * and renders its own launcher over the facade's (same size, place and colours: nothing moves).
  */
 interface QueueGlobal {
   (...args: unknown[]): unknown;
@@ -12,7 +14,63 @@ const w = window as unknown as { TinyChat?: QueueGlobal };
 w.TinyChat ??= Object.assign((...args: unknown[]) => void (w.TinyChat?.q ?? []).push(args), { q: [] as unknown[][] });
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src ?? document.baseURI;
+
+// The launcher's look, kept in step with src/view/styles/launcherStyles.ts and hostStyles.ts.
+const css = `:host{all:initial}button{position:fixed;inset-inline-end:var(--tinychat-offset-inline,var(--tinychat-offset-right,20px));
+bottom:calc(var(--tinychat-offset-bottom,20px) + env(safe-area-inset-bottom,0px));z-index:var(--tinychat-z-index,2147483000);
+width:var(--tinychat-launcher-size,56px);height:var(--tinychat-launcher-size,56px);border-radius:var(--tinychat-launcher-radius,50%);
+border:0;padding:0;cursor:pointer;display:flex;align-items:center;justify-content:center;
+background:var(--tinychat-accent,#2563eb);color:var(--tinychat-accent-fg,#fff);box-shadow:0 10px 30px rgba(15,23,42,.22)}
+:host([theme=dark]) button{background:var(--tinychat-accent,#60a5fa);color:var(--tinychat-accent-fg,#0b1220)}
+@media (prefers-color-scheme:dark){:host([theme=auto]) button{background:var(--tinychat-accent,#60a5fa);color:var(--tinychat-accent-fg,#0b1220)}}`;
+
+/** The element the script tag asks for, with the facade launcher in its shadow root (bubble mode only). */
+function facade(tag: HTMLScriptElement): HTMLElement {
+  const element = document.createElement('tiny-chat');
+  for (const attribute of Array.from(tag.attributes)) {
+    if (attribute.name.startsWith('data-')) element.setAttribute(attribute.name.slice(5), attribute.value);
+  }
+  const mode = element.getAttribute('mode');
+  if (mode === null || mode === 'bubble') {
+    const root = element.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('aria-label', 'Open chat');
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('part', 'launcher');
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '24');
+    svg.setAttribute('height', '24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+    svg.append(path);
+    button.append(svg);
+    // Clicked before the widget has loaded: it opens as soon as it has (the queue runs in order).
+    button.addEventListener('click', () => {
+      button.setAttribute('aria-busy', 'true');
+      w.TinyChat?.('open');
+    });
+    root.append(button);
+  }
+  return element;
+}
+
+let element: HTMLElement | null = null;
+const place = () => {
+  if (script?.dataset.apiKey === undefined || customElements.get('tiny-chat') !== undefined) return;
+  element = facade(script);
+  document.body.append(element);
+};
+if (document.body === null) document.addEventListener('DOMContentLoaded', place, { once: true });
+else place();
+
 import(/* @vite-ignore */ new URL('./tinychat.script.mjs', base).href).then(
-  (m: { boot(script: HTMLScriptElement | null): void }) => m.boot(script),
+  (m: { boot(script: HTMLScriptElement | null, element: HTMLElement | null): void }) => m.boot(script, element),
   (error: unknown) => console.error('TinyChat: the widget could not load.', error),
 );

@@ -13,13 +13,15 @@ interface QueueGlobal {
 
 /**
  * @param script - the `<script>` that loaded `tinychat.js` (the loader finds it; null when unknown)
+ * @param placed - the `<tiny-chat>` the loader already put on the page with its facade launcher, if any
  */
-export function boot(script: HTMLScriptElement | null): void {
+export function boot(script: HTMLScriptElement | null, placed: HTMLElement | null = null): void {
   if (script?.src) TinyChatElement.defaultBaseUrl = new URL(script.src).origin;
   defineTinyChat();
   const start = () => {
     let element = document.querySelector<TinyChatElement>('tiny-chat');
-    if (script?.dataset.apiKey !== undefined) {
+    if (placed !== null) element = placed as TinyChatElement;
+    else if (script?.dataset.apiKey !== undefined) {
       element = document.createElement('tiny-chat') as TinyChatElement;
       for (const name of widgetAttributes) {
         const value = script.getAttribute(`data-${name}`);

@@ -45,6 +45,7 @@ export class TinyChatElement extends Base {
 
   #store: FullChatStore | null = null;
   #restartQueued = false;
+  #rendered = false;
 
   /** The store behind the views (for tests and advanced use; its shape may change between minor versions). */
   get store(): FullChatStore | null {
@@ -136,6 +137,7 @@ export class TinyChatElement extends Base {
 
   #stop(): void {
     if (this.shadowRoot !== null) render(null, this.shadowRoot);
+    this.#rendered = false;
     this.#store?.dispose();
     this.#store = null;
   }
@@ -158,6 +160,11 @@ export class TinyChatElement extends Base {
   #render(): void {
     const root = this.shadowRoot;
     if (root === null || this.#store === null) return;
+    // The loader's facade launcher (plain DOM) gives way to the views on the first render; a keyboard user
+    // who had tabbed to it keeps focus on the real launcher.
+    const facadeFocused = !this.#rendered && root.activeElement !== null;
+    if (!this.#rendered) root.replaceChildren();
+    this.#rendered = true;
     const mode = this.getAttribute('mode');
     render(
       h(ChatApp, {
@@ -170,6 +177,7 @@ export class TinyChatElement extends Base {
       }),
       root,
     );
+    if (facadeFocused) root.querySelector('button')?.focus();
   }
 }
 
