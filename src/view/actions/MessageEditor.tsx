@@ -9,7 +9,7 @@ export function focusRow(messageId: string, from: Element | null, button?: 'edit
   // The log is found now: after the next render `from` (the editor, the confirm button) is gone.
   const log = from?.closest('.tc-log');
   requestAnimationFrame(() => {
-    const row = log?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`);
+    const row = log?.querySelector<HTMLElement>(`[data-message-id="${messageId.replace(/["\\]/g, '\\$&')}"]`);
     if (!row) return;
     const target = button === undefined ? null : row.querySelector<HTMLElement>(`.tc-msg-action[data-action="${button}"]`);
     if (target) return target.focus();

@@ -56,7 +56,7 @@ export function createThreadActions(store: ChatStore, thread: ThreadModel, targe
 
 /** The row of a message once the list has rendered it (a few frames at most); null if it never comes. */
 function rowOf(root: HTMLElement | null, messageId: string): Promise<HTMLElement | null> {
-  const selector = `.tc-log [data-message-id="${CSS.escape(messageId)}"]`;
+  const selector = `.tc-log [data-message-id="${messageId.replace(/["\\]/g, '\\$&')}"]`;
   return new Promise((resolve) => {
     let frames = 0;
     const look = () => {

@@ -5,7 +5,8 @@
  * what the views called from plain arrays — no mock framework.
  */
 import { computed, signal } from '@preact/signals';
-import type { ChatStore, Connection, ConversationSummary, ScreenName, ThreadItem, ThreadModel } from '../../../../src/state/types.ts';
+import { checkImage } from '../../../../src/state/checkImage.ts';
+import type { ChatStore, Connection, ConversationSummary, ScreenName, SendOptions, ThreadItem, ThreadModel, UploadItem } from '../../../../src/state/types.ts';
 import type { Conversation, ConversationKind, Message } from '../../../../src/transport/types.ts';
 
 export const VISITOR = 'u_visitor';
@@ -45,7 +46,19 @@ export function sentItem(m: Message, mine = m.sender_id === VISITOR): ThreadItem
 /** What a fixture thread lets a test do and see besides the ThreadModel itself. */
 export interface FixtureThread extends ThreadModel {
   readonly sent: string[];
+  /** The options of each send (issue 6: `replyTo`), in order. */
+  readonly sentWith: (SendOptions | undefined)[];
   readonly retried: string[];
+  /** Images that passed the check, with their options. */
+  readonly images: { file: Blob; options: SendOptions | undefined }[];
+  readonly edits: { id: string; body: string }[];
+  readonly removed: string[];
+  /** What the next edit or remove resolves to (null: it worked). */
+  nextFailure: string | null;
+  /** An upload's progress (0..1), its failure (a sentence), or its end (it becomes a pending image message). */
+  progressUpload(id: string, fraction: number): void;
+  failUpload(id: string, error: string): void;
+  finishUpload(id: string, url: string): void;
   readonly calls: { loadOlder: number; notifyTyping: number };
   /** Someone else's message arrives live. */
   receive(body: string, from?: string): ThreadItem;
@@ -76,7 +89,18 @@ export function createFixtureThread(options: FixtureThreadOptions = {}): Fixture
   const ready = signal(options.ready ?? true);
   const typing = signal<readonly string[]>([]);
   const sent: string[] = [];
+  const sentWith: (SendOptions | undefined)[] = [];
   const retried: string[] = [];
+  const images: { file: Blob; options: SendOptions | undefined }[] = [];
+  const edits: { id: string; body: string }[] = [];
+  const removed: string[] = [];
+  const uploads = signal<readonly UploadItem[]>([]);
+  const changeUpload = (id: string, change: Partial<UploadItem>) => {
+    uploads.value = uploads.value.map((u) => (u.id === id ? { ...u, ...change } : u));
+  };
+  const changeMessage = (id: string, change: Partial<Message>) => {
+    items.value = items.value.map((item) => (item.message.id === id ? { ...item, message: { ...item.message, ...change } } : item));
+  };
   const calls = { loadOlder: 0, notifyTyping: 0 };
   let clientSerial = 0;
 
@@ -92,8 +116,56 @@ export function createFixtureThread(options: FixtureThreadOptions = {}): Fixture
     ready,
     typing,
     sent,
+    sentWith,
     retried,
+    images,
+    edits,
+    removed,
+    nextFailure: null,
     calls,
+    uploads,
+    sendImage(file, sendOptions) {
+      const checked = checkImage(file);
+      if (!checked.ok) return checked.reason;
+      images.push({ file: checked.file, options: sendOptions });
+      const name = (file as File).name || 'image';
+      uploads.value = [...uploads.value, { id: `u_${images.length}`, file: checked.file, name, progress: 0, status: 'uploading', error: null }];
+      return null;
+    },
+    retryUpload(id) {
+      changeUpload(id, { status: 'uploading', progress: 0, error: null });
+    },
+    discardUpload(id) {
+      uploads.value = uploads.value.filter((u) => u.id !== id);
+    },
+    async edit(id, body) {
+      edits.push({ id, body });
+      const failure = this.nextFailure;
+      if (failure === null) changeMessage(id, { body, edited_at: nextTime() });
+      return failure;
+    },
+    async remove(id) {
+      removed.push(id);
+      const failure = this.nextFailure;
+      if (failure === null) changeMessage(id, { deleted_at: nextTime() });
+      return failure;
+    },
+    async findMessage(id) {
+      while (!items.value.some((i) => i.message.id === id) && hasMore.value) await this.loadOlder();
+      return items.value.some((i) => i.message.id === id);
+    },
+    progressUpload(id, fraction) {
+      changeUpload(id, { progress: fraction });
+    },
+    failUpload(id, error) {
+      changeUpload(id, { status: 'failed', error });
+    },
+    finishUpload(id, url) {
+      uploads.value = uploads.value.filter((u) => u.id !== id);
+      const key = `client_${++clientSerial}`;
+      const m = message({ id: key, conversation_id: conversationId, sender_id: VISITOR, body: null, message_type: 'image', media_url: url });
+      items.value = [...items.value, { key, message: m, status: 'pending', mine: true, error: null }];
+    },
     async loadOlder() {
       calls.loadOlder++;
       if (loadingOlder.value || !hasMore.value) return;
@@ -104,11 +176,12 @@ export function createFixtureThread(options: FixtureThreadOptions = {}): Fixture
       hasMore.value = pages.length > 0;
       loadingOlder.value = false;
     },
-    send(text: string) {
+    send(text: string, sendOptions?: SendOptions) {
       if (text.trim() === '') return;
       sent.push(text);
+      sentWith.push(sendOptions);
       const key = `client_${++clientSerial}`;
-      const m = message({ id: key, conversation_id: conversationId, sender_id: VISITOR, body: text });
+      const m = message({ id: key, conversation_id: conversationId, sender_id: VISITOR, body: text, reply_to: sendOptions?.replyTo ?? null });
       items.value = [...items.value, { key, message: m, status: 'pending', mine: true, error: null }];
     },
     retry(key: string) {
