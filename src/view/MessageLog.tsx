@@ -4,6 +4,7 @@ import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import { useT } from './i18n/I18n.tsx';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { MessageRow } from './MessageRow.tsx';
+import { personName } from './personName.ts';
 import { VirtualList } from './VirtualList.tsx';
 
 /** Props of {@link MessageLog}. */
@@ -61,7 +62,7 @@ export function MessageLog({ store, thread }: MessageLogProps) {
   const actions = useThreadActions();
   // The agent (issue 5): its messages render as markdown under its own name; its reply streams in as the last row.
   const agent = store.agent?.value ?? null;
-  const senderName = (id: string) => (agent !== null && id === agent.senderId ? t('agentName') : store.displayName(id));
+  const senderName = (id: string) => (agent !== null && id === agent.senderId ? t('agentName') : personName(store, id, t));
   return (
     <div class="tc-log-wrap" part="message-list" ref={wrap}>
       {loadingOlder && (

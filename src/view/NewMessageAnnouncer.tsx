@@ -4,6 +4,7 @@ import { splitBotBody } from '../state/agent/botMessage.ts';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import type { StringKey } from './i18n/en.ts';
 import { useT } from './i18n/I18n.tsx';
+import { personName } from './personName.ts';
 
 /** How many announcements stay in the region (each is its own node; older ones are not read again). */
 const kept = 3;
@@ -34,7 +35,7 @@ export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; threa
     if (fresh.length === 0) return;
     // The agent's finished reply is read once, when it lands in the log as a message (not per token, issue 5).
     const bot = store.agent?.peek()?.senderId;
-    const name = (item: ThreadItem) => (item.message.sender_id === bot ? t('agentName') : store.displayName(item.message.sender_id));
+    const name = (item: ThreadItem) => (item.message.sender_id === bot ? t('agentName') : personName(store, item.message.sender_id, t));
     const words = (item: ThreadItem) => (item.message.sender_id === bot ? splitBotBody(summary(item, t)).text : summary(item, t));
     const next = fresh.map((item) => ({ id: ++serial.current, text: t('announceMessage', { name: name(item), text: words(item) }) }));
     said.value = [...said.value, ...next].slice(-kept);

@@ -2,15 +2,16 @@ import type { ChatStore } from '../state/types.ts';
 import type { StringKey } from './i18n/en.ts';
 
 /**
- * How the views name a person: the name the store knows (their own, one learnt from a typing event), else an
- * anonymous visitor as "Visitor 1a2b3c" (the start of their `anon_<uuid>` id, enough for a support person to tell
- * visitors apart, issue 7 part 1), else the user id as it is.
+ * How the views name a person: the name the store knows (their own, one learnt from a typing event); an agent
+ * (`bot:<id>`) as "Assistant"; an anonymous visitor as "Visitor 1a2b3c" (the start of their `anon_<uuid>` id,
+ * enough for a support person to tell visitors apart, issue 7 part 1); else the user id as it is.
  */
 export function personName(store: Pick<ChatStore, 'displayName'>, userId: string, t: (key: StringKey, values?: Readonly<Record<string, string>>) => string): string {
   const name = store.displayName(userId);
   // The store's own word for the default support user is English; the views say it in the visitor's language.
   if (userId === 'support' && name === 'Support') return t('kindSupport');
   if (name !== userId) return name;
+  if (userId.startsWith('bot:')) return t('agentName');
   const anonymous = /^anon_([0-9a-z]{6})/i.exec(userId);
   return anonymous ? t('visitorName', { id: anonymous[1]! }) : userId;
 }

@@ -74,7 +74,7 @@ describe('the announcer of new messages (issue 6, part 7)', () => {
     // The visitor writes meanwhile: their line comes after the pending reply.
     act(() => thread.send('Thanks'));
     act(() => thread.confirm('client_bot_1'));
-    expect(said()).toEqual(['bot:demo-bot: Returns are free.']);
+    expect(said()).toEqual(['Assistant: Returns are free.']);
     act(() => thread.setItems([...thread.items.value]));
     expect(said()).toHaveLength(1);
   });
