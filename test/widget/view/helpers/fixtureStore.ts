@@ -4,7 +4,7 @@
  * network. Tests drive it through its actions and a few fixture controls (`receive`, `confirm`, `fail`), and read
  * what the views called from plain arrays — no mock framework.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { checkImage } from '../../../../src/state/checkImage.ts';
 import type { ChatStore, Connection, ConversationSummary, ScreenName, SendOptions, ThreadItem, ThreadModel, UploadItem } from '../../../../src/state/types.ts';
 import type { Conversation, ConversationKind, Message } from '../../../../src/transport/types.ts';
@@ -49,6 +49,7 @@ export interface FixtureThread extends ThreadModel {
   /** The options of each send (issue 6: `replyTo`), in order. */
   readonly sentWith: (SendOptions | undefined)[];
   readonly retried: string[];
+  readonly uploads: ReadonlySignal<readonly UploadItem[]>;
   /** Images that passed the check, with their options. */
   readonly images: { file: Blob; options: SendOptions | undefined }[];
   readonly edits: { id: string; body: string }[];
