@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium as playwright, type Browser } from 'playwright-core';
@@ -16,7 +16,8 @@ import { machine, percentile, writeSection } from './writeSection.ts';
 // `npm run bench -- peers`: our widget next to other chat widgets on the same page, machine and run (issue 7).
 // PEERS_RUNS scales every run count down (e.g. PEERS_RUNS=1 for a quick look); PEERS_ONLY=deep-chat,nlux picks widgets.
 const SCALE = Number(process.env.PEERS_RUNS ?? 0);
-const RUNS = { load: SCALE || 11, stream: SCALE || 5, history: SCALE || 5 };
+// Load runs take about a second, history openings one to five; a reply stream 5 s (ours) to a minute (nlux), so 3.
+const RUNS = { load: SCALE || 11, stream: SCALE || 3, history: SCALE || 5 };
 const ONLY = process.env.PEERS_ONLY?.split(',') as WidgetId[] | undefined;
 
 /**
@@ -164,6 +165,7 @@ function rows(results: Results, widgets: readonly Widget[]): Row[] {
     { measure: 'All widget files once used: opened, a message sent and answered (gzip)', values: new Map(widgets.map((w) => [w.id, sum(allFiles(w))] as const)), format: kb, ratio: true },
     { measure: 'Launcher / input clickable (from navigation start)', values: of(load, (r) => r.clickable), format: ms, ratio: true },
     { measure: `… over the blank page's load event (${ms(blankLoad)})`, values: of(load, (r) => r.clickable - blankLoad), format: (v) => `+${v.toFixed(0)} ms`, ratio: true },
+    { measure: '… of which waiting for its files (last one received before clickable)', values: of(load, (r) => r.filesDone), format: ms, ratio: false },
     { measure: 'Page load event with the widget', values: of(load, (r) => r.load), format: ms, ratio: false },
     { measure: `JS heap after load, after GC (blank page ${mb(median((results.load.get('blank') ?? []).map((r) => r.heapMb)))})`, values: of(load, (r) => r.heapMb), format: mb, ratio: true },
     { measure: `Reply stream: main-thread task time${results.oursStream === 'agent-only' ? ' (ours: agent reply path alone, see below)' : ''}`, values: of(results.stream, (r) => r.taskMs), format: ms, ratio: true },
@@ -209,6 +211,7 @@ export default async function peersBench(): Promise<void> {
   if (haveOurs) server.pages.set(OURS_AGENT_SCRIPT, await bundleOursAgent());
   const browser = await playwright.launch({ executablePath: CHROMIUM, args: ARGS });
   const chromium = `Chromium ${browser.version()}`;
+  const loadBefore = loadavg()[0] ?? Number.NaN;
   let results: Results;
   try {
     results = await measureAll(browser, server, widgets);
@@ -223,10 +226,14 @@ export default async function peersBench(): Promise<void> {
   const out = table(list, widgets);
   console.log(out);
   for (const [key, reason] of results.failures) console.log(`  not measured: ${key}: ${reason}`);
-  await writeSection('peers', report(out, widgets, results, chromium, commit));
+  const load = `${loadBefore.toFixed(1)} when it started and ${(loadavg()[0] ?? Number.NaN).toFixed(1)} when it ended`;
+  await writeSection('peers', report(out, widgets, results, chromium, commit, load));
 }
 
-function report(out: string, widgets: readonly Widget[], results: Results, chromium: string, commit: string): string {
+function report(out: string, widgets: readonly Widget[], results: Results, chromium: string, commit: string, load: string): string {
+  const ourFiles = (files: Map<string, number> | undefined) => [...(files ?? [])].map(([path, size]) => `\`${path.replace(/^\/dist\//, '')}\` ${kb(size)}`).join(', ');
+  const oursLoad = (results.load as Map<WidgetId, LoadRun[]>).get('tinychat')?.[0]?.files;
+  const oursFiles = oursLoad ? `Our files after load: ${ourFiles(oursLoad)}; once used, also: ${ourFiles(new Map([...(results.usage ?? []), ...(results.stream.get('tinychat')?.[0]?.files ?? [])].filter(([p]) => !oursLoad.has(p))))}.\n` : '';
   const ours = process.env.PEERS_DIST_FROM ?? `\`dist/\` built from the work tree at ${commit}`;
   const versions = widgets.map((w) => `${w.label} ${w.id === 'tinychat' ? `${w.version} (${ours})` : w.version}`).join(', ');
   const outside = widgets
@@ -240,10 +247,12 @@ ${versions}; ${chromium}, headless, \`${ARGS.join(' ')}\`, viewport ${VIEWPORT.w
 Every widget is served from one loopback origin by the bench (its files straight from \`node_modules\` or \`dist/\`,
 uncompressed; sizes are gzip level 9 of the bodies in the network log), on the same host page, in the same browser
 and run, widgets interleaved round by round, each run in a fresh browser context. Medians of ${RUNS.load} load runs
-(blank page included in each round), ${RUNS.stream} reply streams and ${RUNS.history} history openings per widget.
+(blank page included in each round), ${RUNS.stream} reply streams and ${RUNS.history} history openings per widget. The machine's
+1-minute load average was ${load} (two cores shared with other work): absolute times move between runs, ratios less.
 
 ${out}
 
+${oursFiles}
 ${failures ? `Not measured:\n${failures}\n` : ''}${outside.length ? `Files asked for from other hosts (failed here by the resolver rules, so in no figure; on a real site they are extra bytes and connections): ${outside.join('; ')}.\n` : ''}
 ${NOTES(widgets, results)}`;
 }
@@ -251,8 +260,8 @@ ${NOTES(widgets, results)}`;
 const NOTES = (widgets: readonly Widget[], results: Results) => `What each figure is, and what skews it:
 - **Bytes**: the first script is the one file a page includes (ours: the 0.3 KB classic loader that imports the rest;
   deep-chat: its one browser bundle; nlux: its one ES module). "After load" is every file of the widget the network log
-  shows once the page is idle; "once used" adds what loads when a visitor opens it and writes: ours loads its
-  conversation list and realtime client then${results.oursStream === 'widget' ? ' and its agent on the first reply' : ''}; the peers load everything up front. deep-chat and nlux
+  shows once the page is idle; "once used" adds what loads when a visitor opens it and writes (for ours: a new
+  conversation with a person${results.oursStream === 'widget' ? ', and the agent on the stream runs' : ''}); the peers load everything up front. deep-chat and nlux
   also ask for the Inter web font from Google Fonts, which fails here (no outside network), so it is in no figure.
 - **Clickable**: from navigation start until a hit test at the centre of ${widgets.map((w) => `${w.id}'s ${w.target}`).join(', ')} reaches it,
   polled once a frame, against the blank host page's load event in the same rounds. Ours shows a launcher until opened; the

@@ -47,6 +47,12 @@ const INIT = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 const gz = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
 /** Gzip sizes of the widget's files (everything under /dist/ or /nm/) as the page receives them. */
@@ -91,6 +97,8 @@ const pathFor = (w: Widget | null, scenario: Scenario) => `/${w?.id ?? 'blank'}/
 export interface LoadRun {
   load: number;
   clickable: number;
+  /** When the last widget file that had arrived before `clickable` finished arriving (ms from navigation start). */
+  filesDone: number;
   heapMb: number;
   files: Map<string, number>;
   /** Hosts off the loopback origin the page tried to load from (blocked here). */
@@ -106,13 +114,25 @@ export async function loadRun(browser: Browser, server: PeerServer, w: Widget | 
     await page.goto(path, { waitUntil: 'load' });
     const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
     let clickable = Number.NaN;
+    let filesDone = Number.NaN;
     if (w) {
       await page.waitForFunction(() => (window as unknown as PageGlobals).__clickableAt !== undefined, null, { timeout: 30_000 });
       clickable = await page.evaluate(() => (window as unknown as PageGlobals).__clickableAt as number);
+      // The last of the widget's files that had arrived by then: the rest of the wait is parsing, running and drawing.
+      filesDone = await page.evaluate(
+        (at) =>
+          Math.max(
+            0,
+            ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+              .filter((e) => /\/(dist|nm)\//.test(new URL(e.name).pathname) && e.responseEnd <= at)
+              .map((e) => e.responseEnd),
+          ),
+        clickable,
+      );
     }
     await page.waitForLoadState('networkidle');
     await log.settle();
-    return { load, clickable, heapMb: heapMb(await metrics(context, page, true)), files: log.files, outside: log.outside };
+    return { load, clickable, filesDone, heapMb: heapMb(await metrics(context, page, true)), files: log.files, outside: log.outside };
   } finally {
     await context.close();
   }
@@ -166,7 +186,7 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
       throw new Error('no reply stream was asked for within 15 s of sending');
     });
     const [endedAt] = (await ended) as [number];
-    await page.evaluate((last) => (window as unknown as PageGlobals).__until(performance.now(), last), LAST_TOKEN);
+    await withTimeout(page.evaluate((last) => (window as unknown as PageGlobals).__until(performance.now(), last), LAST_TOKEN), 180_000, 'the last token never reached the DOM');
     const lagMs = performance.now() - endedAt;
     const after = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const windowMs = Date.now() - t0;
@@ -263,7 +283,7 @@ export async function historyRun(browser: Browser, server: PeerServer, w: Widget
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => (window as unknown as PageGlobals).__bench.prepareHistory?.());
     await page.evaluate(() => void ((window as unknown as PageGlobals).__longTasks.length = 0));
-    const openMs = await page.evaluate((last) => (window as unknown as PageGlobals).__bench.open(last), LAST_HISTORY);
+    const openMs = await withTimeout(page.evaluate((last) => (window as unknown as PageGlobals).__bench.open(last), LAST_HISTORY), 120_000, 'the newest message never reached the DOM');
     await page.waitForTimeout(500);
     const longTasks = await page.evaluate(() => [...(window as unknown as PageGlobals).__longTasks]);
     const elements = await page.evaluate(() => (window as unknown as PageGlobals).__countElements((window as unknown as PageGlobals).__bench.container()));

@@ -66,11 +66,11 @@ window.__bench = {
   launcher() { const root = this.container(); return root ? [...root.querySelectorAll('button')].find((b) => /^Open chat/.test(b.getAttribute('aria-label') ?? b.textContent ?? '')) ?? null : null; },
   probe() { const root = this.container(); const target = this.launcher(); return root && target ? { root, target } : null; },
   async prepare() {
-    const el = document.querySelector('tiny-chat');
-    el.open();
+    // Through the command queue: it works whether or not the loader's facade has been upgraded yet.
+    window.TinyChat('open');
     let asked = false;
     for (let i = 0; i < 600; i++) {
-      const root = el.shadowRoot;
+      const root = document.querySelector('tiny-chat')?.shadowRoot;
       if (root?.querySelector('[aria-label="Message"], textarea')) return;
       const start = root && [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'New conversation');
       if (start && !asked) { start.click(); asked = true; }
@@ -78,7 +78,7 @@ window.__bench = {
     }
     throw new Error('the message box did not appear');
   },
-  send(text) { document.querySelector('tiny-chat').send(text); },
+  send(text) { window.TinyChat('send', text); },
   /** Click the launcher (and, while the widget opens on its conversation list, the thread in it) until the newest message row is painted. */
   open(last) {
     const root = this.container();
