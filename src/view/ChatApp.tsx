@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
 import { warmDrafts } from './drafts.ts';
 import { warmFormatters } from './formatTime.ts';
 import { I18nProvider, resolveLocale } from './i18n/I18n.tsx';
+import { loadLocale } from './i18n/locales.ts';
 import { Launcher } from './Launcher.tsx';
 import { useVisualViewport } from './mobile/useVisualViewport.ts';
 import { useNotifications } from './notify/useNotifications.ts';
@@ -43,7 +44,12 @@ export interface ChatAppProps {
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
 export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null }: ChatAppProps) {
-  const resolved = useMemo(() => resolveLocale(locale), [locale]);
+  // Other languages' tables load on demand; until then the widget reads English, then re-renders once.
+  const [tables, setTables] = useState(0);
+  const resolved = useMemo(() => resolveLocale(locale), [locale, tables]);
+  useEffect(() => {
+    if (!resolved.ready) void loadLocale(locale).then((l) => l.ready && setTables((n) => n + 1));
+  }, [resolved, locale]);
   const bubble = mode === 'bubble';
   const open = !bubble || store.isOpen.value;
   const launcher = useRef<HTMLButtonElement>(null);

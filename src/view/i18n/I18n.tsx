@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import { en, type StringKey } from './en.ts';
 import { resolveLocale, type Locale } from './locales.ts';
 
-const LocaleContext = createContext<Locale>({ tag: 'en', strings: en, dir: 'ltr' });
+const LocaleContext = createContext<Locale>({ tag: 'en', language: 'en', strings: en, ready: true, dir: 'ltr' });
 
 /** Provides the locale to every view below it. */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ComponentChildren }) {

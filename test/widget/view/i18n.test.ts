@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/view/i18n/en.ts';
-import { resolveLocale, tables } from '../../../src/view/i18n/locales.ts';
+import { en, type Strings } from '../../../src/view/i18n/en.ts';
+import { ar } from '../../../src/view/i18n/ar.ts';
+import { es } from '../../../src/view/i18n/es.ts';
+import { languages, loadLocale, resolveLocale } from '../../../src/view/i18n/locales.ts';
+
+const tables: Record<string, Strings> = { en, es, ar };
 import { formatWait } from '../../../src/agent/formatWait.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,10 +21,16 @@ describe('locale tables', () => {
     }
   });
 
-  it('resolves the attribute first, then the browser languages, then English; direction follows the language', () => {
-    expect(resolveLocale('es-MX', ['ar'])).toMatchObject({ tag: 'es-MX', dir: 'ltr', strings: tables.es });
-    expect(resolveLocale('xx', ['ar-EG'])).toMatchObject({ tag: 'ar-EG', dir: 'rtl', strings: tables.ar });
-    expect(resolveLocale(null, ['de-DE'])).toMatchObject({ tag: 'en', dir: 'ltr', strings: en });
+  it('ships a table for every language it lists', () => {
+    expect([...languages].sort()).toEqual(Object.keys(tables).sort());
+  });
+
+  it('resolves the attribute first, then the browser languages, then English; direction follows the language', async () => {
+    // Before its table has loaded a language reads as English, marked not ready.
+    expect(resolveLocale('xx', ['ar-EG'])).toMatchObject({ tag: 'ar-EG', language: 'ar', dir: 'rtl', ready: false, strings: en });
+    expect(await loadLocale('es-MX', ['ar'])).toMatchObject({ tag: 'es-MX', dir: 'ltr', ready: true, strings: tables.es });
+    expect(await loadLocale('xx', ['ar-EG'])).toMatchObject({ tag: 'ar-EG', dir: 'rtl', ready: true, strings: tables.ar });
+    expect(resolveLocale(null, ['de-DE'])).toMatchObject({ tag: 'en', dir: 'ltr', ready: true, strings: en });
   });
 
   it('a wait reads in the locale: English words by default, Intl units otherwise', () => {
