@@ -1,4 +1,5 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { RealtimeClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../server/helpers/testServer.ts';
 import { joined, realtimeClient } from './helpers/realtimeClient.ts';
@@ -58,5 +59,25 @@ describe.each(['2.0.0', '1.0.0'] as const)('REST changes reach subscribers (vsn 
     await waitFor(() => subA.received.length === 1 && subB.received.length === 1, 'one message each');
     expect(subA.received[0]?.payload.message.body).toBe('for a');
     expect(subB.received[0]?.payload.message.body).toBe('for b');
+  });
+});
+
+describe('RealtimeClient alone (what the widget loads instead of createClient)', () => {
+  it('connects to <supabase_url as ws>/realtime/v1 with params.apikey and receives messages', async () => {
+    const { body: config } = await server.api('/v1/config');
+    const endpoint = `${config.realtime.supabase_url.replace(/^http/, 'ws')}/realtime/v1`;
+    const client = new RealtimeClient(endpoint, { params: { apikey: config.realtime.supabase_anon_key }, transport: WebSocket as unknown as typeof globalThis.WebSocket });
+    try {
+      const id = await conversation();
+      const received: unknown[] = [];
+      const channel = client.channel(`conv:${id}`, { config: { broadcast: { self: false, ack: false } } });
+      channel.on('broadcast', { event: 'message' }, (m) => void received.push(m.payload));
+      await new Promise<void>((resolve) => channel.subscribe((status) => status === 'SUBSCRIBED' && resolve()));
+      const sent = await server.api(`/v1/conversations/${id}/messages`, { method: 'POST', json: { sender_id: 'u_42', body: 'hello widget' } });
+      await waitFor(() => received.length === 1, 'the message');
+      expect(received[0]).toEqual({ message: sent.body.message });
+    } finally {
+      void client.disconnect();
+    }
   });
 });
