@@ -110,8 +110,9 @@ export function createAgent(host: AgentHost): AgentController {
     });
   };
 
-  const ask = (conversationId: string): void => {
-    const items = host.items(conversationId) ?? [];
+  const ask = (conversationId: string, question: Message): void => {
+    const open = host.items(conversationId);
+    const items = open ?? [];
     if (!host.healthy || handedOver.peek().has(conversationId)) return;
     if (personWrote(items, host.userId, senderId)) return handOver(conversationId);
     // A new question ends the one still streaming: what it said so far is kept (posted like a stopped reply).
@@ -119,7 +120,8 @@ export function createAgent(host: AgentHost): AgentController {
     const { model, done } = streamReply({
       agentUrl: host.agentUrl,
       botId: host.botId,
-      messages: conversationTurns(items, host.userId, senderId),
+      // A conversation that is not on screen (sent through the element's send()): its question alone.
+      messages: open === null ? [{ role: 'user', content: question.body ?? '' }] : conversationTurns(items, host.userId, senderId),
       fetch: host.fetch,
       schedule: host.schedule,
     });
@@ -151,8 +153,8 @@ export function createAgent(host: AgentHost): AgentController {
       return wait === null || Date.now() >= wait.until;
     },
     onSent(message) {
-      if (disposed || message.sender_id !== host.userId || message.message_type !== 'text') return;
-      ask(message.conversation_id);
+      if (disposed || message.sender_id !== host.userId || message.message_type !== 'text' || !message.body) return;
+      ask(message.conversation_id, message);
     },
     onIncoming(message) {
       if (message.sender_id === senderId || message.sender_id === host.userId) return;
