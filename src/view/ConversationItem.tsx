@@ -26,10 +26,11 @@ export function ConversationItem({ summary, who, onOpen }: ConversationItemProps
   const title = who === '' ? kind : who;
   const last = summary.lastMessage ?? t('noMessagesYet');
   const time = when ? formatShort(when, undefined, tag) : null;
-  // A hidden ", " ends every part but the last: the parts are grid items, which name computation separates by a
-  // space, so the comma goes before that space ("Sam, Support"), never after it.
+  // An unseen ", " ends every part but the last. Unseen by font-size 0, not the visually-hidden class: that one is
+  // absolutely positioned, and name computation puts spaces around such an element ("Sam , Support"). The parts
+  // are grid items, which it separates by a space, so the comma sits before that space: "Sam, Support".
   const more = { kind: title !== kind, time: when !== null && time !== null, unread: summary.unread > 0 };
-  const comma = (follows: boolean) => follows && <span class="tc-visually-hidden">, </span>;
+  const comma = (follows: boolean) => follows && <span class="tc-conv-sep">, </span>;
   return (
     <li class="tc-conv-item">
       <button type="button" class="tc-conv" data-conversation-id={summary.conversation.id} onClick={() => onOpen(summary.conversation.id)}>

@@ -10,7 +10,8 @@ export function personName(store: Pick<ChatStore, 'displayName'>, userId: string
   const name = store.displayName(userId);
   // The store's own word for the default support user is English; the views say it in the visitor's language.
   if (userId === 'support' && name === 'Support') return t('kindSupport');
-  if (name !== userId) return name;
+  // '' is what a typing event without a name leaves behind (an anonymous visitor): no name known.
+  if (name !== userId && name !== '') return name;
   if (userId.startsWith('bot:')) return t('agentName');
   const anonymous = /^anon_([0-9a-z]{6})/i.exec(userId);
   return anonymous ? t('visitorName', { id: anonymous[1]! }) : userId;

@@ -16,4 +16,5 @@ column-gap:8px;row-gap:2px;align-items:center;width:100%;padding:10px 16px;borde
 .tc-conv-time{grid-area:time;color:var(--tc-muted);font-size:.85em}
 .tc-conv-last{grid-area:last;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;color:var(--tc-muted)}
 .tc-conv-unread{grid-area:unread;justify-self:end}
+.tc-conv-sep{font-size:0}
 `;
