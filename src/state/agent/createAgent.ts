@@ -166,7 +166,11 @@ export function createAgent(host: AgentHost): AgentController {
     talkToPerson(conversationId) {
       const active = reply.peek();
       batch(() => {
-        if (active?.conversationId === conversationId) active.model.stop();
+        if (active?.conversationId === conversationId) {
+          // A streaming reply stops (and what it wrote is posted); a failed one leaves the screen.
+          if (active.model.status.peek() === 'streaming') active.model.stop();
+          else reply.value = null;
+        }
         handOver(conversationId);
         rateLimit.value = null;
         if (failure.peek()?.conversationId === conversationId) failure.value = null;

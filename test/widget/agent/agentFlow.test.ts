@@ -152,6 +152,21 @@ describe('the agent in the store, against the local server', () => {
     store.dispose();
   });
 
+  it('an agent error keeps the question, offers a person, and "Talk to a person" clears it', async () => {
+    const store = makeAgentStore({ url: server.url, userId: 'u_agent_7', botId: 'no-such-bot' });
+    const thread = await openThread(store);
+    thread.send('Hello?');
+    await until(() => agentOf(store).failure.value !== null, 'the failure');
+    expect(agentOf(store).failure.value?.error.kind).toBe('http');
+    expect(agentOf(store).reply.value?.model.status.value).toBe('error');
+    expect((await history(thread.conversationId)).map((m) => m.sender_id)).toEqual(['u_agent_7']);
+    agentOf(store).talkToPerson(thread.conversationId);
+    expect(agentOf(store).failure.value).toBeNull();
+    expect(agentOf(store).reply.value).toBeNull();
+    expect(agentOf(store).answers(thread.conversationId, thread.items.value)).toBe(false);
+    store.dispose();
+  });
+
   it('a 429 holds sending (the draft stays) and shows the wait; once it is over the visitor can ask again', async () => {
     const store = makeAgentStore({ url: server.url, userId: 'u_agent_6', botId: 'flow-limited-bot' });
     const thread = await openThread(store);
