@@ -88,6 +88,29 @@ describe('keyboard only', () => {
     await expect.poll(async () => (await deepFocus(page))?.label ?? '', { timeout: WAIT }).toMatch(/^Open chat/);
   });
 
+  it('shows a visible focus ring on what the keyboard reaches, and drops animation when reduced motion is asked for', async () => {
+    const { page } = await suite.person('/');
+    const w = widget(page);
+    await w.openButton.waitFor();
+    // Keyboard focus (Tab), not a click: :focus-visible draws the ring.
+    await tabTo(page, /^Open chat/, 'Tab');
+    expect(await ring(page)).toMatchObject({ style: 'solid' });
+    expect((await ring(page))?.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor();
+    expect(await panelAnimation(page)).toBe('tc-rise');
+    await tabTo(page, 'Close', 'Shift+Tab');
+    expect(await ring(page)).toMatchObject({ style: 'solid' });
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ state: 'hidden' });
+
+    // The same visitor asking for reduced motion: the panel appears without its rise animation.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor();
+    expect(await panelAnimation(page)).toBe('none');
+  });
+
   it('reaches Retry on a failed send from the message box and sends it once', async () => {
     const { page } = await suite.person('/');
     const w = widget(page);
@@ -142,6 +165,25 @@ async function tabTo(page: Page, name: string | RegExp, key: 'Tab' | 'Shift+Tab'
     expect(presses, `${key} never reached ${String(name)}`).toBeLessThan(30);
     await page.keyboard.press(key);
   }
+}
+
+/** The focused element's outline (through shadow roots), or null when nothing in the page has focus. */
+function ring(page: Page): Promise<{ style: string; width: number } | null> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const css = getComputedStyle(el);
+    return { style: css.outlineStyle, width: parseFloat(css.outlineWidth) };
+  });
+}
+
+/** The panel's animation name as computed (its entrance animation, or "none"). */
+function panelAnimation(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('tiny-chat')?.shadowRoot?.querySelector('.tc-panel');
+    return panel ? getComputedStyle(panel).animationName : 'no panel';
+  });
 }
 
 /** Whether `locator` has focus within its own (shadow) root. */
