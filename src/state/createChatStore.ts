@@ -417,15 +417,20 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   function startAgent(module: NonNullable<typeof agentModule>): void {
     const botId = settings.botId;
     if (botId === null) return;
-    module.then(
-      ({ createAgentFeature }) => {
+    // The session's cached config may be hours old: the agent's health is asked again on each page load.
+    const fresh = api.getConfig().then(
+      (c) => c,
+      () => config,
+    );
+    Promise.all([module, fresh]).then(
+      ([{ createAgentFeature }, current]) => {
         if (disposed) return;
         agent.value = createAgentFeature({
           botId,
           // Without `agent-url` the agent is asked at the widget's own API origin (the local server serves both).
           agentUrl: settings.agentUrl ?? settings.baseUrl,
           userId: userId.value,
-          healthy: config?.agent?.healthy !== false,
+          healthy: current?.agent?.healthy !== false,
           items: (id) => {
             const open = thread.peek();
             return open?.conversationId === id ? open.items.peek() : null;
