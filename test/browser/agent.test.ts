@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { history, useBrowserSuite } from './helpers/suite.ts';
+import { history, useBrowserSuite, WAIT } from './helpers/suite.ts';
 import { conversationOf, isSend, openThread, type, widget, type Widget } from './helpers/widget.ts';
 
 /** Length of the reply streaming now (the log's last row), or -1 when there is none. */
@@ -55,7 +55,12 @@ describe('the agent demo page (data-bot-id="demo-bot")', () => {
     expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\//);
     const announcer = page.locator('tiny-chat [aria-live="polite"]');
     await page.waitForFunction(() => /^Assistant: /.test(document.querySelector('tiny-chat')?.shadowRoot?.querySelector('.tc-visually-hidden[aria-live="polite"]')?.textContent ?? ''));
-    expect((await announcer.textContent())?.match(/Assistant: /g)).toHaveLength(1);
+    // One announcement (its own node in the region) per reply that landed in the log: the stopped one and this
+    // one, each once, never token by token.
+    await expect.poll(() => announcer.locator('p').allTextContents(), { timeout: WAIT }).toHaveLength(2);
+    const said = await announcer.locator('p').allTextContents();
+    expect(said.every((line) => line.startsWith('Assistant: '))).toBe(true);
+    expect(said[1]).not.toContain('Sources:');
 
     // Kept in the conversation: the server has both, from bot:demo-bot, the second with its Sources section.
     const stored = await history(suite.live, conversationId);
@@ -72,6 +77,19 @@ describe('the agent demo page (data-bot-id="demo-bot")', () => {
     await botMessages(after).nth(1).getByRole('list', { name: 'Sources' }).waitFor();
     // Markdown, not raw: no "Sources:" text or "- [" link syntax shows in the rendered message.
     expect(await botMessages(after).nth(1).textContent()).not.toContain('- [');
+  });
+
+  it('a page without bot-id never loads the agent chunk nor asks the agent', async () => {
+    const { page } = await suite.person('about:blank');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto('/');
+    const w = await openThread(page);
+    await type(w, 'Just a person, please.');
+    await w.message('Just a person, please.').locator('xpath=self::*[@data-status="sent"]').waitFor();
+    expect(requested).toContain('/dist/tinychat.script.mjs');
+    expect(requested.filter((p) => /\/dist\/chunks\/agent-/.test(p) || p === '/v1/chat/completions')).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Talk to a person' }).count()).toBe(0);
   });
 
   it('"Talk to a person" tells the other side and stops the agent in that conversation', async () => {
