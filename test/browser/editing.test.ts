@@ -119,7 +119,7 @@ describe('edit, delete and reply', () => {
     // The visitor sees the reply with its quote (sender and excerpt) and the quote brings the question into focus.
     const reply = row(visitor, 'Saturday works, between 9 and 12.');
     await reply.waitFor();
-    const quote = reply.getByRole('button', { name: 'In reply to You: Can you deliver on Saturday?. Show that message' });
+    const quote = reply.getByRole('button', { name: 'Show the message this answers, from You: Can you deliver on Saturday?' });
     await quote.click();
     const target = visitor.log.locator(`[data-message-id="${question.id}"]`);
     await expect.poll(() => target.getAttribute('data-highlight')).toBe('true');
@@ -145,7 +145,7 @@ describe('edit, delete and reply', () => {
     const w = widget(page);
     await w.message('About your first question').waitFor();
     expect(await w.log.locator(`[data-message-id="${first.id}"]`).count()).toBe(0);
-    const quote = row(w, 'About your first question').getByRole('button', { name: 'In reply to an earlier message. Show that message' });
+    const quote = row(w, 'About your first question').getByRole('button', { name: 'Show the earlier message this answers' });
     await quote.click();
     const target = w.log.locator(`[data-message-id="${first.id}"]`);
     await expect.poll(() => target.getAttribute('data-highlight')).toBe('true');
@@ -159,7 +159,7 @@ describe('edit, delete and reply', () => {
     // Back down (the list renders only rows near the view) to the reply that quotes the deleted message.
     await page.getByRole('button', { name: /jump to latest/i }).click();
     await w.message('About the deleted one').waitFor();
-    await row(w, 'About the deleted one').getByRole('button', { name: 'In reply to an earlier message. Show that message' }).click();
+    await row(w, 'About the deleted one').getByRole('button', { name: 'Show the earlier message this answers' }).click();
     await page.getByRole('status').filter({ hasText: 'That message is not available any more.' }).waitFor();
   });
 });

@@ -76,8 +76,8 @@ export const ar: Strings = {
   yesDelete: 'نعم، احذف',
   replyingTo: 'الرد على {name}',
   cancelReply: 'إلغاء الرد',
-  quoteShow: 'ردًا على {name}: {text}. عرض تلك الرسالة',
-  quoteShowEarlier: 'ردًا على رسالة سابقة. عرض تلك الرسالة',
+  quoteShow: 'عرض الرسالة التي يرد عليها هذا، من {name}: {text}',
+  quoteShowEarlier: 'عرض الرسالة السابقة التي يرد عليها هذا',
   earlierMessage: 'رسالة سابقة',
   quoteNotAvailable: 'تلك الرسالة لم تعد متاحة.',
 };

@@ -86,8 +86,8 @@ export const en = {
   yesDelete: 'Yes, delete',
   replyingTo: 'Replying to {name}',
   cancelReply: 'Cancel reply',
-  quoteShow: 'In reply to {name}: {text}. Show that message',
-  quoteShowEarlier: 'In reply to an earlier message. Show that message',
+  quoteShow: 'Show the message this answers, from {name}: {text}',
+  quoteShowEarlier: 'Show the earlier message this answers',
   earlierMessage: 'An earlier message',
   quoteNotAvailable: 'That message is not available any more.',
 } as const;

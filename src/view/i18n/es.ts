@@ -76,8 +76,8 @@ export const es: Strings = {
   yesDelete: 'Sí, eliminar',
   replyingTo: 'Respondiendo a {name}',
   cancelReply: 'Cancelar respuesta',
-  quoteShow: 'En respuesta a {name}: {text}. Mostrar ese mensaje',
-  quoteShowEarlier: 'En respuesta a un mensaje anterior. Mostrar ese mensaje',
+  quoteShow: 'Mostrar el mensaje al que responde, de {name}: {text}',
+  quoteShowEarlier: 'Mostrar el mensaje anterior al que responde',
   earlierMessage: 'Un mensaje anterior',
   quoteNotAvailable: 'Ese mensaje ya no está disponible.',
 };

@@ -100,7 +100,7 @@ describe('edit, delete and reply on a row', () => {
     expect(screen.queryByRole('group', { name: /^Replying to/ })).toBeNull();
     // The reply's row quotes what it answers, by sender and excerpt.
     const reply = thread.items.value.at(-1)!;
-    expect(within(row(reply.key)).getByRole('button', { name: 'In reply to Sam: Which day suits you?. Show that message' })).toBeTruthy();
+    expect(within(row(reply.key)).getByRole('button', { name: 'Show the message this answers, from Sam: Which day suits you?' })).toBeTruthy();
     fireEvent.input(box, { target: { value: 'Plain' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(thread.sentWith.at(-1)).toBeUndefined();
@@ -115,12 +115,12 @@ describe('edit, delete and reply on a row', () => {
       thread: { items: [sentItem(reply), sentItem(orphan)], olderPages: [[sentItem(message({ body: 'Between' }))], [sentItem(old)]] },
     });
     const { row, thread } = openThread(store);
-    const quote = within(row(reply.id)).getByRole('button', { name: 'In reply to an earlier message. Show that message' });
+    const quote = within(row(reply.id)).getByRole('button', { name: 'Show the earlier message this answers' });
     fireEvent.click(quote);
     await waitFor(() => expect(thread.items.value[0]!.message.id).toBe(old.id));
     expect(thread.calls.loadOlder).toBeGreaterThanOrEqual(2);
     // Once loaded, the quote names its sender and text.
-    expect(within(row(reply.id)).getByRole('button', { name: 'In reply to You: The first question. Show that message' })).toBeTruthy();
+    expect(within(row(reply.id)).getByRole('button', { name: 'Show the message this answers, from You: The first question' })).toBeTruthy();
     fireEvent.click(within(row(orphan.id)).getByRole('button', { name: /earlier message/ }));
     expect((await screen.findByRole('status')).textContent).toBe('That message is not available any more.');
   });
