@@ -30,7 +30,8 @@ export function rowId(item: ThreadItem): string {
 
 /**
  * One message of a thread: sender, time, then its text (links safe), its image, or "Message deleted"; an
- * "edited" mark; and for a failed send the reason and "Retry". Status and ownership are data attributes
+ * "edited" mark; and for a failed send the reason and "Retry". Above the bubble, the message it replies to; below
+ * it, Reply/Edit/Delete (or the edit box, or the delete confirmation). Status and ownership are data attributes
  * (docs/ui-contract.md) that the styles and the browser tests read.
  */
 export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {

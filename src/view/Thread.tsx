@@ -23,7 +23,12 @@ export interface ThreadProps {
   composerTools?: ComponentChildren;
 }
 
-/** One open conversation: the message log, who is typing, the composer, and the hidden announcer of new messages. */
+/**
+ * One open conversation: the message log, who is typing, the composer, and the hidden announcer of new messages.
+ * Issue 6: it provides the rows' actions (reply, edit, delete, jump to a quote) through {@link ThreadActionsContext},
+ * shows uploads and the reply bar above the composer, puts "Attach image" in its tools, and takes pasted and
+ * dropped images anywhere on the thread.
+ */
 export function Thread({ store, thread, composerTools }: ThreadProps) {
   const ready = thread.ready.value;
   const t = useT();
