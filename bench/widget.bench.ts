@@ -107,6 +107,8 @@ async function measureClickable(browser: Browser, server: RunningServer): Promis
       const context = await browser.newContext({ baseURL: server.url });
       const page = await context.newPage();
       await hostPage(page, '/load.html', host(withWidget ? SCRIPT_TAG(`data-user-id="load_user_${i}"`) : ''));
+      // tsx (esbuild keepNames) wraps inner functions in `__name(...)`, which the page does not have.
+      await page.addInitScript({ content: 'window.__name = (f) => f;' });
       await page.addInitScript(WATCH_LAUNCHER);
       await page.goto('/load.html', { waitUntil: 'load' });
       const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
@@ -187,6 +189,7 @@ async function measureLongThread(browser: Browser, server: RunningServer): Promi
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   await hostPage(page, '/long.html', host(SCRIPT_TAG(`data-user-id="${BENCH_USER}" data-external-ref="${BENCH_REF}"`)));
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
