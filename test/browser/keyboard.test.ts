@@ -103,6 +103,7 @@ describe('keyboard only', () => {
     expect(await ring(page)).toMatchObject({ style: 'solid' });
     await page.keyboard.press('Enter');
     await w.panel.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await deepFocus(page))?.label ?? '', { timeout: WAIT }).toMatch(/^Open chat/);
 
     // The same visitor asking for reduced motion: the panel appears without its rise animation.
     await page.emulateMedia({ reducedMotion: 'reduce' });
