@@ -1,13 +1,18 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import type { Signal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import type { ThreadModel, UploadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
 
-/** A preview of a file we hold: a blob: URL we made ourselves, revoked when the preview goes. */
+/**
+ * A preview of a file we hold: a blob: URL we made ourselves, revoked when the preview goes. A format the browser
+ * cannot draw (HEIC outside Safari) shows as a plain tile, still named by the file.
+ */
 function Preview({ file, name }: { file: Blob; name: string }) {
   const url = useMemo(() => URL.createObjectURL(file), [file]);
+  const broken = useSignal(false);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return <img class="tc-upload-preview" src={url} alt={name} />;
+  if (broken.value) return <span class="tc-upload-preview" role="img" aria-label={name} />;
+  return <img class="tc-upload-preview" src={url} alt={name} onError={() => (broken.value = true)} />;
 }
 
 function UploadRow({ thread, upload }: { thread: ThreadModel; upload: UploadItem }) {

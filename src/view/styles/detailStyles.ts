@@ -27,7 +27,7 @@ border-radius:calc(var(--tc-radius) - 6px);background:var(--tc-bubble-bg);color:
 .tc-upload-refusal{color:var(--tc-danger);padding:2px 0}
 .tc-upload-list{display:flex;flex-direction:column;gap:6px}
 .tc-upload{display:flex;align-items:center;gap:8px}
-.tc-upload-preview{flex:none;width:48px;height:48px;object-fit:cover;border-radius:6px;background:var(--tc-bubble-bg)}
+.tc-upload-preview{flex:none;display:block;width:48px;height:48px;object-fit:cover;border-radius:6px;background:var(--tc-bubble-bg)}
 .tc-upload-body{flex:1;min-width:0;display:flex;flex-direction:column;gap:2px}
 .tc-upload-progress{width:100%;height:8px;accent-color:var(--tc-accent)}
 .tc-upload-buttons{display:flex;gap:12px}
