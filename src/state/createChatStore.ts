@@ -377,6 +377,11 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     if (refreshMs > 0 && isOpen.value && visible() && Date.now() - lastRefresh > 2000) void refreshAndWatch();
   };
 
+  /** An integrator who pinned a thread (`external-ref`, e.g. an order) means it: open goes straight into it. */
+  function openPinned(): void {
+    if (settings.externalRef !== null && thread.value === null) void store.startConversation();
+  }
+
   // --- start ------------------------------------------------------------------------------------------
   async function start(): Promise<void> {
     try {
@@ -403,6 +408,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     batch(() => {
       status.value = 'ready';
       if (openId.value !== null && isOpen.value) showThread(openId.value);
+      else if (isOpen.value) openPinned();
     });
     emit('ready', { userId: userId.value });
     void countUnread();
@@ -485,6 +491,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       saveUi();
       emit('open', {});
       if (status.value === 'ready' && openId.value !== null) showThread(openId.value);
+      else if (status.value === 'ready') openPinned();
       const t = thread.value;
       if (t !== null) markRead(t.conversationId);
     },

@@ -19,7 +19,7 @@ describe('several widgets on one page', () => {
     const order = page.locator('#order');
     const help = page.locator('#help');
 
-    await order.getByRole('button', { name: 'New conversation' }).click();
+    // The order widget pins its thread (external-ref): it opens straight into it.
     await order.getByRole('textbox', { name: 'Message', exact: true }).fill('Where is the driver?');
     await order.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
     await order.locator('[data-status="sent"]', { hasText: 'Where is the driver?' }).waitFor();
