@@ -140,6 +140,15 @@ describe('axe-core finds no violations on the demo pages, widget closed and open
     });
   }
 
+  it('the check itself sees inside the shadow root: a page that sets a faint muted colour is caught', async () => {
+    const { page } = await suite.person('/');
+    await page.addStyleTag({ content: 'tiny-chat { --tinychat-muted: #c8c8c8; }' });
+    await openThread(page);
+    const found = await violations(page);
+    expect(found).toMatch(/^color-contrast /m);
+    expect(found).toContain('"tiny-chat"');
+  });
+
   it('the strict-CSP page (/csp.html)', async () => {
     const { page } = await suite.person('/csp.html');
     const w = widget(page);
