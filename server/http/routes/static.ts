@@ -58,6 +58,12 @@ export function staticRoutes(roots: StaticRoots = {}) {
     await next();
     c.header('content-security-policy', DEMO_CSP);
   });
+  // A site on another origin pastes the script tag; the loader then imports the widget's modules from here, and
+  // cross-origin module scripts need CORS (as a CDN would send).
+  app.use('/dist/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('access-control-allow-origin', '*');
+  });
   app.use('/dist/*', dist);
   // `/dist/…` that is not a file must not be looked up among the demo pages.
   app.use('/*', async (c, next) => (c.req.path === '/dist' || c.req.path.startsWith('/dist/') ? next() : demo(c, next)));
