@@ -14,7 +14,6 @@ border-radius:var(--tc-radius);box-shadow:var(--tc-shadow);border:1px solid var(
 animation:tc-rise .18s ease-out}
 @keyframes tc-rise{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
 .tc-mode-fullscreen .tc-panel{position:fixed;inset:0;top:var(--tc-vv-top,0px);bottom:auto;z-index:var(--tc-z);height:100vh;height:var(--tc-vv-height,100dvh)}
-/* Inline: the panel fills the element's box when the page gives it a height (the inbox), else its min-height. */
 .tc-mode-inline{height:100%}
 .tc-mode-inline .tc-panel{position:relative;height:100%;min-height:var(--tinychat-inline-min-height,400px);border:1px solid var(--tc-border);border-radius:var(--tc-radius)}
 @media (max-width:479.98px){
