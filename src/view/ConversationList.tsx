@@ -34,7 +34,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
         {t('newConversation')}
       </button>
       {conversations.length === 0 && <p class="tc-note">{t('noConversations')}</p>}
-      <ul role="list" aria-label={t('conversations')} class="tc-conv-list" part="conversation-list">
+      <ul role="list" aria-label={t('conversations')} class="tc-conv-list" part="conversation-list" onKeyDown={moveAlong}>
         {conversations.map((summary) => (
           <ConversationItem
             key={summary.conversation.id}
@@ -46,4 +46,20 @@ export function ConversationList({ store }: { store: ChatStore }) {
       </ul>
     </div>
   );
+}
+
+/**
+ * Up and Down arrows move between the conversations, Home and End to the first and last, besides Tab: a support
+ * inbox's list is long (issue 6, part 7).
+ */
+function moveAlong(e: KeyboardEvent): void {
+  const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  const step = keys[e.key];
+  if (step === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.tc-conv')];
+  const at = buttons.indexOf(e.target as HTMLElement);
+  if (at < 0) return;
+  const index = step === -Infinity ? 0 : step === Infinity ? buttons.length - 1 : Math.max(0, Math.min(buttons.length - 1, at + step));
+  e.preventDefault();
+  buttons[index]?.focus();
 }

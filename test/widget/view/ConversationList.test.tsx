@@ -88,4 +88,27 @@ describe('the conversation list', () => {
       .map((b) => b.textContent);
     expect(names).toEqual(['Visitor 3f9a1c, Support, Hello', 'Ada Lovelace, Support, Hello', 'u_42, Support, Hello']);
   });
+
+  test('Up and Down arrows move between conversations, Home and End to the ends; Tab order is unchanged', () => {
+    const store = createFixtureStore({ open: true });
+    for (const text of ['three', 'two', 'one']) store.addConversation('support', text, 0);
+    render(<ChatApp store={store} />);
+    const buttons = within(screen.getByRole('list', { name: 'Conversations' })).getAllByRole('button');
+    const focused = () => buttons.indexOf(document.activeElement as HTMLElement);
+    buttons[0]!.focus();
+    fireEvent.keyDown(buttons[0]!, { key: 'ArrowDown' });
+    expect(focused()).toBe(1);
+    fireEvent.keyDown(buttons[1]!, { key: 'End' });
+    expect(focused()).toBe(2);
+    fireEvent.keyDown(buttons[2]!, { key: 'ArrowDown' });
+    expect(focused()).toBe(2);
+    fireEvent.keyDown(buttons[2]!, { key: 'Home' });
+    expect(focused()).toBe(0);
+    fireEvent.keyDown(buttons[0]!, { key: 'ArrowUp' });
+    expect(focused()).toBe(0);
+    // Modified arrows are the page's and the reader's, not ours.
+    fireEvent.keyDown(buttons[0]!, { key: 'ArrowDown', shiftKey: true });
+    expect(focused()).toBe(0);
+    expect(buttons.every((b) => b.tabIndex === 0)).toBe(true);
+  });
 });
