@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type RunningServer } from '../server/createServer.ts';
@@ -15,7 +17,9 @@ const BENCH_REF = 'bench-5000';
 
 const host = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title></head>
 <body><main><h1>Acme Logistics</h1><p>Freight that shows up.</p></main>${script}</body></html>`;
-const SCRIPT_TAG = (attrs: string) => `<script src="/dist/tinychat.js" data-api-key="${KEY}" ${attrs} async></script>`;
+// The widget's host, set when the bench starts: the site's pages live on another origin, as on a real site.
+let widgetHost = '';
+const SCRIPT_TAG = (attrs: string) => `<script src="${widgetHost}/dist/tinychat.js" data-api-key="${KEY}" ${attrs} async></script>`;
 
 interface Row {
   what: string;
@@ -24,9 +28,26 @@ interface Row {
   pass: boolean;
 }
 
-/** Serves `html` at `path` on the server's origin, so the page loads the widget exactly as a site would. */
-async function hostPage(page: Page, path: string, html: string): Promise<void> {
-  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+// The site's pages, served by a plain HTTP server of their own. Not `page.route`: with any route set,
+// Playwright intercepts every request of the page, which would slow the widget's files and not the blank page's.
+const sitePages = new Map<string, string>();
+async function startSite(): Promise<{ url: string; close(): Promise<void> }> {
+  const site = createHttpServer((req, res) => {
+    const html = sitePages.get(new URL(req.url ?? '/', 'http://site').pathname);
+    res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${(site.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => site.close(() => resolve())),
+  };
+}
+let siteUrl = '';
+
+/** Serves `html` at `path` on the site's origin, so the page loads the widget exactly as a site would. */
+async function hostPage(_page: Page, path: string, html: string): Promise<void> {
+  sitePages.set(path, html);
 }
 
 const gz = (body: Buffer) => gzipSync(body, { level: 9 }).length;
@@ -34,7 +55,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** (a) Bytes, from the network log: the first script, then every widget file after a thread is opened and used. */
 async function measureBytes(browser: Browser, server: RunningServer): Promise<{ rows: Row[]; files: string[] }> {
-  const context = await browser.newContext({ baseURL: server.url });
+  const context = await browser.newContext({ baseURL: siteUrl });
   const page = await context.newPage();
   const code = new Map<string, number>();
   const pending: Promise<void>[] = [];
@@ -104,7 +125,7 @@ async function measureClickable(browser: Browser, server: RunningServer): Promis
   const clickable: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     for (const withWidget of [false, true]) {
-      const context = await browser.newContext({ baseURL: server.url });
+      const context = await browser.newContext({ baseURL: siteUrl });
       const page = await context.newPage();
       await hostPage(page, '/load.html', host(withWidget ? SCRIPT_TAG(`data-user-id="load_user_${i}"`) : ''));
       // tsx (esbuild keepNames) wraps inner functions in `__name(...)`, which the page does not have.
@@ -186,7 +207,7 @@ async function snapshot(page: Page, context: BrowserContext): Promise<Shot> {
 /** (c) Opening the 5,000-message thread, then scrolling back through all of it. */
 async function measureLongThread(browser: Browser, server: RunningServer): Promise<{ rows: Row[]; notes: string[] }> {
   await seedLongThread(server);
-  const context = await browser.newContext({ baseURL: server.url });
+  const context = await browser.newContext({ baseURL: siteUrl });
   const page = await context.newPage();
   await hostPage(page, '/long.html', host(SCRIPT_TAG(`data-user-id="${BENCH_USER}" data-external-ref="${BENCH_REF}"`)));
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -276,6 +297,9 @@ const table = (rows: Row[]) =>
 export default async function widgetBench(): Promise<void> {
   if (!existsSync(new URL('../dist/tinychat.js', import.meta.url))) throw new Error('dist/tinychat.js is missing: run `npm run build` first');
   const server = await createServer({ port: 0, memory: true });
+  widgetHost = server.url;
+  const site = await startSite();
+  siteUrl = site.url;
   const browser = await launchChromium();
   try {
     const bytes = await measureBytes(browser, server);
@@ -311,6 +335,7 @@ ${long.notes.join(' ')}`,
     );
   } finally {
     await browser.close();
+    await site.close();
     await server.close();
   }
 }

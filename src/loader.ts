@@ -55,6 +55,7 @@ function facade(tag: HTMLScriptElement): HTMLElement {
     button.addEventListener('click', () => {
       button.setAttribute('aria-busy', 'true');
       w.TinyChat?.('open');
+      start();
     });
     root.append(button);
   }
@@ -70,7 +71,19 @@ const place = () => {
 if (document.body === null) document.addEventListener('DOMContentLoaded', place, { once: true });
 else place();
 
-import(/* @vite-ignore */ new URL('./tinychat.script.mjs', base).href).then(
-  (m: { boot(script: HTMLScriptElement | null, element: HTMLElement | null): void }) => m.boot(script, element),
-  (error: unknown) => console.error('TinyChat: the widget could not load.', error),
-);
+// The widget itself waits for the page's load event, so a third-party chat never delays the site's own load;
+// a click on the facade, or 3 s of a page still loading, starts it sooner.
+let started = false;
+const start = () => {
+  if (started) return;
+  started = true;
+  import(/* @vite-ignore */ new URL('./tinychat.script.mjs', base).href).then(
+    (m: { boot(script: HTMLScriptElement | null, element: HTMLElement | null): void }) => m.boot(script, element),
+    (error: unknown) => console.error('TinyChat: the widget could not load.', error),
+  );
+};
+if (document.readyState === 'complete') start();
+else {
+  addEventListener('load', () => setTimeout(start), { once: true });
+  setTimeout(start, 3000);
+}
