@@ -33,6 +33,11 @@ interface Row {
 const sitePages = new Map<string, string>();
 async function startSite(): Promise<{ url: string; close(): Promise<void> }> {
   const site = createHttpServer((req, res) => {
+    if (req.url === '/floor.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
+      res.end('0');
+      return;
+    }
     const html = sitePages.get(new URL(req.url ?? '/', 'http://site').pathname);
     res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html ?? 'not found');
@@ -44,6 +49,8 @@ async function startSite(): Promise<{ url: string; close(): Promise<void> }> {
   };
 }
 let siteUrl = '';
+// The floor: a 1-byte script from another origin (127.0.0.1 while the pages are on localhost), like the widget's.
+let floorScriptUrl = '';
 
 /** Serves `html` at `path` on the site's origin, so the page loads the widget exactly as a site would. */
 async function hostPage(_page: Page, path: string, html: string): Promise<void> {
@@ -121,23 +128,31 @@ const WATCH_LAUNCHER = () => {
 /** (b) Navigation start to a clickable launcher, against the same page without the widget, alternating runs. */
 async function measureClickable(browser: Browser, server: RunningServer): Promise<Row[]> {
   const blank: number[] = [];
+  const floor: number[] = [];
   const withWidgetLoad: number[] = [];
   const clickable: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    for (const withWidget of [false, true]) {
+    for (const variant of ['blank', 'floor', 'widget'] as const) {
       const context = await browser.newContext({ baseURL: siteUrl });
       const page = await context.newPage();
-      await hostPage(page, '/load.html', host(withWidget ? SCRIPT_TAG(`data-user-id="load_user_${i}"`) : ''));
+      const body =
+        variant === 'widget'
+          ? SCRIPT_TAG(`data-user-id="load_user_${i}"`)
+          : variant === 'floor'
+            ? `<script src="${floorScriptUrl}" async></script>`
+            : '';
+      await hostPage(page, '/load.html', host(body));
       // tsx (esbuild keepNames) wraps inner functions in `__name(...)`, which the page does not have.
       await page.addInitScript({ content: 'window.__name = (f) => f;' });
       await page.addInitScript(WATCH_LAUNCHER);
       await page.goto('/load.html', { waitUntil: 'load' });
       const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-      if (withWidget) {
+      if (variant === 'widget') {
         await page.waitForFunction(() => (window as unknown as { __clickableAt?: number }).__clickableAt !== undefined, null, { timeout: 30_000 });
         clickable.push(await page.evaluate(() => (window as unknown as { __clickableAt: number }).__clickableAt));
         withWidgetLoad.push(load);
-      } else blank.push(load);
+      } else if (variant === 'floor') floor.push(load);
+      else blank.push(load);
       await context.close();
     }
   }
@@ -145,6 +160,12 @@ async function measureClickable(browser: Browser, server: RunningServer): Promis
   const over = median(clickable) - median(blank);
   return [
     { what: `Blank page: load event (median of ${RUNS})`, figure: `${median(blank).toFixed(1)} ms`, budget: 'reference', pass: true },
+    {
+      what: 'Same page with a 1-byte async script from another origin: load event (what any script tag costs here)',
+      figure: `${median(floor).toFixed(1)} ms (+${(median(floor) - median(blank)).toFixed(1)})`,
+      budget: 'reference',
+      pass: true,
+    },
     { what: 'Same page with the script tag: load event', figure: `${median(withWidgetLoad).toFixed(1)} ms`, budget: 'reference', pass: true },
     {
       what: 'Same page: launcher on screen and clickable',
@@ -300,6 +321,7 @@ export default async function widgetBench(): Promise<void> {
   widgetHost = server.url;
   const site = await startSite();
   siteUrl = site.url;
+  floorScriptUrl = `${site.url.replace('localhost', '127.0.0.1')}/floor.js`;
   const browser = await launchChromium();
   try {
     const bytes = await measureBytes(browser, server);

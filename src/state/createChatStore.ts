@@ -224,6 +224,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       open.receive(event);
       return;
     }
+    if (prefetched?.conversationId === conversationId) prefetched.receive(event);
     if (event.type === 'message') {
       noteMessage(event.message);
       if (event.message.sender_id !== userId.value && event.message.edited_at === null && event.message.deleted_at === null) incoming(event.message);
@@ -266,12 +267,11 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   };
 
   // --- threads ----------------------------------------------------------------------------------------
-  function showThread(conversationId: string): void {
-    const current = thread.value;
-    if (current?.conversationId === conversationId) return;
-    current?.dispose();
-    const previous = current?.conversationId;
-    const next = createThread({
+  /** A thread loaded while the panel was closed, for the conversation opening will show (see `prefetch`). */
+  let prefetched: Thread | null = null;
+
+  function makeThread(conversationId: string): Thread {
+    return createThread({
       conversationId,
       api,
       outbox,
@@ -280,6 +280,16 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       onIncoming: incoming,
       onError: (e) => fail(e),
     });
+  }
+
+  function showThread(conversationId: string): void {
+    const current = thread.value;
+    if (current?.conversationId === conversationId) return;
+    current?.dispose();
+    const previous = current?.conversationId;
+    const next = prefetched?.conversationId === conversationId ? prefetched : makeThread(conversationId);
+    if (prefetched !== next) prefetched?.dispose();
+    prefetched = null;
     // While the agent's 429 wait runs the composer holds the draft (issue 5, item 6).
     next.canSend = () => agent.peek()?.controller.canSend(conversationId) ?? true;
     batch(() => {
@@ -379,7 +389,17 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   /** An integrator who pinned a thread (`external-ref`, e.g. an order) means it: open goes straight into it. */
   function openPinned(): void {
-    if (settings.externalRef !== null && thread.value === null) void store.startConversation();
+    if (settings.externalRef === null || thread.value !== null) return;
+    if (prefetched !== null) {
+      showThread(prefetched.conversationId);
+      return;
+    }
+    void resolvePinned().then(
+      (id) => {
+        if (!disposed && thread.value === null) showThread(id);
+      },
+      (e: unknown) => fail(e),
+    );
   }
 
   // --- start ------------------------------------------------------------------------------------------
@@ -417,7 +437,41 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       if (disposed || config === null) return;
       realtime = options.connectRealtime(config);
       watchAll();
+      void prefetch();
     });
+  }
+
+  /**
+   * While the panel is closed and the page idle, loads what opening will show (the remembered conversation, or
+   * the pinned one, resolved once), so a click opens a thread that is already there instead of waiting for
+   * get-or-create and the first history page (two round trips and their CORS preflights on another origin).
+   */
+  async function prefetch(): Promise<void> {
+    if (thread.value !== null || prefetched !== null || disposed) return;
+    let id = openId.value;
+    if (id === null && settings.externalRef !== null) {
+      id = await resolvePinned().catch(() => null);
+      if (id === null || disposed || thread.value !== null || prefetched !== null) return;
+    }
+    if (id === null) return;
+    prefetched = makeThread(id);
+    watch(id);
+  }
+
+  const pinnedKey = () => `pinned:${userId.value}:${settings.conversationKind}:${settings.externalRef ?? ''}`;
+
+  /** The pinned conversation's id: remembered from before, else get-or-create (once; a retry reuses its ref). */
+  async function resolvePinned(): Promise<string> {
+    const known = storage.get<string>(pinnedKey());
+    if (typeof known === 'string' && known !== '') return known;
+    const conversation = await api.getOrCreateConversation({
+      kind: settings.conversationKind,
+      external_ref: settings.externalRef ?? '',
+      participants: [userId.value, ...settings.participants.filter((p) => p !== userId.value)],
+    });
+    storage.set(pinnedKey(), conversation.id);
+    if (!conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
+    return conversation.id;
   }
 
   function startAgent(module: NonNullable<typeof agentModule>): void {
