@@ -268,7 +268,7 @@ ${NOTES(widgets, results)}`;
 }
 
 const NOTES = (widgets: readonly Widget[], results: Results) => `What each figure is, and what skews it:
-- **Bytes**: the first script is the one file a page includes (ours: the 0.3 KB classic loader that imports the rest;
+- **Bytes**: the first script is the one file a page includes (ours: the classic loader, which draws a facade launcher and imports the rest;
   deep-chat: its one browser bundle; nlux: its one ES module). "After load" is every file of the widget the network log
   shows once the page is idle; "once used" adds what loads when a visitor opens it and writes (for ours: a new
   conversation with a person${results.oursStream === 'widget' ? ', and the agent on the stream runs' : ''}); the peers load everything up front. deep-chat and nlux
@@ -293,9 +293,10 @@ const NOTES = (widgets: readonly Widget[], results: Results) => `What each figur
   markdown again into \`innerHTML\` and then reads \`innerText\`, which forces a layout (nearly all of its profile is that one
   function, \`renderText\`). nlux's markdown stream parser releases one character per timer tick (4 ms at best), so its last
   token reaches the screen long after it arrived, typing animation or not.
-- **History**: ours opens a thread of ${HISTORY.toLocaleString('en')} messages stored on the local server: a click on the launcher (and, while the
-  widget opens on its conversation list, on the thread), a fetch of the newest page over loopback, and rendering only
-  what is near the viewport. deep-chat gets all of them as its \`history\` property and nlux as \`initialConversation\`, in
+- **History**: ours opens a thread of ${HISTORY.toLocaleString('en')} messages stored on the local server (pinned with \`external-ref\`): a click on
+  the launcher (and on the thread, if the widget shows its conversation list first), and rendering only what is near the
+  viewport. The widget fetches that thread's newest page (50) while closed, at idle after load, and the bench opens it only
+  once the network is idle, so no request is timed; scrolling further back (paged over loopback) is bench/widget.bench.ts's. deep-chat gets all of them as its \`history\` property and nlux as \`initialConversation\`, in
   memory, built before the clock starts, and each renders every message. Elements are counted inside the widget, shadow
   roots included; long tasks from the start of opening until 500 ms after.
 - **Heap** is the whole page's \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\` (the host page's own share is the
