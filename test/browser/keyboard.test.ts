@@ -149,6 +149,8 @@ describe('keyboard only', () => {
  */
 async function writeInNewConversation(page: Page, w: Widget, text: string, waitSent = true): Promise<void> {
   await expect.poll(async () => (await deepFocus(page))?.inChat, { timeout: WAIT }).toBe(true);
+  // The panel shows "Loading…" until the widget has started: wait for the list or a restored thread.
+  await w.newConversation.or(w.back).first().waitFor();
   if (!(await w.newConversation.isVisible())) {
     await tabTo(page, 'Back to conversations', 'Shift+Tab');
     await page.keyboard.press('Enter');
