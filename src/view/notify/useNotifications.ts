@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/I18n.tsx';
-import { beep } from './beep.ts';
 import { setTitleCount } from './titleCount.ts';
 
 /** Props of {@link useNotifications}. */
@@ -14,6 +13,10 @@ export interface NotificationOptions {
   /** A chime for each new unread message (`sound`, off unless set). */
   sound: boolean;
 }
+
+/** The chime's code, fetched only when `sound` is on (most pages never make a sound); one load per page. */
+let chime: Promise<typeof import('./beep.ts')> | undefined;
+const loadBeep = () => (chime ??= import('./beep.ts').catch((error: unknown) => ((chime = undefined), Promise.reject(error))));
 
 function useHidden(): boolean {
   const [hidden, setHidden] = useState(() => globalThis.document?.visibilityState === 'hidden');
@@ -42,9 +45,12 @@ export function useNotifications({ unread, open, titleCount, sound }: Notificati
   }, [count]);
   useEffect(() => () => setTitleCount(owner, 0, (_, title) => title), []);
 
+  useEffect(() => {
+    if (sound) void loadBeep().catch(() => undefined);
+  }, [sound]);
   const previous = useRef(unread);
   useEffect(() => {
-    if (sound && away && unread > previous.current) beep();
+    if (sound && away && unread > previous.current) void loadBeep().then((m) => m.beep(), () => undefined);
     previous.current = unread;
   }, [unread]);
 }
