@@ -55,6 +55,8 @@ export interface FullChatStore extends ChatStore {
   readonly config: () => TinyChatConfig | null;
   /** The agent once its chunk loaded (a bot is configured), with its controller. */
   readonly agent: ReadonlySignal<AgentFeature | null>;
+  /** The thread loaded while closed for the conversation opening will show, if any (see `prefetch`). */
+  readonly prefetched: () => Thread | null;
   dispose(): void;
 }
 
@@ -535,6 +537,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     userId,
     agent,
     config: () => config,
+    prefetched: () => prefetched,
     displayName(id) {
       if (id === userId.value) return settings.userName ?? 'You';
       return names.get(id) ?? (id === 'support' ? 'Support' : id);

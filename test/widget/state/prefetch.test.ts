@@ -33,24 +33,27 @@ describe('opening a pinned thread', () => {
       realtime: (config: Parameters<typeof createRealtimeConnector>[0]) => createRealtimeConnector(config, { transport }),
     };
     const { store } = makeStore(setup);
-    await until(() => calls.some((c) => /^GET \/v1\/conversations\/[^/]+\/messages$/.test(c)), 'the first page, fetched while closed');
+    await until(() => store.prefetched()?.ready.value, 'the first page, loaded while closed');
+    expect(calls.some((c) => /^GET \/v1\/conversations\/[^/]+\/messages$/.test(c))).toBe(true);
     expect(store.isOpen.value).toBe(false);
     expect(store.thread.value).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await until(() => store.conversations.value.length === 1, 'the pinned conversation in the list');
+    expect(store.conversations.value).toHaveLength(1);
+    const prefetched = store.prefetched();
 
     store.open();
     const thread = store.thread.value;
+    expect(thread).toBe(prefetched);
     expect(thread?.ready.value).toBe(true);
     expect(calls.filter((c) => c === 'POST /v1/conversations')).toHaveLength(1);
     thread?.send('from the pinned thread');
     await until(() => thread?.items.value[0]?.status === 'sent', 'sent');
+    store.close();
     store.dispose();
 
     // The next page load knows the pinned conversation's id: no get-or-create again.
     calls.length = 0;
     const again = makeStore(setup).store;
-    await until(() => calls.some((c) => c.endsWith('/messages')), 'the first page again');
+    await until(() => again.prefetched()?.ready.value, 'the first page again');
     again.open();
     expect(again.thread.value?.conversationId).toBe(thread?.conversationId);
     expect(calls.filter((c) => c === 'POST /v1/conversations')).toHaveLength(0);
