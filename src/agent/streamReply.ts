@@ -3,7 +3,7 @@ import { createReplyModel, type ReplyModel, type ReplyModelOptions } from './cre
 import { streamCompletion, type StreamCompletionOptions } from './streamCompletion.ts';
 
 /** Options of {@link streamReply}: those of {@link streamCompletion} without the callbacks it wires itself. */
-export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDone' | 'signal'> & Pick<ReplyModelOptions, 'schedule'>;
+export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDone' | 'signal'> & Pick<ReplyModelOptions, 'schedule' | 'throttleMs'>;
 
 /**
  * Starts an agent reply and returns its model at once: tokens flow into it, `model.stop()` aborts the
@@ -15,7 +15,7 @@ export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDo
  */
 export function streamReply(options: StreamReplyOptions): { model: ReplyModel; done: Promise<void> } {
   const controller = new AbortController();
-  const model = createReplyModel({ onStop: () => controller.abort(), schedule: options.schedule });
+  const model = createReplyModel({ onStop: () => controller.abort(), schedule: options.schedule, throttleMs: options.throttleMs });
   const done = streamCompletion({
     ...options,
     signal: controller.signal,

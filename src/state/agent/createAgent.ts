@@ -26,6 +26,8 @@ export interface AgentHost {
   fetch?: typeof fetch;
   /** @defaultValue requestAnimationFrame */
   schedule?: (flush: () => void) => () => void;
+  /** How often a streaming reply updates the screen at most (ms). @defaultValue 66 */
+  throttleMs?: number;
 }
 
 /** The reply being written now, and the conversation it answers. */
@@ -124,6 +126,8 @@ export function createAgent(host: AgentHost): AgentController {
       messages: open === null ? [{ role: 'user', content: question.body ?? '' }] : conversationTurns(items, host.userId, senderId),
       fetch: host.fetch,
       schedule: host.schedule,
+      // ~15 updates a second while it streams; the last token still shows at once (createReplyModel).
+      throttleMs: host.throttleMs ?? 66,
     });
     const active: ActiveReply = { conversationId, model };
     batch(() => {
