@@ -332,7 +332,7 @@ bottom (one \`scrollTop\` write per frame from a ResizeObserver on the footer al
 measure starts. The SSE bytes come from a \`ReadableStream\` in the page (each token released at its due time) through the
 controller's \`fetch\` option. Task, CPU, script and layout times are CDP \`Performance.getMetrics\` deltas over the whole stream
 (${ms(median(page, (r) => r.streamMs))} median). The stream pauses 300 ms before \`[DONE]\`, so the last token reaches the screen through
-the pause path (shown 6 ms after the stream goes quiet), not through `finish()`; "arrival" is the moment the page released it. Final DOM of the log: ${page[0]?.elements ?? 0} elements.
+the pause path (shown 6 ms after the stream goes quiet), not through \`finish()\`; "arrival" is the moment the page released it. Final DOM of the log: ${page[0]?.elements ?? 0} elements.
 
 ${table}
 
