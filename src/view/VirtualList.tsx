@@ -172,8 +172,19 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     const el = scroller.current;
     const box = foot.current;
     if (!hasFooter || !el || !box || typeof ResizeObserver !== 'function') return undefined;
-    const ro = new ResizeObserver(() => {
-      if (state.anchor?.kind === 'bottom' && el.clientHeight > 0) el.scrollTop = el.scrollHeight;
+    let footHeight = 0;
+    const ro = new ResizeObserver((entries) => {
+      const height = entries[0]?.contentRect.height ?? footHeight;
+      const grew = Math.max(0, height - footHeight);
+      footHeight = height;
+      if (el.clientHeight === 0) return;
+      // Following when the reader was at the bottom before this growth: a scroll event that landed between the
+      // growth and this callback (a reply that grows several lines at once) must not end the following.
+      const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
+      if (state.anchor?.kind === 'bottom' || (state.reportedBottom && gap <= grew + 8)) {
+        el.scrollTop = el.scrollHeight;
+        state.anchor = BOTTOM;
+      }
     });
     ro.observe(box);
     return () => ro.disconnect();
