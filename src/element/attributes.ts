@@ -23,19 +23,8 @@ export const widgetAttributes = [
 
 export type WidgetAttribute = (typeof widgetAttributes)[number];
 
-/** Changing one of these means another user, tenant or thread: the widget starts over with it. */
-export const restartAttributes: ReadonlySet<string> = new Set<WidgetAttribute>([
-  'api-key',
-  'base-url',
-  'user-id',
-  'user-name',
-  'user-email',
-  'user-role',
-  'bot-id',
-  'agent-url',
-  'conversation-kind',
-  'external-ref',
-  'participants',
-  'storage-key',
-  'mode',
-]);
+/** Attributes that only change how the widget looks or opens: the views re-render, the state stays. */
+const liveAttributes: ReadonlySet<WidgetAttribute> = new Set<WidgetAttribute>(['open', 'theme', 'locale', 'accent', 'title-count', 'sound']);
+
+/** Changing any other means another user, tenant, thread or layout: the widget starts over with it. */
+export const restartAttributes: ReadonlySet<string> = new Set(widgetAttributes.filter((a) => !liveAttributes.has(a)));

@@ -63,6 +63,17 @@ export interface FullChatStore extends ChatStore {
 /** Conversations whose channels stay joined while the panel is closed, for the badge and the list. */
 const maxWatched = 20;
 
+/** Resolves once `source` holds a value `done` accepts (at once if it already does). */
+function until<T>(source: ReadonlySignal<T>, done: (value: T) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = source.subscribe((value) => {
+      if (!done(value)) return;
+      queueMicrotask(() => stop());
+      resolve();
+    });
+  });
+}
+
 function idle(run: () => void): void {
   const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
   if (ric !== undefined) ric(run, { timeout: 1500 });
@@ -161,7 +172,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   const markRead = (conversationId: string) => {
     const held = thread.value?.conversationId === conversationId ? thread.value.items.peek() : [];
-    const newest = held.filter((i) => i.status === 'sent').at(-1)?.message.created_at;
+    // From the end: pending rows trail the sent ones, so this stops within a few rows however long the thread.
+    const newest = held.findLast((i) => i.status === 'sent')?.message.created_at;
     if (newest !== undefined) {
       lastRead.set(conversationId, newest);
       saveRead();
@@ -308,14 +320,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     });
   }
 
-  const waitReady = (t: Thread) =>
-    new Promise<void>((resolve) => {
-      const stop = t.ready.subscribe((r) => {
-        if (!r) return;
-        queueMicrotask(() => stop());
-        resolve();
-      });
-    });
+  const waitReady = (t: Thread) => until(t.ready, (r) => r);
 
   async function countUnread(which: (c: Conversation) => boolean = () => true): Promise<void> {
     // The seed has no unread count: count others' messages newer than what this browser last read.
@@ -466,14 +471,21 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   async function resolvePinned(): Promise<string> {
     const known = storage.get<string>(pinnedKey());
     if (typeof known === 'string' && known !== '') return known;
+    const conversation = await getOrCreate(settings.externalRef ?? '');
+    storage.set(pinnedKey(), conversation.id);
+    return conversation.id;
+  }
+
+  /** Get-or-create on `ref` with the visitor and the configured participants; the list learns of it at once. */
+  async function getOrCreate(ref: string): Promise<Conversation> {
+    const me = userId.value;
     const conversation = await api.getOrCreateConversation({
       kind: settings.conversationKind,
-      external_ref: settings.externalRef ?? '',
-      participants: [userId.value, ...settings.participants.filter((p) => p !== userId.value)],
+      external_ref: ref,
+      participants: [me, ...settings.participants.filter((p) => p !== me)],
     });
-    storage.set(pinnedKey(), conversation.id);
-    if (!conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
-    return conversation.id;
+    if (!disposed && !conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
+    return conversation;
   }
 
   function startAgent(module: NonNullable<typeof agentModule>): void {
@@ -566,15 +578,11 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       showThread(id);
     },
     async startConversation() {
-      const kind = settings.conversationKind;
-      const me = userId.value;
       // A fresh ref per click makes "New conversation" new; an integrator's external-ref pins one thread.
-      const ref = settings.externalRef ?? `${kind}:${me}:${randomId().slice(0, 8)}`;
-      const participants = [me, ...settings.participants.filter((p) => p !== me)];
+      const ref = settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`;
       try {
-        const conversation = await api.getOrCreateConversation({ kind, external_ref: ref, participants });
+        const conversation = await getOrCreate(ref);
         if (disposed) return;
-        if (!conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
         showThread(conversation.id);
       } catch (e) {
         fail(e);
@@ -596,13 +604,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     },
     async sendText(text) {
       // send() right after mount() or identify() waits for the start instead of failing.
-      if (status.value === 'starting') await new Promise<void>((resolve) => {
-        const stop = status.subscribe((s) => {
-          if (s === 'starting') return;
-          queueMicrotask(() => stop());
-          resolve();
-        });
-      });
+      await until(status, (s) => s !== 'starting');
       if (status.value !== 'ready') throw new Error(error.value ?? 'The chat could not start.');
       if (thread.value === null) {
         const latest = conversations.value.find((c) => c.kind === settings.conversationKind);
