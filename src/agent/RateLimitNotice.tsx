@@ -1,5 +1,5 @@
 import { useLocale, useT } from '../view/i18n/I18n.tsx';
-import { formatWait } from './formatWait.ts';
+import { formatWait } from '../view/i18n/formatWait.ts';
 import { useCountdown } from './useCountdown.ts';
 
 /** Props of {@link RateLimitNotice}. */

@@ -3,7 +3,7 @@ export { AgentReply, StopButton, type AgentReplyProps } from './AgentReply.tsx';
 export { agentStyles } from './agentStyles.ts';
 export { createReplyModel, type ReplyModel, type ReplyModelOptions, type ReplyStatus } from './createReplyModel.ts';
 export { AgentError, AgentHttpError, isAgentError, NetworkError, RateLimitError, type AgentErrorKind } from './errors/index.ts';
-export { formatWait } from './formatWait.ts';
+export { formatWait } from '../view/i18n/formatWait.ts';
 export { Markdown, MarkdownBlock } from './Markdown.tsx';
 export { parseBlocks, parseMarkdown } from './markdown/parseBlocks.ts';
 export { safeUrl } from './markdown/safeUrl.ts';

@@ -2,6 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { en, type StringKey } from './en.ts';
 import { resolveLocale, type Locale } from './locales.ts';
+import { format, say, type Sentence } from './sentence.ts';
 
 const LocaleContext = createContext<Locale>({ tag: 'en', language: 'en', strings: en, ready: true, dir: 'ltr' });
 
@@ -10,16 +11,13 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: C
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 
-/** Fills `{name}` placeholders; unknown ones stay as written so a missing value shows rather than vanishes. */
-export function format(template: string, values?: Readonly<Record<string, string | number>>): string {
-  if (values === undefined) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** The translator of the nearest provider: `t('send')`, `t('unreadSuffix', { count: 2 })`. */
-export function useT(): (key: StringKey, values?: Readonly<Record<string, string | number>>) => string {
-  const { strings } = useContext(LocaleContext);
-  return (key, values) => format(strings[key], values);
+/**
+ * The translator of the nearest provider: `t('send')`, `t('unreadSuffix', { count: 2 })`, or a {@link Sentence}
+ * the store handed out (`t(store.error.value)`), its `wait` written in the provider's locale.
+ */
+export function useT(): (key: StringKey | Sentence, values?: Readonly<Record<string, string | number>>) => string {
+  const { strings, tag } = useContext(LocaleContext);
+  return (key, values) => (typeof key === 'string' ? format(strings[key], values) : say(key, strings, tag));
 }
 
 /** The nearest provider's locale (its tag for Intl, its direction). */
@@ -27,4 +25,4 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
-export { resolveLocale };
+export { format, resolveLocale, type Sentence };

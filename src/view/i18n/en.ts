@@ -90,6 +90,41 @@ export const en = {
   quoteShowEarlier: 'Show the earlier message this answers',
   earlierMessage: 'An earlier message',
   quoteNotAvailable: 'That message is not available any more.',
+  // Errors (issue 6 item 5): the store hands them out as data ({ key, values }) and the views say them here.
+  // `{wait}` is given in seconds and written as words in the reader's language; `{text}` is the server's own words,
+  // shown only where no sentence below fits its status.
+  errorOffline: 'You are offline. Check your connection and try again.',
+  errorUnreachable: 'The chat service could not be reached. Check your connection and try again.',
+  errorTimeout: 'The chat service took too long to answer. Try again.',
+  errorTooQuickly: 'You are sending too quickly. Wait a moment and try again.',
+  errorTooQuicklyWait: 'You are sending too quickly. Try again in {wait}.',
+  errorCancelled: 'Cancelled.',
+  errorUnknown: 'Something went wrong. Try again.',
+  errorBadKey: 'The chat is not set up correctly: its API key is not valid. Please tell the site owner.',
+  errorSuspended: 'This chat is not available right now: the account has been suspended.',
+  errorPlanLimit: 'This chat is not available right now: the account has reached its plan limit.',
+  errorNotSender: 'You can only change your own messages.',
+  errorForbidden: 'You are not allowed to do that.',
+  errorMessageGone: 'That message no longer exists.',
+  errorConversationGone: 'This conversation was not found. It may have been removed.',
+  errorTooLarge: 'That file is too large. Images can be at most 10 MB.',
+  errorFileType: 'That file type cannot be sent. Use a JPEG, PNG, GIF, WebP or HEIC image.',
+  errorServer: 'The chat service had a problem. Try again.',
+  errorRefused: 'The chat service could not do that. Try again.',
+  errorServerSaid: '{text}',
+  errorSecretKey:
+    'This API key starts with "{prefix}", which marks a secret server key; it must never be put in a web page, so the chat widget did not use it. Use your publishable key (pk_live_… or pk_test_…) instead, and replace the secret key if it has been published.',
+  errorMissingKey: 'The chat widget has no API key. Set data-api-key (or api-key) to your publishable key, pk_live_… or pk_test_….',
+  errorAgentNotLoaded: 'The assistant could not be loaded. You can still write to us here.',
+  // The agent's failures, by kind and status (src/agent/agentSentence.ts)
+  agentUnreachable: 'The assistant could not be reached. Check your connection and try again.',
+  agentCutOff: 'The reply was cut off. Please try again.',
+  agentProblem: 'The assistant ran into a problem. Please try again.',
+  agentBadRequest: 'The assistant could not read that message.',
+  agentPrivate: 'This assistant is private and the widget is not allowed to use it.',
+  agentPlanLimit: 'The assistant is not available right now: its plan limit has been reached.',
+  agentMissing: 'This assistant does not exist.',
+  agentKeyRefused: 'An agent API key is secret and is never sent from the browser; use a public agent or call it from your server.',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -5,7 +5,7 @@ import { es } from '../../../src/view/i18n/es.ts';
 import { languages, loadLocale, resolveLocale } from '../../../src/view/i18n/locales.ts';
 
 const tables: Record<string, Strings> = { en, es, ar };
-import { formatWait } from '../../../src/agent/formatWait.ts';
+import { formatWait } from '../../../src/view/i18n/formatWait.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
