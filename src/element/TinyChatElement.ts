@@ -7,6 +7,8 @@ import { createRealtimeConnector } from '../transport/createRealtimeConnector.ts
 import { createRestClient } from '../transport/createRestClient.ts';
 import type { TinyChatApi, UserRole } from '../transport/types.ts';
 import { ChatApp } from '../view/ChatApp.tsx';
+import { loadLocale, resolveLocale, type Locale } from '../view/i18n/locales.ts';
+import { say, type Sentence } from '../view/i18n/sentence.ts';
 import { viewStyles } from '../view/viewStyles.ts';
 import { adoptStyles } from './adoptStyles.ts';
 import { restartAttributes, widgetAttributes } from './attributes.ts';
@@ -111,7 +113,24 @@ export class TinyChatElement extends Base {
   }
 
   #emit(name: ChatEventName, detail: unknown): void {
+    if (name === 'error') return this.#emitError(detail as { sentence: Sentence; fatal: boolean });
     this.dispatchEvent(new CustomEvent(`tinychat:${name}`, { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * `tinychat:error` with `{ message, code, fatal }`: the sentence the person reads, in the widget's language, and
+   * its table key as a stable code for programs ("errorOffline", "errorBadKey"…). A table still loading is
+   * waited for, so the message is never English in a Spanish widget.
+   */
+  #emitError({ sentence, fatal }: { sentence: Sentence; fatal: boolean }): void {
+    const requested = this.getAttribute('locale');
+    const send = ({ strings, tag }: Locale) => {
+      const detail = { message: say(sentence, strings, tag), code: sentence.key, fatal };
+      this.dispatchEvent(new CustomEvent('tinychat:error', { detail, bubbles: true, composed: true }));
+    };
+    const locale = resolveLocale(requested);
+    if (locale.ready) send(locale);
+    else void loadLocale(requested).then(send);
   }
 
   #start(): void {

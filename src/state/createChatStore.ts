@@ -9,7 +9,8 @@ import { createThread, type Thread } from './createThread.ts';
 import { sentenceOf } from './failure.ts';
 import { loadSession } from './loadSession.ts';
 import { timeKey } from './messageOrder.ts';
-import type { ChatStore, Connection, ConversationSummary, ScreenName } from './types.ts';
+import type { ChatStore, Connection, ConversationSummary, ScreenName, Sentence } from './types.ts';
+import { say } from '../view/i18n/sentence.ts';
 import type { WidgetSettings } from './WidgetSettings.ts';
 
 /** What the element tells the page (`tinychat:*` DOM events). */
@@ -22,6 +23,7 @@ export interface ChatStoreOptions {
   connectRealtime(config: TinyChatConfig): RealtimeConnector;
   /** Refuses keys the browser must never hold (throws with the sentence to show). */
   checkKey(apiKey: string): void;
+  /** What to tell the page; the `error` event's detail is `{ sentence: Sentence, fatal: boolean }`. */
   emit?(name: ChatEventName, detail: unknown): void;
   /** Defaults to localStorage / sessionStorage under the settings' storage key. */
   storage?: WidgetStorage;
@@ -93,7 +95,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const userId = signal(settings.userId ?? anonymousId(storage));
   const ui = storage.get<{ open?: boolean; conversationId?: string | null }>(`ui:${userId.value}`) ?? {};
   const status = signal<'starting' | 'ready' | 'error'>('starting');
-  const error = signal<string | null>(null);
+  const error = signal<Sentence | null>(null);
   const fatal = signal(false);
   const socket = signal<Connection>('connecting');
   const online = signal(globalThis.navigator?.onLine ?? true);
@@ -209,15 +211,17 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     }
   }
 
-  function fail(e: unknown, isFatal = false): void {
+  /** Shows what went wrong (`sentence`, by default the one for `e`) and tells the page (`tinychat:error`). */
+  function fail(e: unknown, isFatal = false, sentence = sentenceOf(e)): void {
     batch(() => {
-      error.value = sentenceOf(e);
+      error.value = sentence;
       if (isFatal) {
         fatal.value = true;
         status.value = 'error';
       }
     });
-    emit('error', { message: error.value, fatal: isFatal });
+    // The element says it in the widget's language (`tinychat:error` detail `{ message, code, fatal }`).
+    emit('error', { sentence, fatal: isFatal });
   }
 
   // --- realtime ---------------------------------------------------------------------------------------
@@ -514,7 +518,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
           fetch: options.agentFetch,
         });
       },
-      () => fail(new Error('The assistant could not be loaded. You can still write to us here.')),
+      (e: unknown) => fail(e, false, { key: 'errorAgentNotLoaded' }),
     );
   }
 
@@ -605,7 +609,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     async sendText(text) {
       // send() right after mount() or identify() waits for the start instead of failing.
       await until(status, (s) => s !== 'starting');
-      if (status.value !== 'ready') throw new Error(error.value ?? 'The chat could not start.');
+      // For the program that called send(): English, like every thrown error's message.
+      if (status.value !== 'ready') throw new Error(error.value === null ? 'The chat could not start.' : say(error.value));
       if (thread.value === null) {
         const latest = conversations.value.find((c) => c.kind === settings.conversationKind);
         if (latest !== undefined) showThread(latest.id);

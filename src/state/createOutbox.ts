@@ -1,5 +1,6 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Message, SendInput, TinyChatApi } from '../transport/types.ts';
+import type { Sentence } from '../view/i18n/sentence.ts';
 import { randomId } from './anonymousId.ts';
 import type { WidgetStorage } from './createStorage.ts';
 import { isTransient, sentenceOf } from './failure.ts';
@@ -12,7 +13,7 @@ export interface OutboxEntry {
   /** When it was written (client clock); orders it among other pending entries. */
   readonly writtenAt: string;
   readonly status: 'pending' | 'failed';
-  readonly error: string | null;
+  readonly error: Sentence | null;
   /** Id of the server's message once its realtime echo arrived before the POST's answer. */
   readonly echoId: string | null;
 }
@@ -46,7 +47,12 @@ const maxDelayMs = 30_000;
  */
 export function createOutbox({ api, storage, onSent, onTransientFailure }: OutboxOptions): Outbox {
   const entries = signal<readonly OutboxEntry[]>(
-    (storage.get<OutboxEntry[]>('outbox') ?? []).map((e) => ({ ...e, status: e.status === 'failed' ? 'failed' : 'pending' })),
+    (storage.get<OutboxEntry[]>('outbox') ?? []).map((e) => ({
+      ...e,
+      status: e.status === 'failed' ? 'failed' : 'pending',
+      // Kept by an older version as an English string: the row says "Not sent." in the reader's language instead.
+      error: typeof e.error === 'object' ? e.error : null,
+    })),
   );
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

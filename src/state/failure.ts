@@ -1,4 +1,5 @@
 import { toSentence } from '../transport/toSentence.ts';
+import type { Sentence } from '../view/i18n/sentence.ts';
 
 /**
  * How the state layer reads a transport failure without caring which class it is: typed errors carry a
@@ -16,7 +17,7 @@ export function isTransient(error: unknown): boolean {
   return status === null || status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-/** The sentence a person reads for any failure. */
-export function sentenceOf(error: unknown): string {
+/** What a person reads for any failure, as data the view says in their language (issue 6 item 5). */
+export function sentenceOf(error: unknown): Sentence {
   return toSentence(error);
 }

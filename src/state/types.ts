@@ -5,6 +5,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { AgentView } from './agent/AgentView.ts';
 import type { Conversation, ConversationKind, Message } from '../transport/types.ts';
+import type { Sentence } from '../view/i18n/sentence.ts';
+
+export type { Sentence };
 
 /** pending: written, not yet confirmed; sent: the server has it; failed: gave up, the visitor may Retry. */
 export type SendStatus = 'pending' | 'sent' | 'failed';
@@ -16,8 +19,8 @@ export interface ThreadItem {
   readonly status: SendStatus;
   /** Written by this visitor. */
   readonly mine: boolean;
-  /** A sentence for a failed send. */
-  readonly error: string | null;
+  /** Why a send failed, as a sentence the view says in the reader's language. */
+  readonly error: Sentence | null;
 }
 
 /** What a send may carry besides its content. */
@@ -33,8 +36,8 @@ export interface UploadItem {
   readonly name: string;
   readonly progress: number;
   readonly status: 'uploading' | 'failed';
-  /** A sentence for a failed upload. */
-  readonly error: string | null;
+  /** Why the upload failed, as a sentence the view says in the reader's language. */
+  readonly error: Sentence | null;
 }
 
 export interface ConversationSummary {
@@ -77,9 +80,9 @@ export interface ThreadModel {
   retryUpload?(id: string): void;
   discardUpload?(id: string): void;
   /** Edits one's own sent message; resolves to null, or to a sentence saying why it failed. */
-  edit?(messageId: string, body: string): Promise<string | null>;
+  edit?(messageId: string, body: string): Promise<Sentence | null>;
   /** Soft-deletes one's own sent message; resolves to null, or to a sentence saying why it failed. */
-  remove?(messageId: string): Promise<string | null>;
+  remove?(messageId: string): Promise<Sentence | null>;
   /** Loads older pages until the message is held; false when the conversation's start came first (or a page failed). */
   findMessage?(messageId: string): Promise<boolean>;
 }
@@ -90,8 +93,8 @@ export type ScreenName = 'list' | 'thread';
 export interface ChatStore {
   /** 'error' means the widget cannot work (bad key, secret key, server unreachable at start); `error` says why. */
   readonly status: ReadonlySignal<'starting' | 'ready' | 'error'>;
-  /** A sentence a person understands, shown in role=alert; null when all is well. */
-  readonly error: ReadonlySignal<string | null>;
+  /** What went wrong, as a sentence the view says in the reader's language (role=alert); null when all is well. */
+  readonly error: ReadonlySignal<Sentence | null>;
   readonly connection: ReadonlySignal<Connection>;
   readonly isOpen: ReadonlySignal<boolean>;
   readonly screen: ReadonlySignal<ScreenName>;

@@ -72,7 +72,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
       {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
       {status === 'failed' && (
         <p class="tc-msg-failed">
-          <span>{item.error ?? t('notSent')}</span>{' '}
+          <span>{item.error ? t(item.error) : t('notSent')}</span>{' '}
           <button type="button" class="tc-link-button" onClick={() => onRetry(item.key)}>
             {t('retry')}
           </button>

@@ -1,3 +1,4 @@
+import { en } from '../../view/i18n/en.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /** No API key was given (absent, empty or only spaces). */
@@ -5,7 +6,7 @@ export class MissingKeyError extends TransportError {
   override name = 'MissingKeyError';
 
   constructor() {
-    super('missing-key', 'The chat widget has no API key. Set data-api-key (or api-key) to your publishable key, pk_live_… or pk_test_….');
+    super('missing-key', en.errorMissingKey);
   }
 }
 

@@ -1,3 +1,5 @@
+import { en } from '../../view/i18n/en.ts';
+import { format } from '../../view/i18n/sentence.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /**
@@ -10,12 +12,8 @@ export class SecretKeyError extends TransportError {
   readonly prefix: string;
 
   constructor(prefix: string) {
-    super(
-      'secret-key',
-      `This API key starts with "${prefix}", which marks a secret server key; it must never be put in a web page, ` +
-        'so the chat widget did not use it. Use your publishable key (pk_live_… or pk_test_…) instead, and replace ' +
-        'the secret key if it has been published.',
-    );
+    // The English table's sentence (one copy in the bundle); the widget shows it in the reader's language.
+    super('secret-key', format(en.errorSecretKey, { prefix }));
     this.prefix = prefix;
   }
 }

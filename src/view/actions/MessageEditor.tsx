@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ThreadItem } from '../../state/types.ts';
+import type { Sentence, ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
 import { useThreadActions } from './ThreadActions.tsx';
 
@@ -26,7 +26,7 @@ export function MessageEditor({ item }: { item: ThreadItem }) {
   const t = useT();
   const actions = useThreadActions();
   const text = useSignal(item.message.body ?? '');
-  const error = useSignal<string | null>(null);
+  const error = useSignal<Sentence | null>(null);
   const saving = useSignal(false);
   const box = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
@@ -78,7 +78,7 @@ export function MessageEditor({ item }: { item: ThreadItem }) {
       />
       {error.value !== null && (
         <p class="tc-msg-failed" role="alert">
-          {error.value}
+          {t(error.value)}
         </p>
       )}
       <div class="tc-msg-editor-buttons">
@@ -97,7 +97,7 @@ export function MessageEditor({ item }: { item: ThreadItem }) {
 export function DeleteConfirm({ item }: { item: ThreadItem }) {
   const t = useT();
   const actions = useThreadActions();
-  const error = useSignal<string | null>(null);
+  const error = useSignal<Sentence | null>(null);
   const busy = useSignal(false);
   const yes = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => yes.current?.focus(), []);
@@ -140,7 +140,7 @@ export function DeleteConfirm({ item }: { item: ThreadItem }) {
       </button>
       {error.value !== null && (
         <p class="tc-msg-failed" role="alert">
-          {error.value}
+          {t(error.value)}
         </p>
       )}
     </div>

@@ -24,7 +24,7 @@ function UploadRow({ thread, upload }: { thread: ThreadModel; upload: UploadItem
       <div class="tc-upload-body">
         {failed ? (
           <p class="tc-msg-failed" role="alert">
-            {t('uploadFailed', { name: upload.name, reason: upload.error ?? '' })}
+            {t('uploadFailed', { name: upload.name, reason: upload.error ? t(upload.error) : '' })}
           </p>
         ) : (
           // The upload's own progress (XHR upload events), not a spinner: value moves from 0 to 1 as bytes go out.

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../server/createServer.ts';
 import { startTestServer, type Api } from '../../server/helpers/testServer.ts';
+import { say } from '../../../src/view/i18n/sentence.ts';
 import { browserStorage, makeStore, until } from './helpers.ts';
 
 let server: RunningServer & { api: Api };
@@ -130,7 +131,8 @@ describe('the store over the real server', () => {
     const thread = store.thread.value;
     thread?.send('to nowhere');
     await until(() => thread?.items.value[0]?.status === 'failed', 'failed');
-    expect(thread?.items.value[0]?.error).toMatch(/not found/i);
+    expect(thread?.items.value[0]?.error).toEqual({ key: 'errorConversationGone' });
+    expect(say(thread!.items.value[0]!.error!)).toMatch(/not found/i);
     expect(thread?.items.value[0]?.message.body).toBe('to nowhere');
     store.dispose();
   });
@@ -143,8 +145,9 @@ describe('the store over the real server', () => {
     };
     const { store } = makeStore({ url: server.url, attributes: { 'api-key': key }, fetch: counting });
     await until(() => store.status.value === 'error', 'refused');
-    expect(store.error.value).toMatch(/secret/i);
-    expect(store.error.value).toMatch(/pk_live_|pk_test_/);
+    expect(store.error.value).toEqual({ key: 'errorSecretKey', values: { prefix: expect.stringMatching(/^(tiny_sk_|tk_test_|sk_)$/) } });
+    expect(say(store.error.value!)).toMatch(/secret/i);
+    expect(say(store.error.value!)).toMatch(/pk_live_|pk_test_/);
     expect(calls).toBe(0);
     store.dispose();
   });
@@ -152,7 +155,8 @@ describe('the store over the real server', () => {
   it('says so when the key is wrong', async () => {
     const { store } = makeStore({ url: server.url, attributes: { 'api-key': 'pk_test_nope' } });
     await until(() => store.status.value === 'error', 'refused');
-    expect(store.error.value).toMatch(/API key is not valid/);
+    expect(store.error.value).toEqual({ key: 'errorBadKey' });
+    expect(say(store.error.value!)).toMatch(/API key is not valid/);
     store.dispose();
   });
 });

@@ -54,5 +54,9 @@ if (isRateLimitError(error)) {
   const wait: number | undefined = error.retryAfterSeconds;
   void wait;
 }
-const sentence: string = toSentence(error);
+// A sentence is data (a table key and its values), said by the view in the reader's language.
+const sentence: { key: string } = toSentence(error);
+// @ts-expect-error not a string any more
+const words: string = toSentence(error);
+void words;
 void sentence;

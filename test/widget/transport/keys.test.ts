@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assertPublishableKey } from '../../../src/transport/assertPublishableKey.ts';
 import { createRestClient } from '../../../src/transport/createRestClient.ts';
 import { HttpError } from '../../../src/transport/errors/HttpError.ts';
-import { isMissingKeyError } from '../../../src/transport/errors/MissingKeyError.ts';
+import { isMissingKeyError, MissingKeyError } from '../../../src/transport/errors/MissingKeyError.ts';
 import { NetworkError } from '../../../src/transport/errors/NetworkError.ts';
 import { RateLimitError } from '../../../src/transport/errors/RateLimitError.ts';
 import { isSecretKeyError, SecretKeyError } from '../../../src/transport/errors/SecretKeyError.ts';
 import { TimeoutError } from '../../../src/transport/errors/TimeoutError.ts';
 import { toSentence } from '../../../src/transport/toSentence.ts';
+import { ar } from '../../../src/view/i18n/ar.ts';
+import { es } from '../../../src/view/i18n/es.ts';
+import { say } from '../../../src/view/i18n/sentence.ts';
 import { json, startHttpServer, type HttpTestServer } from './helpers/startHttpServer.ts';
 
 let server: HttpTestServer;
@@ -85,10 +88,27 @@ describe('toSentence', () => {
     [new Error('boom'), true, 'Something went wrong. Try again.'],
     ['a string', true, 'Something went wrong. Try again.'],
   ])('%o (online: %s) → %j', (error, online, sentence) => {
-    expect(toSentence(error, online)).toBe(sentence);
+    expect(say(toSentence(error, online))).toBe(sentence);
   });
 
-  test('a key error keeps its own sentence', () => {
-    expect(toSentence(new SecretKeyError('tiny_sk_'))).toBe(new SecretKeyError('tiny_sk_').message);
+  test('is data: a table key (the tinychat:error code) and its values, said in any table', () => {
+    expect(toSentence(new NetworkError(new TypeError('fetch failed')), false)).toEqual({ key: 'errorOffline' });
+    expect(toSentence(new RateLimitError({ status: 429, message: 'slow down', body: {} }, 125))).toEqual({ key: 'errorTooQuicklyWait', values: { wait: 125 } });
+    expect(say(toSentence(new RateLimitError({ status: 429, message: 'slow down', body: {} }, 125)), es, 'es')).toBe(
+      'Estás enviando demasiado rápido. Inténtalo de nuevo en 2 minutos y 5 segundos.',
+    );
+    expect(say(toSentence(http(401, 'invalid api key')), ar, 'ar')).toBe(ar.errorBadKey);
+    // Where no table sentence fits the status, the server's own words, the same in every language.
+    expect(toSentence(http(400, 'body is required'))).toEqual({ key: 'errorServerSaid', values: { text: 'Body is required.' } });
+    expect(say(toSentence(http(400, 'body is required')), es, 'es')).toBe('Body is required.');
+  });
+
+  test('a key error says the same as its message in English, and why in the reader\'s language', () => {
+    expect(say(toSentence(new SecretKeyError('tiny_sk_')))).toBe(new SecretKeyError('tiny_sk_').message);
+    expect(say(toSentence(new MissingKeyError()))).toBe(new MissingKeyError().message);
+    const spanish = say(toSentence(new SecretKeyError('tiny_sk_')), es, 'es');
+    expect(spanish).toContain('"tiny_sk_"');
+    expect(spanish).toMatch(/clave secreta/);
+    expect(spanish).toContain('pk_live_');
   });
 });

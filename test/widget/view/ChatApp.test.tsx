@@ -128,7 +128,7 @@ describe('ChatApp in inline and fullscreen modes', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading…');
     act(() => {
       store.setStatus('error');
-      store.setError('This key is secret: use your publishable key (pk_…) in the browser.');
+      store.setError({ key: 'errorSecretKey', values: { prefix: 'tiny_sk_' } });
     });
     expect(screen.getByRole('alert').textContent).toContain('publishable key');
     expect(screen.queryByRole('list', { name: 'Conversations' })).toBeNull();

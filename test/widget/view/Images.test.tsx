@@ -58,11 +58,11 @@ describe('images in the composer', () => {
     const id = thread.uploads.value[0]!.id;
     act(() => thread.progressUpload(id, 0.4));
     expect(bar.value).toBeCloseTo(0.4);
-    act(() => thread.failUpload(id, 'The chat service could not be reached.'));
-    expect(screen.getByRole('alert').textContent).toBe('a.png was not uploaded. The chat service could not be reached.');
+    act(() => thread.failUpload(id, { key: 'errorUnreachable' }));
+    expect(screen.getByRole('alert').textContent).toBe('a.png was not uploaded. The chat service could not be reached. Check your connection and try again.');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(screen.getByRole('progressbar', { name: 'Uploading a.png' })).toBeTruthy();
-    act(() => thread.failUpload(id, 'Again.'));
+    act(() => thread.failUpload(id, { key: 'errorServer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
     expect(thread.uploads.value).toEqual([]);
     expect(screen.queryByRole('img', { name: 'a.png' })).toBeNull();

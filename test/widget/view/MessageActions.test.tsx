@@ -53,7 +53,7 @@ describe('edit, delete and reply on a row', () => {
     const mine = message({ sender_id: VISITOR, body: 'Original' });
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(mine)] } });
     const { row, thread } = openThread(store);
-    thread.nextFailure = 'You can only change your own messages.';
+    thread.nextFailure = { key: 'errorNotSender' };
     fireEvent.click(within(row(mine.id)).getByRole('button', { name: 'Edit' }));
     const box = screen.getByRole('textbox', { name: 'Edit message' }) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Changed' } });

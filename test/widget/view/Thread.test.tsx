@@ -56,7 +56,7 @@ describe('a thread', () => {
     const thread = store.threads.get('c_1')!;
     act(() => thread.send('Answer lost'));
     const key = thread.items.value[0]!.key;
-    act(() => thread.fail(key, 'You are offline. It will be sent when you are back.'));
+    act(() => thread.fail(key, { key: 'errorOffline' }));
     const [row] = rows('Answer lost');
     expect(row!.dataset['status']).toBe('failed');
     expect(row!.textContent).toContain('You are offline.');
@@ -128,9 +128,9 @@ describe('a thread', () => {
   test('errors show in an alert that can be dismissed', () => {
     const store = createFixtureStore({ open: true, thread: {} });
     openThread(store);
-    act(() => store.setError('Too many messages: wait 30 seconds.'));
+    act(() => store.setError({ key: 'errorTooQuicklyWait', values: { wait: 30 } }));
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Too many messages: wait 30 seconds.');
+    expect(alert.textContent).toContain('You are sending too quickly. Try again in 30 seconds.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(store.calls.dismissError).toBe(1);
     expect(screen.queryByRole('alert')).toBeNull();

@@ -6,7 +6,7 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { checkImage } from '../../../../src/state/checkImage.ts';
-import type { ChatStore, Connection, ConversationSummary, ScreenName, SendOptions, ThreadItem, ThreadModel, UploadItem } from '../../../../src/state/types.ts';
+import type { ChatStore, Connection, ConversationSummary, ScreenName, SendOptions, Sentence, ThreadItem, ThreadModel, UploadItem } from '../../../../src/state/types.ts';
 import type { Conversation, ConversationKind, Message } from '../../../../src/transport/types.ts';
 
 export const VISITOR = 'u_visitor';
@@ -55,10 +55,10 @@ export interface FixtureThread extends ThreadModel {
   readonly edits: { id: string; body: string }[];
   readonly removed: string[];
   /** What the next edit or remove resolves to (null: it worked). */
-  nextFailure: string | null;
+  nextFailure: Sentence | null;
   /** An upload's progress (0..1), its failure (a sentence), or its end (it becomes a pending image message). */
   progressUpload(id: string, fraction: number): void;
-  failUpload(id: string, error: string): void;
+  failUpload(id: string, error: Sentence): void;
   finishUpload(id: string, url: string): void;
   readonly calls: { loadOlder: number; notifyTyping: number };
   /** Someone else's message arrives live. */
@@ -66,7 +66,7 @@ export interface FixtureThread extends ThreadModel {
   /** The server confirmed a pending send. */
   confirm(key: string): void;
   /** The send failed with this sentence. */
-  fail(key: string, error: string): void;
+  fail(key: string, error: Sentence): void;
   setItems(items: ThreadItem[]): void;
   setTyping(names: string[]): void;
   setReady(ready: boolean): void;
@@ -200,7 +200,7 @@ export function createFixtureThread(options: FixtureThreadOptions = {}): Fixture
     confirm(key: string) {
       update(key, (item) => ({ ...item, status: 'sent', message: { ...item.message, id: `srv_${key}` } }));
     },
-    fail(key: string, error: string) {
+    fail(key: string, error: Sentence) {
       update(key, (item) => ({ ...item, status: 'failed', error }));
     },
     setItems(next: ThreadItem[]) {
@@ -220,7 +220,7 @@ export interface FixtureStore extends ChatStore {
   readonly calls: { startConversation: number; dismissError: number; opened: string[] };
   readonly threads: Map<string, FixtureThread>;
   setStatus(status: 'starting' | 'ready' | 'error'): void;
-  setError(error: string | null): void;
+  setError(error: Sentence | null): void;
   setConnection(connection: Connection): void;
   setConversations(list: ConversationSummary[]): void;
   /** Adds a conversation summary with its thread; returns the thread. */
@@ -237,7 +237,7 @@ export interface FixtureStoreOptions {
 /** A ChatStore over signals, with the visitor `u_visitor` and the support person `support` ("Sam"). */
 export function createFixtureStore(options: FixtureStoreOptions = {}): FixtureStore {
   const status = signal<'starting' | 'ready' | 'error'>('ready');
-  const error = signal<string | null>(null);
+  const error = signal<Sentence | null>(null);
   const connection = signal<Connection>('online');
   const isOpen = signal(options.open ?? false);
   const screen = signal<ScreenName>('list');
