@@ -1,5 +1,4 @@
 import { h, render } from 'preact';
-import { agentStyles } from '../agent/agentStyles.ts';
 import { createChatStore, type ChatEventName, type FullChatStore } from '../state/createChatStore.ts';
 import { readSettings } from '../state/WidgetSettings.ts';
 import { assertPublishableKey } from '../transport/assertPublishableKey.ts';
@@ -48,6 +47,7 @@ export class TinyChatElement extends Base {
   #store: FullChatStore | null = null;
   #restartQueued = false;
   #rendered = false;
+  #unstyle: (() => void) | null = null;
 
   /** The store behind the views (for tests and advanced use; its shape may change between minor versions). */
   get store(): FullChatStore | null {
@@ -57,14 +57,19 @@ export class TinyChatElement extends Base {
   connectedCallback(): void {
     if (this.#store !== null) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    adoptStyles(root, viewStyles + agentStyles);
+    // The agent's CSS comes with its chunk (src/view/agent/index.ts), like the other lazy features'.
+    this.#unstyle?.();
+    this.#unstyle = adoptStyles(root, viewStyles);
     this.#start();
   }
 
   disconnectedCallback(): void {
     // Moving the element (a framework re-parenting it) disconnects and reconnects in one task: keep state then.
     queueMicrotask(() => {
-      if (!this.isConnected) this.#stop();
+      if (this.isConnected) return;
+      this.#stop();
+      this.#unstyle?.();
+      this.#unstyle = null;
     });
   }
 

@@ -1,12 +1,22 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { httpUrl } from './httpUrl.ts';
-import { ImageDialog } from './images/ImageDialog.tsx';
+import { lazyComponent } from './lazyComponent.tsx';
+import { addFeatureStyles } from './styles/featureStyles.ts';
 import { useT } from './i18n/I18n.tsx';
+
+/** The larger view is a chunk of its own: fetched when an image is first opened, or on intent (pointer, focus). */
+const ImageDialog = lazyComponent(() =>
+  import('./images/ImageDialog.tsx').then((m) => {
+    addFeatureStyles(m.imageDialogStyles);
+    return m.ImageDialog;
+  }),
+);
+const preloadDialog = () => void ImageDialog.preload().catch(() => undefined);
 
 /**
  * An image message. Only an http(s) `media_url` becomes an `<img>`: a `javascript:` or `data:` URL from another
- * sender is never loaded. It opens larger in {@link ImageDialog}.
+ * sender is never loaded. It opens larger in the image dialog (`images/ImageDialog.tsx`, loaded on first use).
  */
 export function MessageImage({ url, sender }: { url: string | null; sender: string }) {
   const t = useT();
@@ -18,7 +28,7 @@ export function MessageImage({ url, sender }: { url: string | null; sender: stri
   // A button around the image: it opens larger in a dialog (issue 6, item 2); its name is the image's alt text.
   return (
     <>
-      <button ref={button} type="button" class="tc-msg-image-button" aria-haspopup="dialog" onClick={() => (open.value = true)}>
+      <button ref={button} type="button" class="tc-msg-image-button" aria-haspopup="dialog" onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => (open.value = true)}>
         <img class="tc-msg-image" src={src} alt={label} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
       </button>
       {open.value && <ImageDialog src={src} label={label} returnTo={button.current} onClose={() => (open.value = false)} />}

@@ -3,7 +3,7 @@ import type { ThreadItem } from '../state/types.ts';
 import { formatClock, parseTime } from './formatTime.ts';
 import { useLocale, useT } from './i18n/I18n.tsx';
 import { MessageActions } from './actions/MessageActions.tsx';
-import { DeleteConfirm, MessageEditor } from './actions/MessageEditor.tsx';
+import { LazyDeleteConfirm, LazyMessageEditor } from './actions/lazyEditor.ts';
 import { ReplyQuote } from './actions/ReplyQuote.tsx';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { MessageImage } from './MessageImage.tsx';
@@ -57,7 +57,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
       {message.reply_to !== null && !deleted && <ReplyQuote replyTo={message.reply_to} />}
       <div class="tc-msg-bubble">
         {editing ? (
-          <MessageEditor item={item} />
+          <LazyMessageEditor item={item} />
         ) : deleted ? (
           <p class="tc-msg-note">{t('messageDeleted')}</p>
         ) : (
@@ -68,7 +68,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
           </>
         )}
       </div>
-      {actions?.confirmingDelete.value === item.key ? <DeleteConfirm item={item} /> : !editing && <MessageActions item={item} />}
+      {actions?.confirmingDelete.value === item.key ? <LazyDeleteConfirm item={item} /> : !editing && <MessageActions item={item} />}
       {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
       {status === 'failed' && (
         <p class="tc-msg-failed">

@@ -5,7 +5,7 @@ import { createThreadActions } from './actions/createThreadActions.ts';
 import { ReplyBar } from './actions/ReplyQuote.tsx';
 import { ThreadActionsContext } from './actions/ThreadActions.tsx';
 import { AttachButton } from './images/AttachButton.tsx';
-import { UploadTray } from './images/UploadTray.tsx';
+import { LazyUploadTray } from './images/lazyUploadTray.ts';
 import { useImageInput } from './images/useImageInput.ts';
 import type { VirtualListHandle } from './VirtualList.tsx';
 import type { ChatStore, ThreadModel } from '../state/types.ts';
@@ -62,7 +62,7 @@ export function Thread({ store, thread, composerTools }: ThreadProps) {
         )}
         <TypingLine names={thread.typing.value} />
         <NewMessageAnnouncer store={store} thread={thread} />
-        <UploadTray thread={thread} refusal={images.refusal} />
+        {((thread.uploads?.value.length ?? 0) > 0 || images.refusal.value !== null) && <LazyUploadTray thread={thread} refusal={images.refusal} />}
         <ReplyBar />
         <Composer key={thread.conversationId} thread={thread} tools={tools} />
         {images.dropping.value && (

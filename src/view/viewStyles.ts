@@ -8,7 +8,7 @@ import { threadStyles } from './styles/threadStyles.ts';
 
 /**
  * All the CSS the views need, as one string for the element to adopt in its shadow root
- * (`sheet.replaceSync(viewStyles)`; add `agentStyles` from `src/agent` beside it). Nothing here reaches the page:
+ * (`sheet.replaceSync(viewStyles)`; lazy features add theirs when their chunks load: styles/featureStyles.ts). Nothing here reaches the page:
  * every rule is scoped by the shadow root, and `:host` resets what the page would otherwise pass in.
  * Theming: the `--tinychat-*` custom properties documented in `styles/hostStyles.ts`, and the parts
  * `launcher`, `badge`, `panel`, `header`, `conversation-list`, `message-list`, `message` (own ones also `message-mine`), `composer`, `input`,

@@ -1,5 +1,6 @@
 import type { ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
+import { preloadEditor } from './lazyEditor.ts';
 import { useThreadActions } from './ThreadActions.tsx';
 
 /**
@@ -27,12 +28,12 @@ export function MessageActions({ item }: { item: ThreadItem }) {
         {t('reply')}
       </button>
       {canEdit && (
-        <button type="button" class="tc-msg-action" data-action="edit" onClick={() => ((actions.confirmingDelete.value = null), (actions.editing.value = item.key))}>
+        <button type="button" class="tc-msg-action" data-action="edit" onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => ((actions.confirmingDelete.value = null), (actions.editing.value = item.key))}>
           {t('edit')}
         </button>
       )}
       {canDelete && (
-        <button type="button" class="tc-msg-action" data-action="delete" onClick={() => ((actions.editing.value = null), (actions.confirmingDelete.value = item.key))}>
+        <button type="button" class="tc-msg-action" data-action="delete" onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => ((actions.editing.value = null), (actions.confirmingDelete.value = item.key))}>
           {t('delete')}
         </button>
       )}

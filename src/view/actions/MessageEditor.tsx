@@ -3,6 +3,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Sentence, ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
 import { useThreadActions } from './ThreadActions.tsx';
+// Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
+export { editorStyles } from '../styles/editorStyles.ts';
 
 /** Where focus goes once an edit or a delete is over: back to the row's own actions, or to the row. */
 export function focusRow(messageId: string, from: Element | null, button?: 'edit' | 'delete'): void {

@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { useT } from '../i18n/I18n.tsx';
+import { preloadUploadTray } from './lazyUploadTray.ts';
 
 /** What the file picker offers; HEIC by extension too, as some systems give it no type. */
 const ACCEPT = 'image/jpeg,image/png,image/gif,image/webp,image/heic,.heic';
@@ -10,7 +11,7 @@ export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) 
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" class="tc-attach" aria-label={t('attachImage')} title={t('attachImage')} onClick={() => input.current?.click()}>
+      <button type="button" class="tc-attach" aria-label={t('attachImage')} title={t('attachImage')} onPointerEnter={preloadUploadTray} onFocus={preloadUploadTray} onClick={() => input.current?.click()}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path
             fill="currentColor"

@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import type { ThreadModel, UploadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
+// Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
+export { uploadStyles } from '../styles/uploadStyles.ts';
 
 /**
  * A preview of a file we hold: a blob: URL we made ourselves, revoked when the preview goes. A format the browser

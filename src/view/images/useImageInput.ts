@@ -1,6 +1,7 @@
 import { useSignal, type Signal } from '@preact/signals';
 import type { ThreadItem, ThreadModel } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
+import { preloadUploadTray } from './lazyUploadTray.ts';
 
 /** What picking, pasting and dropping images share: one way in, and the sentence for a refused file. */
 export interface ImageInput {
@@ -58,6 +59,7 @@ export function useImageInput(thread: ThreadModel, replyTo: Signal<ThreadItem | 
         if (!hasFiles(e.dataTransfer) || thread.sendImage === undefined) return;
         e.preventDefault();
         if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+        if (!dropping.peek()) preloadUploadTray();
         dropping.value = true;
       },
       onDragLeave(e) {

@@ -1,18 +1,15 @@
 /**
- * Images, reply quotes and message actions (issue 6, items 2 and 3). Actions stay in the layout (no jump when
- * they show) and are hidden only visually until the row is hovered or holds focus; on touch screens, which
+ * Images, reply quotes and message actions (issue 6, items 2 and 3); the editor, the image dialog and the upload
+ * tray bring their own sheets with their chunks (editorStyles.ts, imageDialogStyles.ts, uploadStyles.ts).
+ * Actions stay in the layout (no jump when they show) and are hidden only visually until the row is hovered or holds focus; on touch screens, which
  * cannot hover, they always show. Colours come from the theme's `--tc-*` properties (hostStyles.ts).
  */
 export const detailStyles = `
-.tc-msg-actions,.tc-msg-confirm,.tc-msg-editor-buttons{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:2px 4px 0;font-size:.8em}
-.tc-msg-actions{opacity:0}
+.tc-msg-actions{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:2px 4px 0;font-size:.8em;opacity:0}
 .tc-msg:hover .tc-msg-actions,.tc-msg:focus-within .tc-msg-actions{opacity:1}
 @media (hover:none){.tc-msg-actions{opacity:1}}
 .tc-msg-action{padding:2px 8px;border-radius:999px;border:1px solid var(--tc-border);background:var(--tc-bg);color:var(--tc-fg)}
 .tc-msg-action:disabled{opacity:.6;cursor:default}
-.tc-msg-editor{display:flex;flex-direction:column;gap:4px;min-width:min(260px,70vw)}
-.tc-msg-edit-input{resize:vertical;padding:6px 8px;border:1px solid var(--tc-border);border-radius:calc(var(--tc-radius) - 4px);
-background:var(--tc-bg);color:var(--tc-fg)}
 .tc-msg[data-highlight=true] .tc-msg-bubble{outline:3px solid var(--tc-accent);outline-offset:2px}
 .tc-msg:focus{outline:none}
 .tc-quote{display:flex;flex-direction:column;max-width:85%;margin:0 0 2px;padding:4px 10px;border-inline-start:3px solid var(--tc-accent);
@@ -23,20 +20,7 @@ border-radius:calc(var(--tc-radius) - 6px);background:var(--tc-bubble-bg);color:
 .tc-reply-bar-quote{flex:1;min-width:0;display:flex;flex-direction:column;border-inline-start:3px solid var(--tc-accent);padding-inline-start:8px}
 .tc-attach{flex:none;display:flex;align-items:center;justify-content:center;width:36px;height:36px;border-radius:var(--tc-radius);color:var(--tc-muted)}
 .tc-attach:hover{color:var(--tc-fg)}
-.tc-uploads{flex:none;padding:6px 12px;border-top:1px solid var(--tc-border);font-size:.85em}
-.tc-upload-refusal{color:var(--tc-danger);padding:2px 0}
-.tc-upload-list{display:flex;flex-direction:column;gap:6px}
-.tc-upload{display:flex;align-items:center;gap:8px}
-.tc-upload-preview{flex:none;display:block;width:48px;height:48px;object-fit:cover;border-radius:6px;background:var(--tc-bubble-bg)}
-.tc-upload-body{flex:1;min-width:0;display:flex;flex-direction:column;gap:2px}
-.tc-upload-progress{width:100%;height:8px;accent-color:var(--tc-accent)}
-.tc-upload-buttons{display:flex;gap:12px}
 .tc-msg-image-button{display:block;padding:0;border-radius:calc(var(--tc-radius) - 4px);cursor:zoom-in}
-.tc-image-dialog{max-width:min(96vw,1200px);max-height:96vh;padding:8px;border:0;border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg);
-box-shadow:var(--tc-shadow)}
-.tc-image-dialog::backdrop{background:rgba(0,0,0,.7)}
-.tc-image-full{display:block;max-width:100%;max-height:calc(96vh - 64px);margin:0 auto;object-fit:contain}
-.tc-image-close{display:block;margin:8px auto 0;padding:6px 14px;border-radius:var(--tc-radius);background:var(--tc-accent);color:var(--tc-accent-fg);font-weight:600}
 .tc-thread{position:relative}
 .tc-thread[data-dropping=true]{outline:2px dashed var(--tc-accent);outline-offset:-6px}
 .tc-drop-hint{position:absolute;inset:auto 0 50% 0;text-align:center;font-weight:600;color:var(--tc-accent);pointer-events:none}

@@ -34,12 +34,13 @@ describe('images in the composer', () => {
     expect(input.accept).toBe('image/jpeg,image/png,image/gif,image/webp,image/heic,.heic');
   });
 
-  test('a refused file says why in an alert and leaves the draft; nothing is uploaded', () => {
+  test('a refused file says why in an alert and leaves the draft; nothing is uploaded', async () => {
     const { thread, pick } = openThread();
     const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'draft' } });
     pick([new File(['x'], 'notes.pdf', { type: 'application/pdf' })]);
-    expect(screen.getByRole('alert').textContent).toContain('notes.pdf cannot be sent: use a JPEG, PNG, GIF, WebP or HEIC image.');
+    // The tray (and its alert) is a lazy chunk: it shows once its code has loaded.
+    expect((await screen.findByRole('alert')).textContent).toContain('notes.pdf cannot be sent: use a JPEG, PNG, GIF, WebP or HEIC image.');
     pick([png('big.png', 10 * 1024 * 1024 + 1)]);
     expect(screen.getByRole('alert').textContent).toContain('big.png is too large: images can be at most 10 MB.');
     expect(box.value).toBe('draft');
@@ -49,10 +50,10 @@ describe('images in the composer', () => {
     expect(thread.images.map((i) => i.file.type)).toEqual(['image/heic']);
   });
 
-  test('an upload shows its preview and a progress bar fed by the upload; failed, it says why with Retry and Remove', () => {
+  test('an upload shows its preview and a progress bar fed by the upload; failed, it says why with Retry and Remove', async () => {
     const { thread, pick } = openThread();
     pick([png('a.png')]);
-    const bar = screen.getByRole('progressbar', { name: 'Uploading a.png' }) as HTMLProgressElement;
+    const bar = (await screen.findByRole('progressbar', { name: 'Uploading a.png' })) as HTMLProgressElement;
     expect(screen.getByRole('img', { name: 'a.png' }).getAttribute('src')).toMatch(/^blob:/);
     expect(bar.value).toBe(0);
     const id = thread.uploads.value[0]!.id;
@@ -105,13 +106,13 @@ describe('images in the composer', () => {
     expect(screen.queryByRole('group', { name: /^Replying to/ })).toBeNull();
   });
 
-  test('an image message opens larger in a dialog named for it; Close returns focus to the image', () => {
+  test('an image message opens larger in a dialog named for it; Close returns focus to the image', async () => {
     const img = message({ sender_id: SUPPORT, message_type: 'image', body: null, media_url: 'https://cdn.example.com/p.png' });
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(img)] } });
     render(<ChatApp store={store} />);
     const open = screen.getByRole('button', { name: 'Image from Sam' });
     fireEvent.click(open);
-    const dialog = screen.getByRole('dialog', { name: 'Image from Sam' });
+    const dialog = await screen.findByRole('dialog', { name: 'Image from Sam' });
     expect(within(dialog).getByRole('img', { name: 'Image from Sam' }).getAttribute('src')).toBe('https://cdn.example.com/p.png');
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close image' }));
     fireEvent.keyDown(dialog, { key: 'Escape' });

@@ -36,7 +36,7 @@ describe('edit, delete and reply on a row', () => {
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(mine)] } });
     const { row, thread } = openThread(store);
     fireEvent.click(within(row(mine.id)).getByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Edit message' }) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: 'Edit message' })) as HTMLTextAreaElement;
     expect(box.value).toBe('Pickup at 5');
     expect(document.activeElement).toBe(box);
     fireEvent.input(box, { target: { value: '   ' } });
@@ -55,7 +55,7 @@ describe('edit, delete and reply on a row', () => {
     const { row, thread } = openThread(store);
     thread.nextFailure = { key: 'errorNotSender' };
     fireEvent.click(within(row(mine.id)).getByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Edit message' }) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: 'Edit message' })) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Changed' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     await screen.findByText('You can only change your own messages.');
@@ -72,11 +72,11 @@ describe('edit, delete and reply on a row', () => {
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(mine)] } });
     const { row, thread } = openThread(store);
     fireEvent.click(within(row(mine.id)).getByRole('button', { name: 'Delete' }));
-    const confirm = screen.getByRole('group', { name: 'Delete this message?' });
+    const confirm = await screen.findByRole('group', { name: 'Delete this message?' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(thread.removed).toEqual([]);
     fireEvent.click(within(row(mine.id)).getByRole('button', { name: 'Delete' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, delete' }));
     await waitFor(() => expect(row(mine.id).textContent).toContain('Message deleted'));
     expect(thread.removed).toEqual([mine.id]);
     expect(row(mine.id).textContent).not.toContain('Oops');

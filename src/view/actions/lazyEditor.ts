@@ -1,0 +1,18 @@
+import { lazyComponent } from '../lazyComponent.tsx';
+import { addFeatureStyles } from '../styles/featureStyles.ts';
+
+// Edit and Delete are used by few visitors: their code (the edit box, "Delete this message?") and its CSS are a
+// chunk of their own, fetched when Edit or Delete is first pressed, or earlier on intent (pointer over, or focus
+// on, the button).
+const load = () =>
+  import('./MessageEditor.tsx').then((m) => {
+    addFeatureStyles(m.editorStyles);
+    return m;
+  });
+
+/** {@link MessageEditor}, loaded on first use. */
+export const LazyMessageEditor = lazyComponent(() => load().then((m) => m.MessageEditor));
+/** {@link DeleteConfirm}, loaded on first use. */
+export const LazyDeleteConfirm = lazyComponent(() => load().then((m) => m.DeleteConfirm));
+/** Starts loading the editor's code (both components share one chunk). */
+export const preloadEditor = (): void => void LazyMessageEditor.preload().catch(() => undefined);
