@@ -1,19 +1,20 @@
 import { useT } from '../view/i18n/I18n.tsx';
-import type { AgentError } from './errors/AgentError.ts';
+import type { Sentence } from '../view/i18n/sentence.ts';
 
 /** Props of {@link AgentErrorLine}. */
 export interface AgentErrorLineProps {
-  error: Pick<AgentError, 'message'>;
+  /** Why, as a table sentence (`agentSentence(error)` for a failed reply), said in the reader's language. */
+  sentence: Sentence;
   /** Hands the conversation to a person; without it the button is not shown. */
   onTalkToPerson?: () => void;
 }
 
 /** Why the reply failed, as a sentence, with a way out to a person. */
-export function AgentErrorLine({ error, onTalkToPerson }: AgentErrorLineProps) {
+export function AgentErrorLine({ sentence, onTalkToPerson }: AgentErrorLineProps) {
   const t = useT();
   return (
     <div class="tc-agent-error">
-      <p role="alert">{error.message}</p>
+      <p role="alert">{t(sentence)}</p>
       {onTalkToPerson && (
         <button type="button" onClick={onTalkToPerson}>
           {t('talkToPerson')}

@@ -1,5 +1,6 @@
 import { useT } from '../view/i18n/I18n.tsx';
 import { AgentErrorLine } from './AgentErrorLine.tsx';
+import { agentSentence } from './agentSentence.ts';
 import type { ReplyModel } from './createReplyModel.ts';
 import type { RateLimitError } from './errors/RateLimitError.ts';
 import { RateLimitNotice } from './RateLimitNotice.tsx';
@@ -37,10 +38,11 @@ export function AgentReply({ reply, onTalkToPerson, showStop = true }: AgentRepl
       {streaming && showStop && <StopButton onStop={() => reply.stop()} />}
       {status === 'stopped' && <p class="tc-agent-note">{t('stopped')}</p>}
       <SourcesList sources={reply.sources.value} />
+      {/* Said by kind and status in the reader's language; the error's English message is for programs. */}
       {error?.kind === 'rate-limit' ? (
-        <RateLimitNotice retryAfter={(error as RateLimitError).retryAfter} message={error.message} />
+        <RateLimitNotice retryAfter={(error as RateLimitError).retryAfter} />
       ) : (
-        error && <AgentErrorLine error={error} onTalkToPerson={onTalkToPerson} />
+        error && <AgentErrorLine sentence={agentSentence(error)} onTalkToPerson={onTalkToPerson} />
       )}
     </div>
   );

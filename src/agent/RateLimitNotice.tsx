@@ -6,7 +6,7 @@ import { useCountdown } from './useCountdown.ts';
 export interface RateLimitNoticeProps {
   /** Seconds to wait (a RateLimitError's `retryAfter`). */
   retryAfter: number;
-  /** The server's sentence. @defaultValue "You are sending messages too quickly." */
+  /** The sentence before the wait, already in the reader's language. @defaultValue t('tooQuickly') */
   message?: string;
   /** Called once when the wait is over (e.g. to re-enable Send). */
   onElapsed?: () => void;

@@ -1,4 +1,8 @@
-/** What a person reads when the body gave no reason, per status (seed: tinytalk-api-overview "Error format"). */
+/**
+ * The English sentence when the body gave no reason, per status (seed: tinytalk-api-overview "Error format"), for
+ * programs; the view says it by status in the reader's language (`agentSentence`). Literal rather than read from
+ * en.ts: this file is in the stream worker's bundle too, which should not carry the whole table.
+ */
 const FALLBACK: Record<number, string> = {
   400: 'The assistant could not read that message.',
   401: 'This assistant is private and the widget is not allowed to use it.',
@@ -9,12 +13,13 @@ const FALLBACK: Record<number, string> = {
 
 /**
  * Reads the three error shapes the seeds use (`{error:"..."}`, `{code,message}`,
- * `{error:{code,message,status,requestId}}`) into a code and a sentence that ends with a full stop.
+ * `{error:{code,message,status,requestId}}`) into a code and a sentence that ends with a full stop; `text` is that
+ * sentence only when the body gave it (the server's own words).
  *
  * @param status - HTTP status, for the fallback sentence
  * @param body - the parsed JSON body, or its text, or undefined
  */
-export function errorSentence(status: number, body: unknown): { message: string; code: string | number | undefined } {
+export function errorSentence(status: number, body: unknown): { message: string; code: string | number | undefined; text: string | undefined } {
   let message: unknown;
   let code: unknown;
   if (typeof body === 'object' && body !== null) {
@@ -29,9 +34,11 @@ export function errorSentence(status: number, body: unknown): { message: string;
     }
   }
   const text = typeof message === 'string' ? message.trim().slice(0, 300) : '';
+  const said = text ? asSentence(text) : undefined;
   return {
-    message: text ? asSentence(text) : (FALLBACK[status] ?? 'The assistant ran into a problem. Please try again.'),
+    message: said ?? FALLBACK[status] ?? 'The assistant ran into a problem. Please try again.',
     code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
+    text: said,
   };
 }
 

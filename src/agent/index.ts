@@ -1,4 +1,5 @@
 export { AgentErrorLine, type AgentErrorLineProps } from './AgentErrorLine.tsx';
+export { agentSentence } from './agentSentence.ts';
 export { AgentReply, StopButton, type AgentReplyProps } from './AgentReply.tsx';
 export { agentStyles } from './agentStyles.ts';
 export { createReplyModel, type ReplyModel, type ReplyModelOptions, type ReplyStatus } from './createReplyModel.ts';

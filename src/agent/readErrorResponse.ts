@@ -15,11 +15,11 @@ export async function readErrorResponse(response: Response, now: number = Date.n
   } catch {
     // not JSON (a proxy's HTML page, say): keep the text, use the fallback sentence
   }
-  const { message, code } = errorSentence(response.status, body);
+  const { message, code, text: serverText } = errorSentence(response.status, body);
   if (response.status === 429) {
     const wait = retryAfterSeconds(response.headers, now);
     const limit = Number(response.headers.get('x-ratelimit-limit'));
     return new RateLimitError(message, wait, Number.isFinite(limit) && limit > 0 ? limit : undefined);
   }
-  return new AgentHttpError(response.status, message, code, body);
+  return new AgentHttpError(response.status, message, code, body, serverText);
 }

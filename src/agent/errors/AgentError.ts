@@ -2,8 +2,8 @@
 export type AgentErrorKind = 'http' | 'rate-limit' | 'network' | 'cut-off' | 'bad-stream' | 'refused';
 
 /**
- * Base class of the agent client's errors. `message` is always a sentence a person understands,
- * so the view can show it as it is.
+ * Base class of the agent client's errors. `message` is always an English sentence a person understands, for
+ * programs; the view says the failure by `kind` (and status) in the reader's language (`agentSentence`).
  */
 export class AgentError extends Error {
   override name = 'AgentError';

@@ -39,7 +39,7 @@ export function AgentFooter({ controller, thread }: { controller: AgentControlle
           onElapsed={() => controller.endWait()}
         />
       )}
-      {!controller.healthy && answers && <AgentErrorLine error={{ message: t('agentUnavailable') }} onTalkToPerson={talk} />}
+      {!controller.healthy && answers && <AgentErrorLine sentence={{ key: 'agentUnavailable' }} onTalkToPerson={talk} />}
     </>
   );
 }
