@@ -1,23 +1,22 @@
 /**
- * A wait in whole seconds as words: "1 second", "45 seconds", "2 minutes 5 seconds".
+ * A wait in whole seconds as words in a locale, by Intl: "1 second", "45 seconds", "2 minutes 5 seconds";
+ * "2 minutos y 5 segundos" in Spanish.
  *
  * @param seconds - non-negative whole seconds
- * @param tag - a locale other than English: the units are Intl's words for it ("2 minutos y 5 segundos")
+ * @param tag - the locale @defaultValue 'en'
  */
-export function formatWait(seconds: number, tag?: string): string {
+export function formatWait(seconds: number, tag = 'en'): string {
   const s = Math.max(0, Math.ceil(seconds));
-  if (tag !== undefined && !/^en\b/i.test(tag)) {
-    const parts = s < 60 ? [[s, 'second']] as const : [[Math.floor(s / 60), 'minute'], [s % 60, 'second']] as const;
-    try {
-      const words = parts.filter(([n], i) => i === 0 || n > 0).map(([n, unit]) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
-      return new Intl.ListFormat(tag, { type: 'unit', style: 'long' }).format(words);
-    } catch {
-      // An unknown tag: the English words below.
-    }
+  const parts = (s < 60 ? [[s, 'second']] : [[Math.floor(s / 60), 'minute'], [s % 60, 'second']]) as [number, string][];
+  // English's narrow list has no comma ("2 minutes 5 seconds"); other languages' long one joins with their "and".
+  const words = (locale: string) =>
+    new Intl.ListFormat(locale, { type: 'unit', style: /^en\b/i.test(locale) ? 'narrow' : 'long' }).format(
+      parts.filter(([n], i) => i === 0 || n > 0).map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n)),
+    );
+  try {
+    return words(tag);
+  } catch {
+    // A tag Intl refuses ("es_MX"): English words rather than none.
+    return words('en');
   }
-  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (s < 60) return unit(s, 'second');
-  const minutes = Math.floor(s / 60);
-  const rest = s % 60;
-  return rest === 0 ? unit(minutes, 'minute') : `${unit(minutes, 'minute')} ${unit(rest, 'second')}`;
 }

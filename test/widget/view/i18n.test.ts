@@ -37,5 +37,9 @@ describe('locale tables', () => {
     expect(formatWait(125)).toBe('2 minutes 5 seconds');
     expect(formatWait(125, 'es')).toBe('2 minutos y 5 segundos');
     expect(formatWait(45, 'es')).toBe('45 segundos');
+    expect(formatWait(60, 'es')).toBe('1 minuto');
+    expect(formatWait(1)).toBe('1 second');
+    // A tag Intl refuses: English words rather than none.
+    expect(formatWait(125, 'es_MX')).toBe('2 minutes 5 seconds');
   });
 });
