@@ -74,6 +74,30 @@ describe('languages: the locale attribute picks the table, the direction and the
     expect(await page.getByRole('button', { name: 'العودة إلى المحادثات' }).count()).toBe(1);
   });
 
+  it('Spanish: an error from the server (a key it refuses, 401) is said in Spanish, in the alert and the tinychat:error event', async () => {
+    const { page } = await suite.person('/');
+    await widget(page).openButton.waitFor();
+    await setLocale(page, 'es');
+    await page.getByRole('button', { name: 'Abrir chat' }).waitFor();
+    await page.evaluate(() => {
+      const element = document.querySelector('tiny-chat')!;
+      const seen: unknown[] = ((window as unknown as { tinychatErrors: unknown[] }).tinychatErrors = []);
+      element.addEventListener('tinychat:error', (e) => seen.push((e as CustomEvent).detail));
+      // Another tenant's key that does not exist: the widget starts over with it and the server answers 401.
+      element.setAttribute('api-key', 'pk_test_not_a_tenant');
+    });
+    const sentence = 'El chat no está bien configurado: su clave de API no es válida. Avisa al propietario del sitio.';
+    const alert = page.getByRole('alert').filter({ hasText: sentence });
+    const open = page.getByRole('button', { name: 'Abrir chat' });
+    await alert.or(open).first().waitFor();
+    if (!(await alert.isVisible())) await open.click();
+    await alert.waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'API key is not valid' }).count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { tinychatErrors: unknown[] }).tinychatErrors))
+      .toEqual([{ message: sentence, code: 'errorBadKey', fatal: true }]);
+  });
+
   it('English stays the default and the fixed names of the contract are the English table', async () => {
     const { page } = await suite.person('/');
     const w = widget(page);
