@@ -189,7 +189,9 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     const held = lastMessages.value.get(id);
     if (held?.at != null && timeKey(held.at) > timeKey(message.created_at)) return;
     const next = new Map(lastMessages.value);
-    next.set(id, { text: message.deleted_at !== null ? null : message.message_type === 'image' ? '📷 Image' : message.body, at: message.created_at });
+    // An image's preview is its caption, else the server's own marker '[image]' (the view says it in the reader's language).
+    const image = message.message_type === 'image';
+    next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : message.body, at: message.created_at });
     batch(() => {
       lastMessages.value = next;
       const list = conversations.value;

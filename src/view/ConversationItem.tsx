@@ -24,7 +24,8 @@ export function ConversationItem({ summary, who, onOpen }: ConversationItemProps
   const { tag } = useLocale();
   const kind = kindLabel(summary.kind, t);
   const title = who === '' ? kind : who;
-  const last = summary.lastMessage ?? t('noMessagesYet');
+  // '[image]' is the preview of an image without a caption (the server's, and the store's for live ones).
+  const last = summary.lastMessage === '[image]' ? `📷 ${t('image')}` : (summary.lastMessage ?? t('noMessagesYet'));
   const time = when ? formatShort(when, undefined, tag) : null;
   // An unseen ", " ends every part but the last. Unseen by font-size 0, not the visually-hidden class: that one is
   // absolutely positioned, and name computation puts spaces around such an element ("Sam , Support"). The parts

@@ -37,6 +37,15 @@ describe('the conversation list', () => {
     expect(buttons[1]!.textContent).not.toContain('unread');
   });
 
+  test('an image without a caption reads as an image in the reader\'s language, not the server\'s marker', async () => {
+    const store = createFixtureStore({ open: true });
+    store.addConversation('support', '[image]', 0);
+    render(<ChatApp store={store} locale="es" />);
+    const list = await screen.findByRole('list', { name: 'Conversaciones' });
+    expect(within(list).getByRole('button').textContent).toContain('📷 Imagen');
+    expect(list.textContent).not.toContain('[image]');
+  });
+
   test('clicking a conversation opens it', () => {
     const store = createFixtureStore({ open: true });
     const thread = store.addConversation('support', 'Hi there', 1);
