@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { realtimeShims } from './scripts/realtimeShims.ts';
 import { trimPhoenix } from './scripts/trimPhoenix.ts';
 
 interface ModuleGraph {
@@ -31,7 +32,7 @@ export default defineConfig({
   // Libraries read it to strip development checks; the widget always runs as production code.
   define: { 'process.env.NODE_ENV': '"production"' },
   esbuild: { legalComments: 'none' },
-  plugins: [trimPhoenix(), { name: 'tinychat:eager-memo', buildStart: () => void (eagerMemo = new Map()) }],
+  plugins: [trimPhoenix(), realtimeShims(), { name: 'tinychat:eager-memo', buildStart: () => void (eagerMemo = new Map()) }],
   // Relative: the agent's stream worker (`?worker&url`) is found beside the chunk that starts it, wherever dist/ is served.
   base: './',
   build: {

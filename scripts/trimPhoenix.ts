@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
  * back to long polling where `WebSocket` does not exist, and we never ask for it), but `Socket` references them,
  * so no bundler can drop them. This replaces the two classes with what `Socket` still uses (`Ajax.serialize`
  * and `Ajax.appendParams`, copied from the file as they are) and a `LongPoll` that throws if anything ever
- * constructs it.
+ * constructs it; and phoenix's default serializer (realtime-js always brings its own) with one that throws.
  *
  * It matches exact text of one file of one dependency: when an upgrade changes that text the build fails here
  * with the reason, rather than shipping the code quietly again or a broken socket.
@@ -39,7 +39,21 @@ export function trimPhoenix(): Plugin {
         const replacement =
           `// Ajax and LongPoll removed at build time (scripts/trimPhoenix.ts)\nvar Ajax = class {\n${helpers}\n` +
           'var LongPoll = class {\n  constructor() {\n    throw new Error("TinyChat: phoenix LongPoll is not included in this build");\n  }\n};\n\n';
-        return { code: code.slice(0, start) + replacement + code.slice(end), map: null };
+        let trimmed = code.slice(0, start) + replacement + code.slice(end);
+        // Phoenix's own message serializer is only the Socket's default: realtime-js always passes its encode and
+        // decode (RealtimeClient `_initializeOptions`, for either protocol version), and LongPoll, which forced it,
+        // is gone above.
+        const serializer = trimmed.indexOf('// js/phoenix/serializer.js\nvar serializer_default = {');
+        const socket = trimmed.indexOf('// js/phoenix/socket.js\nvar Socket = class {');
+        const uses = trimmed.match(/serializer_default\.(\w+)/g) ?? [];
+        if (serializer < 0 || socket < serializer || uses.some((u) => !/\.(encode|decode)$/.test(u))) {
+          this.error(`trimPhoenix: ${id} no longer has the expected serializer layout; update scripts/trimPhoenix.ts`);
+        }
+        trimmed =
+          trimmed.slice(0, serializer) +
+          '// Serializer removed at build time (scripts/trimPhoenix.ts)\nvar serializer_default = {\n  encode() {\n    throw new Error("TinyChat: phoenix default serializer is not included in this build");\n  },\n  decode() {\n    throw new Error("TinyChat: phoenix default serializer is not included in this build");\n  }\n};\n\n' +
+          trimmed.slice(socket);
+        return { code: trimmed, map: null };
       },
     },
     buildEnd(error) {
