@@ -1,12 +1,13 @@
 import type { ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
+import { personName } from '../personName.ts';
 import { excerpt, useThreadActions, type ThreadActions } from './ThreadActions.tsx';
 
 /** Sender and excerpt of a quoted message, as the reader's language says them. */
 function describe(actions: ThreadActions, quoted: ThreadItem | undefined, t: ReturnType<typeof useT>): { name: string | null; text: string } {
   if (quoted === undefined) return { name: null, text: t('earlierMessage') };
   const { message } = quoted;
-  const name = actions.store.displayName(message.sender_id);
+  const name = personName(actions.store, message.sender_id, t);
   if (message.deleted_at !== null) return { name, text: t('messageDeleted') };
   if (message.message_type === 'image' && (message.body ?? '') === '') return { name, text: t('image') };
   return { name, text: excerpt(message.body ?? '') };

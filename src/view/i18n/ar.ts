@@ -56,6 +56,7 @@ export const ar: Strings = {
   agentUnavailable: 'المساعد غير متاح الآن. يمكن لشخص أن يساعدك بدلاً منه.',
   agentRateLimited: 'لقد سألت المساعد كثيرًا في وقت قصير.',
   titleCount: '({count}) {title}',
+  you: 'أنت',
   visitor: 'زائر',
   attachImage: 'إرفاق صورة',
   imageRefusedType: 'لا يمكن إرسال {name}: استخدم صورة بصيغة JPEG أو PNG أو GIF أو WebP أو HEIC.',

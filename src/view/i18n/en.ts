@@ -66,6 +66,7 @@ export const en = {
   // Page title while messages are unread (notifications, issue 6 part 9)
   titleCount: '({count}) {title}',
   // Images, typing, edit/delete/reply (issue 6, items 1-3)
+  you: 'You',
   visitor: 'Visitor',
   attachImage: 'Attach image',
   imageRefusedType: '{name} cannot be sent: use a JPEG, PNG, GIF, WebP or HEIC image.',

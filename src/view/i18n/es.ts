@@ -56,6 +56,7 @@ export const es: Strings = {
   agentUnavailable: 'El asistente no está disponible ahora. Una persona puede ayudarte.',
   agentRateLimited: 'Has preguntado mucho al asistente en poco tiempo.',
   titleCount: '({count}) {title}',
+  you: 'Tú',
   visitor: 'Visitante',
   attachImage: 'Adjuntar imagen',
   imageRefusedType: 'No se puede enviar {name}: usa una imagen JPEG, PNG, GIF, WebP o HEIC.',

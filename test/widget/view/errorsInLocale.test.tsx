@@ -16,7 +16,7 @@ import { formatWait } from '../../../src/view/i18n/formatWait.ts';
 import { I18nProvider } from '../../../src/view/i18n/I18n.tsx';
 import { loadLocale } from '../../../src/view/i18n/locales.ts';
 import { ChatApp } from '../../../src/view/index.ts';
-import { createFixtureStore } from './helpers/fixtureStore.ts';
+import { createFixtureStore, message, sentItem, SUPPORT, VISITOR } from './helpers/fixtureStore.ts';
 
 afterEach(() => {
   cleanup();
@@ -137,5 +137,22 @@ describe('<tiny-chat locale="es"> with a secret key', () => {
     const root = element.shadowRoot!;
     await expect.poll(() => root.querySelector('[role="alert"]')?.textContent ?? '').toContain(expected);
     expect(expected).not.toContain('tiny_sk_demo');
+  });
+});
+
+describe('names the store gives in English', () => {
+  test('one\'s own messages without a user name, a reply to the assistant and to support read in the language', async () => {
+    const question = message({ sender_id: VISITOR, body: '¿Hacéis envíos a Canarias?' });
+    const answer = message({ sender_id: 'bot:demo-bot', body: 'Sí, en 3 días.' });
+    const reply = message({ sender_id: SUPPORT, body: 'Y sin coste.', reply_to: answer.id });
+    const store = createFixtureStore({ open: true, names: { [SUPPORT]: 'Support' }, thread: { items: [sentItem(question), sentItem(answer), sentItem(reply)] } });
+    render(<ChatApp store={store} locale="es" />);
+    const log = await screen.findByRole('log', { name: es.messages });
+    const row = (text: string) => [...log.querySelectorAll<HTMLElement>('[data-message-id]')].find((el) => el.textContent?.includes(text))!;
+    expect(row('Canarias').querySelector('.tc-msg-sender')?.textContent).toBe(es.you);
+    expect(row('Sí, en 3 días.').querySelector('.tc-msg-sender')?.textContent).toBe(es.agentName);
+    expect(row('Y sin coste.').querySelector('.tc-msg-sender')?.textContent).toBe(es.kindSupport);
+    // The quote names whom it answers as the rows do: not "bot:demo-bot".
+    expect(within(row('Y sin coste.')).getByRole('button', { name: /^Mostrar el mensaje al que responde, de Asistente: Sí, en 3 días\.$/ })).toBeTruthy();
   });
 });
