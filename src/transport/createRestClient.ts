@@ -2,7 +2,6 @@ import { assertPublishableKey } from './assertPublishableKey.ts';
 import { createRequester } from './createRequester.ts';
 import type { RestClientOptions } from './RestClientOptions.ts';
 import type { Conversation, Message, TinyChatApi, TinyChatConfig, UploadResult, User } from './types.ts';
-import { uploadFile } from './uploadFile.ts';
 
 const seg = encodeURIComponent;
 
@@ -90,6 +89,8 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
       const timeoutMs = options.uploadTimeoutMs ?? 120_000;
       const Xhr = options.XMLHttpRequest === undefined ? globalThis.XMLHttpRequest : options.XMLHttpRequest;
       if (Xhr) {
+        // The XHR upload (real progress events) is a chunk of its own: only a visitor who sends an image loads it.
+        const { uploadFile } = await import('./uploadFile.ts');
         const url = `${options.baseUrl.replace(/\/+$/, '')}/v1${path}`;
         return (await uploadFile(Xhr, { url, headers: { accept: 'application/json', 'x-tinychat-api-key': options.apiKey }, body: form, timeoutMs, signal: call?.signal, onProgress })) as UploadResult;
       }
