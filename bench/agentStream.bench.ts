@@ -80,7 +80,9 @@ function threadModel() {
 
 /** The real thread path: MessageLog in the widget's styles (shadow root), the agent's controller streaming into its footer. */
 let prepared = null;
-window.setupThread = async (tokens, interval) => {
+// how: 'worker' (the widget's default: fetched and read in its stream worker), 'main' (the fallback: a fetch of the
+// page's, read on the main thread), 'page' (the fallback fed by the in-page stream).
+window.setupThread = async (tokens, interval, how) => {
   const root = document.getElementById('root');
   root.textContent = '';
   const host = root.shadowRoot ?? root.attachShadow({ mode: 'open' });
@@ -91,7 +93,7 @@ window.setupThread = async (tokens, interval) => {
   const memory = new Map();
   const feature = createAgentFeature({ botId: 'bench', agentUrl: location.origin, userId: 'visitor', healthy: true,
     items: () => thread.items.peek(), post() {}, storage: { get: (k) => memory.get(k), set: (k, v) => memory.set(k, v), remove: (k) => memory.delete(k) },
-    fetch: pagedFetch(tokens, interval) });
+    fetch: how === 'page' ? pagedFetch(tokens, interval) : how === 'main' ? (...args) => fetch(...args) : undefined });
   const store = { displayName: (id) => id, agent: signal(feature) };
   render(h('div', { class: 'tc-app tc-mode-inline', style: 'height:100%' }, h('div', { class: 'tc-panel' }, h('div', { class: 'tc-thread' }, h(MessageLog, { store, thread })))), host);
   // Opening the thread is not part of the measure: only the stream is (setup runs before the metrics are taken).
@@ -134,11 +136,14 @@ async function runThread(last) {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   observer.disconnect();
   unsubscribe();
-  return { streamMs, updates: updates - 1, longTasks, toDom: inDom - lastReleased, toNextFrame: nextFrame - lastReleased, atBottom, elements };
+  // Epoch times, for a stream from the bench's server (its clock says when it wrote the last token).
+  const epoch = (t) => performance.timeOrigin + t;
+  return { streamMs, updates: updates - 1, longTasks, toDom: inDom - lastReleased, toNextFrame: nextFrame - lastReleased, atBottom, elements,
+    inDomAt: epoch(inDom), nextFrameAt: epoch(nextFrame) };
 }
 
 window.runBench = async (last, mode, tokens, interval) => {
-  if (mode === 'page-thread') return runThread(last);
+  if (mode.endsWith('-thread')) return runThread(last);
   const readOnly = mode.endsWith('read-only');
   const root = document.getElementById('root');
   root.textContent = '';
@@ -201,10 +206,15 @@ interface RunResult {
   styleMs?: number;
   /** Thread runs: the log was scrolled to the bottom in the frame after the last token showed. */
   atBottom?: boolean;
+  /** Thread runs: epoch ms of the last token in the DOM and of the rAF after it. */
+  inDomAt?: number;
+  nextFrameAt?: number;
 }
 
 /** Serves the page, the bundle and a paced SSE reply; the pause before [DONE] makes the last token take the frame path. */
-async function startServer(bundle: string, tokens: readonly string[]) {
+async function startServer(bundle: string, workerBundle: string, tokens: readonly string[]) {
+  // When the last token was written (epoch ms, sub-millisecond), for the loopback runs' "arrival".
+  let lastWriteAt = 0;
   const html = `<!doctype html><meta charset="utf-8"><title>agent-stream</title>
 <style>body{font:14px/1.45 system-ui,sans-serif;margin:0}#root{width:380px;height:560px;overflow:auto;padding:12px;box-sizing:border-box}</style>
 <div id="root"></div><script type="module" src="/bundle.js"></script>`;
@@ -216,6 +226,7 @@ async function startServer(bundle: string, tokens: readonly string[]) {
       const next = (): void => {
         if (i < tokens.length) {
           res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: tokens[i++] } }] })}\n\n`);
+          if (i === tokens.length) lastWriteAt = performance.timeOrigin + performance.now();
           setTimeout(next, INTERVAL_MS);
         } else {
           setTimeout(() => res.end('data: [DONE]\n\nevent: message_payload\ndata: {"citedResources":[]}\n\n'), 300);
@@ -225,6 +236,10 @@ async function startServer(bundle: string, tokens: readonly string[]) {
       req.on('end', next);
       return;
     }
+    if (req.url === '/sseWorker.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerBundle);
+      return;
+    }
     if (req.url === '/bundle.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
       return;
@@ -232,7 +247,11 @@ async function startServer(bundle: string, tokens: readonly string[]) {
     res.writeHead(200, { 'content-type': 'text/html' }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    lastWriteAt: () => lastWriteAt,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export default async function agentStreamBench(): Promise<void> {
@@ -247,12 +266,25 @@ export default async function agentStreamBench(): Promise<void> {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Vite's `?worker&url` (the stream worker's URL): here the worker is bundled below and served at /sseWorker.js.
+    plugins: [
+      {
+        name: 'worker-url',
+        setup(b) {
+          b.onResolve({ filter: /\?worker&url$/ }, (args) => ({ path: args.path, namespace: 'worker-url' }));
+          b.onLoad({ filter: /.*/, namespace: 'worker-url' }, () => ({ contents: 'export default "/sseWorker.js";', loader: 'js' }));
+        },
+      },
+    ],
   });
   const bundle = bundled.outputFiles[0]?.text ?? '';
+  const workerBundle =
+    (await build({ entryPoints: [`${root}src/agent/worker/sseWorker.ts`], bundle: true, minify: true, format: 'iife', write: false, define: { 'process.env.NODE_ENV': '"production"' } }))
+      .outputFiles[0]?.text ?? '';
   // The bench page's own code (fake stream, measuring) comes last in the bundle.
   const harnessLine = bundle.slice(0, bundle.indexOf('function pagedFetch')).split('\n').length - 1;
   const tokens = replyTokens();
-  const server = await startServer(bundle, tokens);
+  const server = await startServer(bundle, workerBundle, tokens);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -263,11 +295,11 @@ export default async function agentStreamBench(): Promise<void> {
   try {
     for (const mode of MODES) {
       const list: RunResult[] = [];
-      for (let run = 0; run < runs; run++) list.push(await measure(browser, server.url, mode, tokens, null));
+      for (let run = 0; run < runs; run++) list.push(await measure(browser, server, mode, tokens, null));
       results.set(mode, list);
       if (process.env.AGENT_BENCH_DRY) console.log(mode, list.map((r) => `task ${r.taskMs.toFixed(0)} cpu ${(r.cpuMs ?? 0).toFixed(0)} script ${r.scriptMs.toFixed(0)} style ${(r.styleMs ?? 0).toFixed(0)} layout ${(r.layoutMs - (r.styleMs ?? 0)).toFixed(0)} long ${Math.max(0, ...r.longTasks).toFixed(0)} upd ${r.updates}`).join(' | '));
     }
-    profiled = await measure(browser, server.url, 'page-thread', tokens, harnessLine);
+    profiled = await measure(browser, server, 'worker-thread', tokens, harnessLine);
   } finally {
     await browser.close();
     await server.close();
@@ -361,23 +393,38 @@ ${sseTable}
   );
 }
 
-type Mode = 'page-thread' | 'page' | 'page-read-only' | 'page-plain' | 'page-counter' | 'sse' | 'sse-read-only';
-const MODES: readonly Mode[] = (process.env.AGENT_BENCH_MODES?.split(',') as Mode[] | undefined) ?? ['page-thread', 'page', 'page-read-only', 'page-counter', 'page-plain', 'sse', 'sse-read-only'];
+type Mode = 'worker-thread' | 'main-thread' | 'page-thread' | 'page' | 'page-read-only' | 'page-plain' | 'page-counter' | 'sse' | 'sse-read-only';
+const MODES: readonly Mode[] = (process.env.AGENT_BENCH_MODES?.split(',') as Mode[] | undefined) ?? [
+  'worker-thread',
+  'main-thread',
+  'sse-read-only',
+  'page-thread',
+  'page-read-only',
+  'page-counter',
+  'page-plain',
+];
 
 /**
  * One run on a fresh page: CDP metrics around the whole stream plus what the page measured itself.
  * With `harnessLine`, also a sampling profile, split into the widget's code and the bench page's (profiling
  * slows the page, so those runs give only the JS split).
  */
-async function measure(browser: Browser, url: string, mode: Mode, tokens: readonly string[], harnessLine: number | null): Promise<RunResult> {
+async function measure(
+  browser: Browser,
+  server: { url: string; lastWriteAt(): number },
+  mode: Mode,
+  tokens: readonly string[],
+  harnessLine: number | null,
+): Promise<RunResult> {
   const page = await browser.newPage();
   try {
-    await page.goto(url);
+    await page.goto(server.url);
     await page.waitForFunction(() => 'runBench' in window);
-    if (mode === 'page-thread') {
+    if (mode.endsWith('-thread')) {
       // AGENT_BENCH_CSS: extra rules for the thread, to try a change without rebuilding anything.
       await page.evaluate((css) => void ((window as unknown as { extraCss: string }).extraCss = css), process.env.AGENT_BENCH_CSS ?? '');
-      await page.evaluate(([t, interval]) => (window as unknown as { setupThread(...args: unknown[]): Promise<void> }).setupThread(t, interval), [tokens, INTERVAL_MS] as const);
+      const how = mode === 'worker-thread' ? 'worker' : mode === 'main-thread' ? 'main' : 'page';
+      await page.evaluate(([t, interval, h]) => (window as unknown as { setupThread(...args: unknown[]): Promise<void> }).setupThread(t, interval, h), [tokens, INTERVAL_MS, how] as const);
     }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -386,17 +433,26 @@ async function measure(browser: Browser, url: string, mode: Mode, tokens: readon
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // AGENT_BENCH_TRACE=file.json: a Chromium trace of the run (devtools timeline categories), to see where time goes.
+    const trace = process.env.AGENT_BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, categories: (process.env.AGENT_BENCH_TRACE_CATS ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(',') });
     const before = metrics(await cdp.send('Performance.getMetrics'));
     const result = await page.evaluate(
       ([last, m, t, interval]) => (window as unknown as { runBench(...args: unknown[]): Promise<Omit<RunResult, 'taskMs' | 'scriptMs' | 'layoutMs' | 'widgetJsMs' | 'harnessJsMs'>> }).runBench(last, m, t, interval),
       [LAST, mode, tokens, INTERVAL_MS] as const,
     );
     const after = metrics(await cdp.send('Performance.getMetrics'));
+    if (trace) await browser.stopTracing();
     let js = { widget: Number.NaN, harness: Number.NaN };
     if (harnessLine !== null) js = splitProfile((await cdp.send('Profiler.stop')).profile, harnessLine);
     const delta = (name: string): number => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+    // From the bench's server: "arrival" is when it wrote the last token (loopback adds well under a millisecond).
+    const fromServer = mode === 'worker-thread' || mode === 'main-thread';
     return {
       ...result,
+      ...(fromServer && result.inDomAt !== undefined && result.nextFrameAt !== undefined
+        ? { toDom: result.inDomAt - server.lastWriteAt(), toNextFrame: result.nextFrameAt - server.lastWriteAt() }
+        : {}),
       taskMs: delta('TaskDuration'),
       scriptMs: delta('ScriptDuration'),
       layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),

@@ -17,4 +17,5 @@ export const agentStyles = `
 .tc-rate-limit,.tc-agent-error{margin:.5em 12px;font-size:.9em}
 .tc-agent-error p{margin:0}
 .tc-vlist-footer{contain:layout style}
+.tc-agent-reply .tc-md>*{contain:paint}
 `;

@@ -36,23 +36,12 @@ export interface ReplyModelOptions {
   onStop?: () => void;
   /** @defaultValue {@link scheduleFrame}: requestAnimationFrame with a timer fallback */
   schedule?: (flush: () => void) => () => void;
-  /**
-   * While tokens keep coming, show them at most this often (ms); 0 shows every frame's tokens in that frame.
-   * Each frame that changes the reply costs the browser a style, layout and paint pass; at ~60 a second that
-   * alone is most of a long reply's main-thread time, so the widget shows ~15 updates a second instead. The
-   * last token still shows at once: when the stream pauses for `idleMs`, what is pending is shown then.
-   * @defaultValue 0
-   */
-  throttleMs?: number;
-  /** See `throttleMs`. @defaultValue 6 */
-  idleMs?: number;
-  /** @defaultValue performance.now */
-  now?: () => number;
 }
 
 /**
- * Creates the state of one streaming reply. A 2,000-token reply costs one signal update per frame,
- * not one per token, and the last token is on screen in the frame after it arrives (issue 5).
+ * Creates the state of one streaming reply. Tokens appended within one frame become one signal update, shown
+ * before that frame paints. How often tokens are appended is the caller's choice: `streamReply` batches them
+ * (see `createTokenBatcher`) so a 2,000-token reply changes the screen ~60 times, not 2,000 (issue 5).
  */
 export function createReplyModel(options: ReplyModelOptions = {}): ReplyModel {
   const schedule = options.schedule ?? scheduleFrame;
@@ -65,34 +54,10 @@ export function createReplyModel(options: ReplyModelOptions = {}): ReplyModel {
   const splitter = new BlockSplitter();
   let pending = '';
   let cancelFrame: (() => void) | null = null;
-  const throttleMs = options.throttleMs ?? 0;
-  const idleMs = options.idleMs ?? 6;
-  const now = options.now ?? (() => performance.now());
-  let lastFlushAt = -Infinity;
-  let lastTokenAt = 0;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-
-  // Fires `idleMs` after the newest token (re-armed lazily, not per token): a paused stream shows what it has.
-  const watchIdle = (): void => {
-    idleTimer = undefined;
-    if (pending === '') return;
-    const quiet = now() - lastTokenAt;
-    if (quiet >= idleMs) {
-      cancelFrame?.();
-      flush();
-    } else idleTimer = setTimeout(watchIdle, idleMs - quiet);
-  };
 
   const flush = (): void => {
     cancelFrame = null;
     if (pending === '') return;
-    if (throttleMs > 0 && now() - lastFlushAt < throttleMs && now() - lastTokenAt < idleMs) {
-      // Too soon while tokens still flow: try again next frame; the idle watch covers a pause.
-      cancelFrame = schedule(flush);
-      idleTimer ??= setTimeout(watchIdle, idleMs);
-      return;
-    }
-    lastFlushAt = now();
     const chunk = pending;
     pending = '';
     const completed = splitter.push(chunk);
@@ -105,8 +70,6 @@ export function createReplyModel(options: ReplyModelOptions = {}): ReplyModel {
   const end = (next: ReplyStatus): boolean => {
     if (status.peek() !== 'streaming') return false;
     cancelFrame?.();
-    clearTimeout(idleTimer);
-    lastFlushAt = -Infinity;
     flush();
     status.value = next;
     return true;
@@ -122,7 +85,6 @@ export function createReplyModel(options: ReplyModelOptions = {}): ReplyModel {
     append(token) {
       if (status.peek() !== 'streaming' || token === '') return;
       pending += token;
-      lastTokenAt = now();
       cancelFrame ??= schedule(flush);
     },
     setSources(list) {

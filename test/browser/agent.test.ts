@@ -25,8 +25,11 @@ describe('the agent demo page (data-bot-id="demo-bot")', () => {
     const w = await openThread(page);
     const stop = page.getByRole('button', { name: 'Stop generating' });
     const sent = page.waitForRequest(isSend);
+    // The reply is fetched and read in the widget's stream worker, off the page's main thread.
+    const worker = page.waitForEvent('worker');
     await type(w, 'How do I return a parcel?');
     const conversationId = conversationOf(await sent);
+    expect((await worker).url()).toMatch(/\/dist\/chunks\/sseWorker-[\w-]+\.js$/);
 
     // It streams: the text grows while "Stop generating" is on screen.
     await stop.waitFor();

@@ -70,6 +70,24 @@ describe('the widget on a page with a strict Content-Security-Policy', () => {
     await context.close();
   });
 
+  it('the agent answers through its stream worker (a same-origin script, allowed by script-src) with no violation reported', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.live.url });
+    const page = await context.newPage();
+    const violations = await recordViolations(page);
+    await page.goto('/csp.html');
+    // The page's widget, given a bot (DevTools' evaluate is not subject to the page's policy; the widget is).
+    await page.locator('tiny-chat').waitFor({ state: 'attached' });
+    await page.evaluate(() => document.querySelector('tiny-chat')?.setAttribute('bot-id', 'demo-bot'));
+    const w = await openThread(page);
+    const worker = page.waitForEvent('worker');
+    await type(w, 'How long does delivery take?');
+    expect((await worker).url()).toMatch(/\/dist\/chunks\/sseWorker-[\w-]+\.js$/);
+    await w.log.locator('[data-message-id][data-mine="false"][data-status="sent"]').first().waitFor();
+    expect(await w.log.locator('[data-message-id][data-mine="false"] .tc-md').first().textContent()).toMatch(/\w{3,}/);
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+
   it('the policy is on csp.html only (the other demo pages are unchanged)', async () => {
     const res = await fetch(`${suite.live.url}/`);
     expect(res.headers.get('content-security-policy')).toBeNull();

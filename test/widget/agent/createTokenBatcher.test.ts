@@ -1,57 +1,52 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
+import { createTokenBatcher } from '../../../src/agent/createTokenBatcher.ts';
 
-// A frame every 16 ms on the fake clock, as requestAnimationFrame would.
-const frame = (flush: () => void) => {
-  const id = setTimeout(flush, 16);
-  return () => clearTimeout(id);
-};
-
-describe('a throttled streaming reply', () => {
+describe('createTokenBatcher', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('shows a dense stream at most every throttleMs, and the last token as soon as the stream pauses', () => {
-    const model = createReplyModel({ schedule: frame, throttleMs: 66, idleMs: 6, now: () => Date.now() });
-    let updates = 0;
-    model.text.subscribe(() => updates++);
-    updates = 0;
+  const batcher = (throttleMs: number) => {
+    const emitted: string[] = [];
+    const b = createTokenBatcher({ throttleMs, idleMs: 6, now: () => Date.now(), emit: (text) => emitted.push(text) });
+    return { b, emitted };
+  };
+
+  it('emits the first token at once, then a dense stream at most every throttleMs, and the rest as soon as it pauses', () => {
+    const { b, emitted } = batcher(66);
+    b.push('t0 ');
+    expect(emitted).toEqual(['t0 ']);
     // One token every 2 ms for a second.
-    for (let i = 0; i < 500; i++) {
-      model.append(`t${i} `);
+    for (let i = 1; i < 500; i++) {
       vi.advanceTimersByTime(2);
+      b.push(`t${i} `);
     }
-    expect(updates).toBeGreaterThanOrEqual(12);
-    expect(updates).toBeLessThanOrEqual(17);
-    expect(model.text.value.endsWith('t499 ')).toBe(false);
-
-    // The stream pauses: within idleMs (plus one timer turn) the last token is shown.
-    vi.advanceTimersByTime(7);
-    expect(model.text.value.endsWith('t499 ')).toBe(true);
-    expect(model.status.value).toBe('streaming');
+    expect(emitted.length).toBeGreaterThanOrEqual(14);
+    expect(emitted.length).toBeLessThanOrEqual(17);
+    expect(emitted.join('').endsWith('t499 ')).toBe(false);
+    // The stream pauses: within idleMs the last token is out, and nothing was lost or repeated.
+    vi.advanceTimersByTime(6);
+    expect(emitted.join('')).toBe(Array.from({ length: 500 }, (_, i) => `t${i} `).join(''));
   });
 
-  it('without throttleMs shows each frame its tokens, as before', () => {
-    const model = createReplyModel({ schedule: frame, now: () => Date.now() });
-    let updates = 0;
-    model.text.subscribe(() => updates++);
-    updates = 0;
-    for (let i = 0; i < 160; i++) {
-      model.append('x');
+  it('with throttleMs 0 emits every token as it comes', () => {
+    const { b, emitted } = batcher(0);
+    for (let i = 0; i < 20; i++) {
+      b.push('x');
       vi.advanceTimersByTime(2);
     }
-    vi.advanceTimersByTime(16);
-    expect(updates).toBeGreaterThanOrEqual(19);
-    expect(model.text.value).toBe('x'.repeat(160));
+    expect(emitted).toEqual(Array.from({ length: 20 }, () => 'x'));
   });
 
-  it('finish shows everything at once, throttle or not', () => {
-    const model = createReplyModel({ schedule: frame, throttleMs: 1000, now: () => Date.now() });
-    model.append('a');
-    vi.advanceTimersByTime(16);
-    model.append('b');
-    model.finish();
-    expect(model.text.value).toBe('ab');
-    expect(model.status.value).toBe('done');
+  it('flush emits what is pending at once and cancels the timer', () => {
+    const { b, emitted } = batcher(1000);
+    b.push('a');
+    b.push('b');
+    b.push('');
+    expect(emitted).toEqual(['a']);
+    b.flush();
+    expect(emitted).toEqual(['a', 'b']);
+    b.flush();
+    vi.advanceTimersByTime(2000);
+    expect(emitted).toEqual(['a', 'b']);
   });
 });

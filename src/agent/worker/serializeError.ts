@@ -1,0 +1,36 @@
+import { AgentHttpError } from '../errors/AgentHttpError.ts';
+import { AgentError, isAgentError, type AgentErrorKind } from '../errors/AgentError.ts';
+import { NetworkError } from '../errors/NetworkError.ts';
+import { RateLimitError } from '../errors/RateLimitError.ts';
+
+/** An agent error as plain data, to cross from the stream worker to the page (classes do not survive cloning). */
+export interface SerializedError {
+  kind: AgentErrorKind;
+  message: string;
+  /** The error's own fields (status, code, body, retryAfter, limit…). */
+  fields: Record<string, unknown>;
+}
+
+/** Reads any failure into {@link SerializedError}; what is not an agent error becomes `bad-stream`. */
+export function serializeError(error: unknown): SerializedError {
+  if (!isAgentError(error)) return { kind: 'bad-stream', message: 'The assistant ran into a problem. Please try again.', fields: {} };
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) {
+    // Only what structured clone carries as data: a `cause` may be an Error from the worker's fetch.
+    if (key !== 'cause' && key !== 'name' && (value === null || typeof value !== 'object' || key === 'body')) fields[key] = value;
+  }
+  return { kind: error.kind, message: error.message, fields };
+}
+
+/** Rebuilds the error class the main-thread client would have thrown, with every field the worker saw. */
+export function reviveError({ kind, message, fields }: SerializedError): AgentError {
+  const error =
+    kind === 'rate-limit'
+      ? new RateLimitError(message, Number(fields.retryAfter) || 0, typeof fields.limit === 'number' ? fields.limit : undefined)
+      : kind === 'http'
+        ? new AgentHttpError(Number(fields.status), message, fields.code as string | number | undefined, fields.body)
+        : kind === 'network'
+          ? new NetworkError(undefined)
+          : new AgentError(kind, message);
+  return Object.assign(error, fields);
+}
