@@ -4,7 +4,7 @@ import { formatClock, parseTime } from './formatTime.ts';
 import { useLocale, useT } from './i18n/I18n.tsx';
 import { MessageActions } from './actions/MessageActions.tsx';
 import { LazyDeleteConfirm, LazyMessageEditor } from './actions/lazyEditor.ts';
-import { ReplyQuote } from './actions/ReplyQuote.tsx';
+import { LazyReplyQuote } from './actions/lazyReply.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { MessageImage } from './MessageImage.tsx';
 import { MessageText } from './MessageText.tsx';
@@ -54,7 +54,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
           </time>
         )}
       </header>
-      {message.reply_to !== null && !deleted && <ReplyQuote replyTo={message.reply_to} />}
+      {message.reply_to !== null && !deleted && <LazyReplyQuote replyTo={message.reply_to} />}
       <div class="tc-msg-bubble">
         {editing ? (
           <LazyMessageEditor item={item} />

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { createThreadActions } from './actions/createThreadActions.ts';
-import { ReplyBar } from './actions/ReplyQuote.tsx';
+import { LazyReplyBar } from './actions/lazyReply.ts';
 import { ThreadActionsContext } from './actions/ThreadActions.tsx';
 import { AttachButton } from './images/AttachButton.tsx';
 import { LazyUploadTray } from './images/lazyUploadTray.ts';
@@ -63,7 +63,7 @@ export function Thread({ store, thread, composerTools }: ThreadProps) {
         <TypingLine names={thread.typing.value} />
         <NewMessageAnnouncer store={store} thread={thread} />
         {((thread.uploads?.value.length ?? 0) > 0 || images.refusal.value !== null) && <LazyUploadTray thread={thread} refusal={images.refusal} />}
-        <ReplyBar />
+        {actions.replyTo.value !== null && <LazyReplyBar />}
         <Composer key={thread.conversationId} thread={thread} tools={tools} />
         {images.dropping.value && (
           <p class="tc-drop-hint" aria-hidden="true">

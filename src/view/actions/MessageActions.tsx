@@ -1,6 +1,7 @@
 import type { ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
 import { preloadEditor } from './lazyEditor.ts';
+import { preloadReply } from './lazyReply.ts';
 import { useThreadActions } from './ThreadActions.tsx';
 
 /**
@@ -20,6 +21,8 @@ export function MessageActions({ item }: { item: ThreadItem }) {
       <button
         type="button"
         class="tc-msg-action"
+        onPointerEnter={preloadReply}
+        onFocus={preloadReply}
         onClick={() => {
           actions.replyTo.value = item;
           actions.focusComposer();

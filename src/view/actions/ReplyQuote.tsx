@@ -2,6 +2,8 @@ import type { ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
 import { personName } from '../personName.ts';
 import { excerpt, useThreadActions, type ThreadActions } from './ThreadActions.tsx';
+// Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
+export { replyStyles } from '../styles/replyStyles.ts';
 
 /** Sender and excerpt of a quoted message, as the reader's language says them. */
 function describe(actions: ThreadActions, quoted: ThreadItem | undefined, t: ReturnType<typeof useT>): { name: string | null; text: string } {

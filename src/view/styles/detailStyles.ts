@@ -1,8 +1,9 @@
 /**
- * Images, reply quotes and message actions (issue 6, items 2 and 3); the editor, the image dialog and the upload
- * tray bring their own sheets with their chunks (editorStyles.ts, imageDialogStyles.ts, uploadStyles.ts).
- * Actions stay in the layout (no jump when they show) and are hidden only visually until the row is hovered or holds focus; on touch screens, which
- * cannot hover, they always show. Colours come from the theme's `--tc-*` properties (hostStyles.ts).
+ * Images and message actions (issue 6, items 2 and 3); the editor, the image dialog, the upload tray and the reply
+ * quote/bar bring their own sheets with their chunks (editorStyles.ts, imageDialogStyles.ts, uploadStyles.ts,
+ * replyStyles.ts). Actions stay in the layout (no jump when they show) and are hidden only visually until the row
+ * is hovered or holds focus; on touch screens, which cannot hover, they always show. Colours come from the theme's
+ * `--tc-*` properties (hostStyles.ts).
  */
 export const detailStyles = `
 .tc-msg-actions{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:2px 4px 0;font-size:.8em;opacity:0}
@@ -12,12 +13,6 @@ export const detailStyles = `
 .tc-msg-action:disabled{opacity:.6;cursor:default}
 .tc-msg[data-highlight=true] .tc-msg-bubble{outline:3px solid var(--tc-accent);outline-offset:2px}
 .tc-msg:focus{outline:none}
-.tc-quote{display:flex;flex-direction:column;max-width:85%;margin:0 0 2px;padding:4px 10px;border-inline-start:3px solid var(--tc-accent);
-border-radius:calc(var(--tc-radius) - 6px);background:var(--tc-bubble-bg);color:var(--tc-fg);font-size:.85em}
-.tc-quote-sender{font-weight:600}
-.tc-quote-text{color:var(--tc-muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:100%}
-.tc-reply-bar{flex:none;display:flex;align-items:center;gap:8px;padding:6px 12px;border-top:1px solid var(--tc-border);font-size:.85em}
-.tc-reply-bar-quote{flex:1;min-width:0;display:flex;flex-direction:column;border-inline-start:3px solid var(--tc-accent);padding-inline-start:8px}
 .tc-attach{flex:none;display:flex;align-items:center;justify-content:center;width:36px;height:36px;border-radius:var(--tc-radius);color:var(--tc-muted)}
 .tc-attach:hover{color:var(--tc-fg)}
 .tc-msg-image-button{display:block;padding:0;border-radius:calc(var(--tc-radius) - 4px);cursor:zoom-in}

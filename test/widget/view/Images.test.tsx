@@ -79,7 +79,7 @@ describe('images in the composer', () => {
     expect(row.querySelector('img')!.getAttribute('src')).toBe('https://cdn.example.com/b.png');
   });
 
-  test('a pasted image is sent; pasted text is left to the box; a dropped image is sent with the reply in progress', () => {
+  test('a pasted image is sent; pasted text is left to the box; a dropped image is sent with the reply in progress', async () => {
     const theirs = message({ sender_id: SUPPORT, body: 'Send a photo?' });
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(theirs)] } });
     render(<ChatApp store={store} />);
@@ -97,6 +97,7 @@ describe('images in the composer', () => {
 
     const row = screen.getByRole('log', { name: 'Messages' }).querySelector<HTMLElement>(`[data-message-id="${theirs.id}"]`)!;
     fireEvent.click(within(row).getByRole('button', { name: 'Reply' }));
+    await screen.findByRole('group', { name: 'Replying to Sam' });
     const thread_ = box.closest('.tc-thread')!;
     const drop = new Event('drop', { bubbles: true, cancelable: true }) as Event & { dataTransfer: unknown };
     drop.dataTransfer = { files: [png('dropped.png')], types: ['Files'] };

@@ -82,13 +82,14 @@ describe('edit, delete and reply on a row', () => {
     expect(row(mine.id).textContent).not.toContain('Oops');
   });
 
-  test('Reply shows a quote bar; the next send carries reply_to and the bar closes; Cancel reply drops it', () => {
+  test('Reply shows a quote bar; the next send carries reply_to and the bar closes; Cancel reply drops it', async () => {
     const theirs = message({ sender_id: SUPPORT, body: 'Which day suits you?' });
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(theirs)] } });
     const { row, thread } = openThread(store);
     const box = screen.getByRole('textbox', { name: 'Message' });
     fireEvent.click(within(row(theirs.id)).getByRole('button', { name: 'Reply' }));
-    const bar = screen.getByRole('group', { name: 'Replying to Sam' });
+    // Replies are a lazy chunk: the bar shows once its code has loaded.
+    const bar = await screen.findByRole('group', { name: 'Replying to Sam' });
     expect(bar.textContent).toContain('Which day suits you?');
     fireEvent.click(within(bar).getByRole('button', { name: 'Cancel reply' }));
     expect(screen.queryByRole('group', { name: 'Replying to Sam' })).toBeNull();
@@ -100,7 +101,7 @@ describe('edit, delete and reply on a row', () => {
     expect(screen.queryByRole('group', { name: /^Replying to/ })).toBeNull();
     // The reply's row quotes what it answers, by sender and excerpt.
     const reply = thread.items.value.at(-1)!;
-    expect(within(row(reply.key)).getByRole('button', { name: 'Show the message this answers, from Sam: Which day suits you?' })).toBeTruthy();
+    expect(await within(row(reply.key)).findByRole('button', { name: 'Show the message this answers, from Sam: Which day suits you?' })).toBeTruthy();
     fireEvent.input(box, { target: { value: 'Plain' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(thread.sentWith.at(-1)).toBeUndefined();
@@ -115,7 +116,7 @@ describe('edit, delete and reply on a row', () => {
       thread: { items: [sentItem(reply), sentItem(orphan)], olderPages: [[sentItem(message({ body: 'Between' }))], [sentItem(old)]] },
     });
     const { row, thread } = openThread(store);
-    const quote = within(row(reply.id)).getByRole('button', { name: 'Show the earlier message this answers' });
+    const quote = await within(row(reply.id)).findByRole('button', { name: 'Show the earlier message this answers' });
     fireEvent.click(quote);
     await waitFor(() => expect(thread.items.value[0]!.message.id).toBe(old.id));
     expect(thread.calls.loadOlder).toBeGreaterThanOrEqual(2);

@@ -153,6 +153,7 @@ describe('names the store gives in English', () => {
     expect(row('Sí, en 3 días.').querySelector('.tc-msg-sender')?.textContent).toBe(es.agentName);
     expect(row('Y sin coste.').querySelector('.tc-msg-sender')?.textContent).toBe(es.kindSupport);
     // The quote names whom it answers as the rows do: not "bot:demo-bot".
-    expect(within(row('Y sin coste.')).getByRole('button', { name: /^Mostrar el mensaje al que responde, de Asistente: Sí, en 3 días\.$/ })).toBeTruthy();
+    // (Quotes are a lazy chunk: found once its code has loaded.)
+    expect(await within(row('Y sin coste.')).findByRole('button', { name: /^Mostrar el mensaje al que responde, de Asistente: Sí, en 3 días\.$/ })).toBeTruthy();
   });
 });
