@@ -7,4 +7,4 @@ export { mount, type Mounted, type MountOptions } from './element/mount.ts';
 export { commandQueue, type TinyChatCommand } from './element/commandQueue.ts';
 export * from './transport/errors/index.ts';
 export type * from './transport/types.ts';
-export type { ChatStore, ConversationSummary, SendStatus, ThreadItem, ThreadModel } from './state/types.ts';
+export type { ChatStore, ConversationSummary, SendStatus, Sentence, ThreadItem, ThreadModel } from './state/types.ts';
