@@ -45,16 +45,17 @@ export function toSentence(error: unknown, online: boolean = typeof navigator ==
 /** A table sentence per status (and the seed's documented reasons); the server's own words only where none fits. */
 function httpSentence(status: number, serverText: string): Sentence {
   const text = serverText.toLowerCase();
-  const key =
-    status === 401 ? 'errorBadKey'
-    : status === 403 ? (text.includes('suspended') ? 'errorSuspended' : text.includes('overage') ? 'errorPlanLimit' : text.includes('only the sender') ? 'errorNotSender' : 'errorForbidden')
-    : status === 404 ? (text.includes('message') ? 'errorMessageGone' : 'errorConversationGone')
-    : status === 408 ? 'errorTimeout'
-    : status === 413 ? 'errorTooLarge'
-    : status === 415 ? 'errorFileType'
-    : status >= 500 ? 'errorServer'
-    : undefined;
-  if (key !== undefined) return { key };
+  if (status === 401) return { key: 'errorBadKey' };
+  if (status === 403) {
+    if (text.includes('suspended')) return { key: 'errorSuspended' };
+    if (text.includes('overage')) return { key: 'errorPlanLimit' };
+    return { key: text.includes('only the sender') ? 'errorNotSender' : 'errorForbidden' };
+  }
+  if (status === 404) return { key: text.includes('message') ? 'errorMessageGone' : 'errorConversationGone' };
+  if (status === 408) return { key: 'errorTimeout' };
+  if (status === 413) return { key: 'errorTooLarge' };
+  if (status === 415) return { key: 'errorFileType' };
+  if (status >= 500) return { key: 'errorServer' };
   // Other 4xx (400 "body is required" and the like): the server's own words, as a sentence, in every locale.
   if (serverText !== '' && !/^HTTP \d+$/.test(serverText)) return { key: 'errorServerSaid', values: { text: asSentence(serverText) } };
   return { key: 'errorRefused' };
