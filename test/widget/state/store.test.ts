@@ -137,6 +137,29 @@ describe('the store over the real server', () => {
     store.dispose();
   });
 
+  it('a failed send an older version kept with an English sentence reloads as failed, without that sentence', async () => {
+    const storage = browserStorage();
+    const conversationId = '00000000-0000-0000-0000-000000000001';
+    storage.set('outbox', [
+      {
+        key: 'old_1',
+        conversationId,
+        input: { sender_id: 'u_store_legacy', body: 'kept from before' },
+        writtenAt: new Date().toISOString(),
+        status: 'failed',
+        error: 'This conversation was not found. It may have been removed.',
+        echoId: null,
+      },
+    ]);
+    const { store } = makeStore({ url: server.url, attributes: { 'user-id': 'u_store_legacy' }, storage });
+    await until(() => store.status.value === 'ready', 'ready');
+    store.openConversation(conversationId);
+    const item = store.thread.value?.items.value.find((i) => i.key === 'old_1');
+    // A string is not a sentence the views can say in the reader's language: the row says "Not sent." instead.
+    expect(item).toMatchObject({ status: 'failed', error: null });
+    store.dispose();
+  });
+
   it.each(['tiny_sk_demo', 'tk_test_demo', 'sk_live_x'])('refuses the secret key %s with a sentence and sends nothing', async (key) => {
     let calls = 0;
     const counting: typeof fetch = (input, init) => {
