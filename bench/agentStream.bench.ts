@@ -93,8 +93,10 @@ window.setupThread = async (tokens, interval, how) => {
   const memory = new Map();
   const feature = createAgentFeature({ botId: 'bench', agentUrl: location.origin, userId: 'visitor', healthy: true,
     items: () => thread.items.peek(), post() {}, storage: { get: (k) => memory.get(k), set: (k, v) => memory.set(k, v), remove: (k) => memory.delete(k) },
-    fetch: how === 'page' ? pagedFetch(tokens, interval) : how === 'main' ? (...args) => fetch(...args) : undefined });
-  const store = { displayName: (id) => id, agent: signal(feature) };
+    fetch: how === 'page' ? pagedFetch(tokens, interval) : how === 'main' ? (...args) => fetch(...args) : undefined,
+    // AGENT_BENCH_THROTTLE: another update rate than the widget's default, to try one out.
+    ...(window.benchThrottle ? { throttleMs: window.benchThrottle } : {}) });
+  const store = { displayName: (id) => id, userId: signal('visitor'), agent: signal(feature) };
   render(h('div', { class: 'tc-app tc-mode-inline', style: 'height:100%' }, h('div', { class: 'tc-panel' }, h('div', { class: 'tc-thread' }, h(MessageLog, { store, thread })))), host);
   // Opening the thread is not part of the measure: only the stream is (setup runs before the metrics are taken).
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -423,6 +425,7 @@ async function measure(
     if (mode.endsWith('-thread')) {
       // AGENT_BENCH_CSS: extra rules for the thread, to try a change without rebuilding anything.
       await page.evaluate((css) => void ((window as unknown as { extraCss: string }).extraCss = css), process.env.AGENT_BENCH_CSS ?? '');
+      await page.evaluate((ms) => void ((window as unknown as { benchThrottle: number }).benchThrottle = ms), Number(process.env.AGENT_BENCH_THROTTLE ?? 0));
       const how = mode === 'worker-thread' ? 'worker' : mode === 'main-thread' ? 'main' : 'page';
       await page.evaluate(([t, interval, h]) => (window as unknown as { setupThread(...args: unknown[]): Promise<void> }).setupThread(t, interval, h), [tokens, INTERVAL_MS, how] as const);
     }

@@ -4,7 +4,11 @@ export interface TokenBatcherOptions {
   emit: (text: string) => void;
   /** While tokens keep coming, emit at most this often (ms). 0 emits every token at once. */
   throttleMs: number;
-  /** When no token came for this long (ms), emit what is pending at once. @defaultValue 6 */
+  /**
+   * When no token came for this long (ms), emit what is pending at once; a stream whose tokens are further apart
+   * waits three of its usual gaps instead (capped at `throttleMs`), so a slow stream is batched too rather than
+   * shown token by token. @defaultValue 6
+   */
   idleMs?: number;
   /** @defaultValue performance.now */
   now?: () => number;
@@ -35,7 +39,9 @@ export function createTokenBatcher(options: TokenBatcherOptions): TokenBatcher {
   const now = options.now ?? (() => performance.now());
   let pending = '';
   let lastEmitAt = -Infinity;
-  let lastTokenAt = 0;
+  let lastTokenAt = -Infinity;
+  // The stream's usual gap between tokens (a moving average), for what counts as a pause.
+  let gap = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = (): void => {
@@ -53,17 +59,22 @@ export function createTokenBatcher(options: TokenBatcherOptions): TokenBatcher {
     const t = now();
     const quiet = t - lastTokenAt;
     const since = t - lastEmitAt;
-    if (quiet >= idleMs || since >= throttleMs) flush();
-    else timer = setTimeout(check, Math.min(idleMs - quiet, throttleMs - since));
+    const pause = pauseMs();
+    if (quiet >= pause || since >= throttleMs) flush();
+    else timer = setTimeout(check, Math.min(pause - quiet, throttleMs - since));
   };
+
+  const pauseMs = (): number => Math.min(Math.max(idleMs, 3 * gap), Math.max(throttleMs, idleMs));
 
   return {
     push(token) {
       if (token === '') return;
       pending += token;
-      lastTokenAt = now();
-      if (lastTokenAt - lastEmitAt >= throttleMs) flush();
-      else timer ??= setTimeout(check, Math.min(idleMs, throttleMs - (lastTokenAt - lastEmitAt)));
+      const t = now();
+      if (lastTokenAt > -Infinity) gap = gap === 0 ? t - lastTokenAt : 0.8 * gap + 0.2 * (t - lastTokenAt);
+      lastTokenAt = t;
+      if (t - lastEmitAt >= throttleMs) flush();
+      else timer ??= setTimeout(check, Math.min(pauseMs(), throttleMs - (t - lastEmitAt)));
     },
     flush,
   };

@@ -26,7 +26,7 @@ export interface AgentHost {
   fetch?: typeof fetch;
   /** @defaultValue requestAnimationFrame */
   schedule?: (flush: () => void) => () => void;
-  /** How often a streaming reply updates the screen at most (ms). @defaultValue 66 */
+  /** How often a streaming reply updates the screen at most (ms). @defaultValue 100 */
   throttleMs?: number;
 }
 
@@ -126,8 +126,8 @@ export function createAgent(host: AgentHost): AgentController {
       messages: open === null ? [{ role: 'user', content: question.body ?? '' }] : conversationTurns(items, host.userId, senderId),
       fetch: host.fetch,
       schedule: host.schedule,
-      // ~15 updates a second while it streams; the last token still shows at once (createReplyModel).
-      throttleMs: host.throttleMs ?? 66,
+      // ~10 updates a second while it streams; the last token of a burst still shows at once (createTokenBatcher).
+      throttleMs: host.throttleMs ?? 100,
     });
     const active: ActiveReply = { conversationId, model };
     batch(() => {

@@ -50,3 +50,22 @@ describe('createTokenBatcher', () => {
     expect(emitted).toEqual(['a', 'b']);
   });
 });
+
+describe('createTokenBatcher with a slow stream', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('batches tokens 20 ms apart too (a pause is three usual gaps), and shows the last one once the stream stops', () => {
+    const emitted: string[] = [];
+    const b = createTokenBatcher({ throttleMs: 100, idleMs: 6, now: () => Date.now(), emit: (text) => emitted.push(text) });
+    for (let i = 0; i < 100; i++) {
+      b.push(`t${i} `);
+      vi.advanceTimersByTime(20);
+    }
+    // Two seconds of tokens: about one update per 100 ms, not one per token.
+    expect(emitted.length).toBeGreaterThanOrEqual(18);
+    expect(emitted.length).toBeLessThanOrEqual(24);
+    vi.advanceTimersByTime(60);
+    expect(emitted.join('')).toBe(Array.from({ length: 100 }, (_, i) => `t${i} `).join(''));
+  });
+});
