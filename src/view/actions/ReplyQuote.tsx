@@ -1,6 +1,7 @@
 import type { ThreadItem } from '../../state/types.ts';
 import { useT } from '../i18n/I18n.tsx';
 import { personName } from '../personName.ts';
+import { jumpTo } from './jumpTo.ts';
 import { excerpt, useThreadActions, type ThreadActions } from './ThreadActions.tsx';
 // Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
 export { replyStyles } from '../styles/replyStyles.ts';
@@ -29,7 +30,7 @@ export function ReplyQuote({ replyTo }: { replyTo: string }) {
       type="button"
       class="tc-quote"
       aria-label={name === null ? t('quoteShowEarlier') : t('quoteShow', { name, text })}
-      onClick={() => actions.jumpTo(replyTo)}
+      onClick={() => void jumpTo(actions, replyTo)}
     >
       {name !== null && <span class="tc-quote-sender">{name}</span>}
       <span class="tc-quote-text">{text}</span>

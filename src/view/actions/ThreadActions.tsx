@@ -12,8 +12,12 @@ import type { VirtualListHandle } from '../VirtualList.tsx';
 export interface ThreadActions {
   store: ChatStore;
   thread: ThreadModel;
+  /** The thread's root element (the log and its rows are inside). */
+  root: RefObject<HTMLElement | null>;
   /** The log's list (MessageLog hands it to VirtualList), to bring a row into view. */
   list: RefObject<VirtualListHandle | null>;
+  /** Set when a quote's message is not there any more (the thread says so). */
+  notAvailable: Signal<boolean>;
   /** Sent messages by server id, for quotes. */
   byId: ReadonlySignal<ReadonlyMap<string, ThreadItem>>;
   /** The message being answered, shown above the composer; its id goes out as `reply_to`. */
@@ -22,8 +26,6 @@ export interface ThreadActions {
   editing: Signal<string | null>;
   /** Key of the row asking "Delete this message?". */
   confirmingDelete: Signal<string | null>;
-  /** Scrolls to a message (loading older pages when needed), focuses and highlights it. */
-  jumpTo(messageId: string): void;
   /** Moves focus to the message box. */
   focusComposer(): void;
 }

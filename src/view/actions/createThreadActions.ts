@@ -4,7 +4,7 @@ import type { ChatStore, ThreadItem, ThreadModel } from '../../state/types.ts';
 import type { VirtualListHandle } from '../VirtualList.tsx';
 import type { ThreadActions } from './ThreadActions.tsx';
 
-/** Where a jump looks and what it says when the message cannot be found. */
+/** Where a jump to a quoted message looks (jumpTo.ts) and what it says when the message cannot be found. */
 export interface JumpTargets {
   /** The thread's root element (the log and its rows are inside). */
   root: RefObject<HTMLElement | null>;
@@ -14,8 +14,6 @@ export interface JumpTargets {
   notAvailable: Signal<boolean>;
 }
 
-const highlightMs = 2_500;
-
 /** The actions for one open thread (made once per Thread, see {@link ThreadActions}). */
 export function createThreadActions(store: ChatStore, thread: ThreadModel, targets: JumpTargets): ThreadActions {
   const byId = computed(() => {
@@ -23,47 +21,18 @@ export function createThreadActions(store: ChatStore, thread: ThreadModel, targe
     for (const item of thread.items.value) if (item.status === 'sent') map.set(item.message.id, item);
     return map;
   });
-
-  async function jumpTo(messageId: string): Promise<void> {
-    targets.notAvailable.value = false;
-    let item = byId.peek().get(messageId);
-    if (item === undefined && thread.findMessage !== undefined && (await thread.findMessage(messageId))) item = byId.peek().get(messageId);
-    // Not held after every page (or deleted before this visitor loaded the thread: history leaves those out).
-    if (item === undefined) return void (targets.notAvailable.value = true);
-    targets.list.current?.reveal(item.key);
-    const row = await rowOf(targets.root.current, messageId);
-    if (row === null) return;
-    row.tabIndex = -1;
-    row.dataset['highlight'] = 'true';
-    row.focus({ preventScroll: true });
-    setTimeout(() => delete row.dataset['highlight'], highlightMs);
-  }
-
   return {
     store,
     thread,
+    root: targets.root,
     list: targets.list,
+    notAvailable: targets.notAvailable,
     byId,
     replyTo: signal(null),
     editing: signal(null),
     confirmingDelete: signal(null),
-    jumpTo: (id) => void jumpTo(id),
     focusComposer() {
       targets.root.current?.querySelector<HTMLElement>('.tc-input')?.focus();
     },
   };
-}
-
-/** The row of a message once the list has rendered it (a few frames at most); null if it never comes. */
-function rowOf(root: HTMLElement | null, messageId: string): Promise<HTMLElement | null> {
-  const selector = `.tc-log [data-message-id="${messageId.replace(/["\\]/g, '\\$&')}"]`;
-  return new Promise((resolve) => {
-    let frames = 0;
-    const look = () => {
-      const row = root?.querySelector<HTMLElement>(selector) ?? null;
-      if (row !== null || ++frames > 30) return resolve(row);
-      requestAnimationFrame(look);
-    };
-    look();
-  });
 }
