@@ -71,7 +71,7 @@ export function createUploads({ conversationId, api, onUploaded }: UploadsOption
   return {
     items,
     start(file, options = {}) {
-      const name = typeof (file as File).name === 'string' && (file as File).name !== '' ? (file as File).name : 'image';
+      const name = typeof (file as File).name === 'string' ? (file as File).name : '';
       const item: UploadItem = { id: randomId(), file, name, progress: 0, status: 'uploading', error: null };
       items.value = [...items.value, item];
       extras.set(item.id, options);

@@ -33,6 +33,7 @@ export interface SendOptions {
 export interface UploadItem {
   readonly id: string;
   readonly file: Blob;
+  /** The file's name; '' for a blob without one (the view calls it "Image" in the reader's language). */
   readonly name: string;
   readonly progress: number;
   readonly status: 'uploading' | 'failed';

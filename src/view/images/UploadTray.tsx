@@ -20,17 +20,18 @@ function Preview({ file, name }: { file: Blob; name: string }) {
 function UploadRow({ thread, upload }: { thread: ThreadModel; upload: UploadItem }) {
   const t = useT();
   const failed = upload.status === 'failed';
+  const name = upload.name || t('image');
   return (
     <li class="tc-upload" data-status={upload.status}>
-      <Preview file={upload.file} name={upload.name} />
+      <Preview file={upload.file} name={name} />
       <div class="tc-upload-body">
         {failed ? (
           <p class="tc-msg-failed" role="alert">
-            {t('uploadFailed', { name: upload.name, reason: upload.error ? t(upload.error) : '' })}
+            {t('uploadFailed', { name, reason: upload.error ? t(upload.error) : '' })}
           </p>
         ) : (
           // The upload's own progress (XHR upload events), not a spinner: value moves from 0 to 1 as bytes go out.
-          <progress class="tc-upload-progress" aria-label={t('uploadingImage', { name: upload.name })} max={1} value={upload.progress} />
+          <progress class="tc-upload-progress" aria-label={t('uploadingImage', { name })} max={1} value={upload.progress} />
         )}
         {failed && (
           <div class="tc-upload-buttons">

@@ -157,3 +157,16 @@ describe('names the store gives in English', () => {
     expect(await within(row('Y sin coste.')).findByRole('button', { name: /^Mostrar el mensaje al que responde, de Asistente: Sí, en 3 días\.$/ })).toBeTruthy();
   });
 });
+
+describe('an image without a file name', () => {
+  test('uploads as "Imagen" in Spanish, not the English "image"', async () => {
+    const store = createFixtureStore({ open: true, thread: {} });
+    render(<ChatApp store={store} locale="es" />);
+    await screen.findByRole('log', { name: es.messages });
+    const thread = store.threads.get('c_1')!;
+    // A pasted screenshot can arrive as a Blob with a type and no name.
+    act(() => void thread.sendImage!(new Blob([new Uint8Array(100)], { type: 'image/png' })));
+    expect(await screen.findByRole('progressbar', { name: 'Subiendo Imagen' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Imagen' })).toBeTruthy();
+  });
+});

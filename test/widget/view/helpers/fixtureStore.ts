@@ -129,7 +129,7 @@ export function createFixtureThread(options: FixtureThreadOptions = {}): Fixture
       const checked = checkImage(file);
       if (!checked.ok) return checked.reason;
       images.push({ file: checked.file, options: sendOptions });
-      const name = (file as File).name || 'image';
+      const name = (file as File).name || '';
       uploads.value = [...uploads.value, { id: `u_${images.length}`, file: checked.file, name, progress: 0, status: 'uploading', error: null }];
       return null;
     },
