@@ -5,6 +5,8 @@
  * chunks, which a classic script cannot. When the widget's module arrives, `<tiny-chat>` is upgraded in place
  * and renders its own launcher over the facade's (same size, place and colours: nothing moves).
  */
+import { facadeLocale } from './facadeLocale.ts';
+
 interface QueueGlobal {
   (...args: unknown[]): unknown;
   q?: unknown[][];
@@ -38,7 +40,10 @@ function facade(tag: HTMLScriptElement): HTMLElement {
     root.adoptedStyleSheets = [sheet];
     const button = document.createElement('button');
     button.type = 'button';
-    button.setAttribute('aria-label', 'Open chat');
+    // Named in the widget's language, and at the side its launcher will take (bottom-left right to left).
+    const { name, dir } = facadeLocale(element.getAttribute('locale'), navigator.languages ?? []);
+    button.setAttribute('aria-label', name);
+    button.dir = dir;
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute('part', 'launcher');
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');

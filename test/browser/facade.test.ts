@@ -28,4 +28,36 @@ describe('the launcher before the widget has loaded', () => {
     await expect.poll(() => w.launcher.count()).toBe(1);
     expect(await w.closeButton.count()).toBe(1);
   });
+
+  it('speaks the widget\'s language and sits where its launcher will: Arabic, bottom-left, nothing moves', async () => {
+    const { context } = await suite.person('/');
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/dist/tinychat.script.mjs', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.route('**/arabic-shop.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><title>Shop</title><main><h1>A shop</h1></main>
+          <script src="/dist/tinychat.js" data-api-key="pk_test_demo" data-locale="ar" async></script></html>`,
+      }),
+    );
+    await page.goto('/arabic-shop.html');
+    const launcher = page.getByRole('button', { name: 'فتح الدردشة' });
+    await launcher.waitFor();
+    expect(await page.getByRole('button', { name: /^Open chat/ }).count()).toBe(0);
+    const facade = (await launcher.boundingBox())!;
+    expect(facade.x + facade.width).toBeLessThan(page.viewportSize()!.width / 2);
+
+    release();
+    // The widget's own launcher replaces the facade (its panel markup arrives with it): same name, same place.
+    await page.locator('.tc-launcher').waitFor();
+    await expect.poll(() => launcher.count()).toBe(1);
+    const own = (await launcher.boundingBox())!;
+    expect(Math.abs(own.x - facade.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(own.y - facade.y)).toBeLessThanOrEqual(1);
+  });
 });

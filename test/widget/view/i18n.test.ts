@@ -6,6 +6,7 @@ import { languages, loadLocale, resolveLocale } from '../../../src/view/i18n/loc
 
 const tables: Record<string, Strings> = { en, es, ar };
 import { formatWait } from '../../../src/view/i18n/formatWait.ts';
+import { facadeLocale } from '../../../src/facadeLocale.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -31,6 +32,15 @@ describe('locale tables', () => {
     expect(await loadLocale('es-MX', ['ar'])).toMatchObject({ tag: 'es-MX', dir: 'ltr', ready: true, strings: tables.es });
     expect(await loadLocale('xx', ['ar-EG'])).toMatchObject({ tag: 'ar-EG', dir: 'rtl', ready: true, strings: tables.ar });
     expect(resolveLocale(null, ['de-DE'])).toMatchObject({ tag: 'en', dir: 'ltr', ready: true, strings: en });
+  });
+
+  it('the loader\'s facade launcher picks the language resolveLocale picks, with that table\'s name and direction', () => {
+    const cases: [string | null, string[]][] = [['es-MX', ['ar']], [null, ['ar-EG', 'en']], ['xx', ['de', 'es']], [null, ['de-DE']], ['constructor', []]];
+    for (const [requested, preferred] of cases) {
+      const locale = resolveLocale(requested, preferred);
+      expect(facadeLocale(requested, preferred), `${requested} ${preferred}`).toEqual({ name: tables[locale.language]!.openChat, dir: locale.dir });
+    }
+    for (const language of languages) expect(facadeLocale(language, []).name).toBe(tables[language]!.openChat);
   });
 
   it('a wait reads in the locale: English words by default, Intl units otherwise', () => {
