@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 /**
- * Build-time replacements for four modules of `@supabase/realtime-js` that a browser widget which only uses
+ * Build-time replacements for four modules (and, below, a few methods of two more) of `@supabase/realtime-js` that a browser widget which only uses
  * broadcast channels never needs, but which RealtimeClient/RealtimeChannel import, so no bundler can drop them:
  *
  * - `lib/websocket-factory.js` finds a WebSocket in Node, Deno, Bun, edge runtimes…; in a browser it is always
@@ -71,6 +71,36 @@ ${httpEndpoint.exec(original)?.[0] ?? ''}
   },
 ];
 
+/**
+ * Methods of RealtimeChannel and RealtimeClient the widget never calls (nor anything they call): sending over
+ * the channel or the REST broadcast endpoint (we send through our REST API), presence tracking, the Web Worker
+ * heartbeat (off unless `worker: true`), removeAllChannels. Each body becomes a throw, so a future caller finds
+ * out at once; each must be found exactly once, as `    [async ]name(args) {` at class level ending at the next
+ * `    }` line, or the build fails.
+ */
+const stubbed: { file: RegExp; methods: string[] }[] = [
+  { file: /[\\/]@supabase[\\/]realtime-js[\\/]dist[\\/]module[\\/]RealtimeChannel\.js$/, methods: ['send', 'httpSend', '_fetchWithTimeout', 'track', 'untrack', 'presenceState'] },
+  { file: /[\\/]@supabase[\\/]realtime-js[\\/]dist[\\/]module[\\/]RealtimeClient\.js$/, methods: ['_startWorkerHeartbeat', '_workerObjectUrl', 'removeAllChannels'] },
+];
+
+/** The file with each named method's body replaced by a throw; a list of what was not found exactly once. */
+function stubMethods(code: string, methods: readonly string[]): { code: string; missing: string[] } {
+  const missing: string[] = [];
+  for (const name of methods) {
+    const head = new RegExp(`\\n    (async )?${name}\\(([^)\\n]*)\\) \\{\\n`, 'g');
+    const found = [...code.matchAll(head)];
+    const match = found[0];
+    const end = match === undefined ? -1 : code.indexOf('\n    }\n', match.index);
+    if (found.length !== 1 || match === undefined || end < 0) {
+      missing.push(name);
+      continue;
+    }
+    const stub = `\n    ${match[1] ?? ''}${name}(${match[2]}) {\n        throw new Error('TinyChat: RealtimeChannel/RealtimeClient ${name}() is not included in this build');`;
+    code = code.slice(0, match.index) + stub + code.slice(end);
+  }
+  return { code, missing };
+}
+
 export function realtimeShims(): Plugin {
   const seen = new Set<RegExp>();
   return {
@@ -89,9 +119,18 @@ export function realtimeShims(): Plugin {
       if (missing.length > 0) this.error(`realtimeShims: ${path} changed (no ${missing.join(', ')}); update scripts/realtimeShims.ts or remove it from vite.config.ts`);
       return { code: typeof shim.code === 'string' ? shim.code : shim.code(original), map: null };
     },
+    transform(code, id) {
+      const path = id.split('?')[0] ?? id;
+      const target = stubbed.find((s) => s.file.test(path));
+      if (target === undefined) return null;
+      seen.add(target.file);
+      const result = stubMethods(code, target.methods);
+      if (result.missing.length > 0) this.error(`realtimeShims: ${path} changed (${result.missing.join(', ')} not found once as a class method); update scripts/realtimeShims.ts`);
+      return { code: result.code, map: null };
+    },
     buildEnd(error) {
       if (error !== undefined) return;
-      for (const shim of shims) if (!seen.has(shim.file)) this.error(`realtimeShims: ${shim.file} was never loaded; has realtime-js moved it?`);
+      for (const { file } of [...shims, ...stubbed]) if (!seen.has(file)) this.error(`realtimeShims: ${file} was never loaded; has realtime-js moved it?`);
     },
   };
 }
