@@ -1,9 +1,10 @@
 import type { ReplyModel } from './createReplyModel.ts';
 import { MarkdownBlock } from './Markdown.tsx';
+import { TailText } from './TailText.tsx';
 
 /**
  * A reply as it streams: completed blocks as markdown, each rendered once; the block still being written as
- * plain text in one text node bound to the `tail` signal, so a token changes that node and nothing else.
+ * plain text in one text node that grows with the `tail` signal (`TailText`), so a token changes that node and nothing else.
  * Once the reply has ended the last block renders as markdown too.
  */
 export function StreamingMarkdown({ reply }: { reply: Pick<ReplyModel, 'blocks' | 'tail' | 'status'> }) {
@@ -15,7 +16,7 @@ export function StreamingMarkdown({ reply }: { reply: Pick<ReplyModel, 'blocks' 
         <MarkdownBlock key={i} source={source} />
       ))}
       {streaming ? (
-        <p class="tc-md-tail">{reply.tail}</p>
+        <TailText text={reply.tail} />
       ) : (
         reply.tail.value.trim() !== '' && <MarkdownBlock key={blocks.length} source={reply.tail.value} />
       )}
