@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 /**
- * Build-time replacements for four modules (and, below, a few methods of two more) of `@supabase/realtime-js` that a browser widget which only uses
- * broadcast channels never needs, but which RealtimeClient/RealtimeChannel import, so no bundler can drop them:
+ * Build-time replacements for four modules of `@supabase/realtime-js` (and, below, for a few methods of three more)
+ * that a browser widget which only uses broadcast channels never needs, but which RealtimeClient/RealtimeChannel
+ * import, so no bundler can drop them:
  *
  * - `lib/websocket-factory.js` finds a WebSocket in Node, Deno, Bun, edge runtimes…; in a browser it is always
  *   `globalThis.WebSocket`.
@@ -72,30 +73,37 @@ ${httpEndpoint.exec(original)?.[0] ?? ''}
 ];
 
 /**
- * Methods of RealtimeChannel and RealtimeClient the widget never calls (nor anything they call): sending over
- * the channel or the REST broadcast endpoint (we send through our REST API), presence tracking, the Web Worker
- * heartbeat (off unless `worker: true`), removeAllChannels. Each body becomes a throw, so a future caller finds
- * out at once; each must be found exactly once, as `    [async ]name(args) {` at class level ending at the next
- * `    }` line, or the build fails.
+ * Methods of RealtimeChannel, RealtimeClient and phoenix's Socket the widget never calls (nor anything they call):
+ * sending over the channel or the REST broadcast endpoint (we send through our REST API), presence tracking, the
+ * Web Worker heartbeat (off unless `worker: true`), removeAllChannels, phoenix's long-poll fallback. Each body
+ * becomes a throw, so a future caller finds out at once; each must be found exactly once, as `[async ]name(args) {`
+ * at class level (its file's indent) ending at the next `}` line at that indent, or the build fails.
  */
-const stubbed: { file: RegExp; methods: string[] }[] = [
+const stubbed: { file: RegExp; methods: string[]; indent?: string }[] = [
   { file: /[\\/]@supabase[\\/]realtime-js[\\/]dist[\\/]module[\\/]RealtimeChannel\.js$/, methods: ['send', 'httpSend', '_fetchWithTimeout', 'track', 'untrack', 'presenceState'] },
   { file: /[\\/]@supabase[\\/]realtime-js[\\/]dist[\\/]module[\\/]RealtimeClient\.js$/, methods: ['_startWorkerHeartbeat', '_workerObjectUrl', 'removeAllChannels'] },
+  // phoenix's Socket: the long-poll fallback (only with `longPollFallbackMs`, which realtime-js never passes) and
+  // what only it uses. LongPoll itself is gone (trimPhoenix.ts).
+  {
+    file: /[\\/]@supabase[\\/]phoenix[\\/]priv[\\/]static[\\/]phoenix\.mjs$/,
+    methods: ['connectWithFallback', 'replaceTransport', 'getLongPollTransport', 'ping', 'getSession', 'storeSession'],
+    indent: '  ',
+  },
 ];
 
 /** The file with each named method's body replaced by a throw; a list of what was not found exactly once. */
-function stubMethods(code: string, methods: readonly string[]): { code: string; missing: string[] } {
+function stubMethods(code: string, methods: readonly string[], indent = '    '): { code: string; missing: string[] } {
   const missing: string[] = [];
   for (const name of methods) {
-    const head = new RegExp(`\\n    (async )?${name}\\(([^)\\n]*)\\) \\{\\n`, 'g');
+    const head = new RegExp(`\\n${indent}(async )?${name}\\(([^)\\n]*)\\) \\{\\n`, 'g');
     const found = [...code.matchAll(head)];
     const match = found[0];
-    const end = match === undefined ? -1 : code.indexOf('\n    }\n', match.index);
+    const end = match === undefined ? -1 : code.indexOf(`\n${indent}}\n`, match.index);
     if (found.length !== 1 || match === undefined || end < 0) {
       missing.push(name);
       continue;
     }
-    const stub = `\n    ${match[1] ?? ''}${name}(${match[2]}) {\n        throw new Error('TinyChat: RealtimeChannel/RealtimeClient ${name}() is not included in this build');`;
+    const stub = `\n${indent}${match[1] ?? ''}${name}(${match[2]}) {\n${indent}${indent}throw new Error('TinyChat: realtime ${name}() is not included in this build');`;
     code = code.slice(0, match.index) + stub + code.slice(end);
   }
   return { code, missing };
@@ -124,7 +132,7 @@ export function realtimeShims(): Plugin {
       const target = stubbed.find((s) => s.file.test(path));
       if (target === undefined) return null;
       seen.add(target.file);
-      const result = stubMethods(code, target.methods);
+      const result = stubMethods(code, target.methods, target.indent);
       if (result.missing.length > 0) this.error(`realtimeShims: ${path} changed (${result.missing.join(', ')} not found once as a class method); update scripts/realtimeShims.ts`);
       return { code: result.code, map: null };
     },
