@@ -4,6 +4,8 @@ import { httpUrl } from './httpUrl.ts';
 import { lazyComponent } from './lazyComponent.tsx';
 import { addFeatureStyles } from './styles/featureStyles.ts';
 import { useT } from './i18n/I18n.tsx';
+// Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
+export { messageImageStyles } from './styles/messageImageStyles.ts';
 
 /** The larger view is a chunk of its own: fetched when an image is first opened, or on intent (pointer, focus). */
 const ImageDialog = lazyComponent(() =>

@@ -6,7 +6,7 @@ import { MessageActions } from './actions/MessageActions.tsx';
 import { LazyDeleteConfirm, LazyMessageEditor } from './actions/lazyEditor.ts';
 import { LazyReplyQuote } from './actions/lazyReply.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
-import { MessageImage } from './MessageImage.tsx';
+import { LazyMessageImage } from './images/lazyMessageImage.ts';
 import { MessageText } from './MessageText.tsx';
 
 /** Props of {@link MessageRow}. */
@@ -62,7 +62,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
           <p class="tc-msg-note">{t('messageDeleted')}</p>
         ) : (
           <>
-            {message.message_type === 'image' && <MessageImage url={message.media_url} sender={sender} />}
+            {message.message_type === 'image' && <LazyMessageImage url={message.media_url} sender={sender} />}
             {message.body !== null && message.body !== '' && (Body ? <Body text={message.body} /> : <MessageText text={message.body} />)}
             {message.edited_at !== null && <span class="tc-msg-edited">{t('edited')}</span>}
           </>

@@ -1,7 +1,7 @@
 /**
- * Images and message actions (issue 6, items 2 and 3); the editor, the image dialog, the upload tray and the reply
- * quote/bar bring their own sheets with their chunks (editorStyles.ts, imageDialogStyles.ts, uploadStyles.ts,
- * replyStyles.ts). Actions stay in the layout (no jump when they show) and are hidden only visually until the row
+ * Message actions and dropping images (issue 6, items 2 and 3); image messages, the editor, the image dialog, the
+ * upload tray and the reply quote/bar bring their own sheets with their chunks (messageImageStyles.ts,
+ * editorStyles.ts, imageDialogStyles.ts, uploadStyles.ts, replyStyles.ts). Actions stay in the layout (no jump when they show) and are hidden only visually until the row
  * is hovered or holds focus; on touch screens, which cannot hover, they always show. Colours come from the theme's
  * `--tc-*` properties (hostStyles.ts).
  */
@@ -15,7 +15,6 @@ export const detailStyles = `
 .tc-msg:focus{outline:none}
 .tc-attach{flex:none;display:flex;align-items:center;justify-content:center;width:36px;height:36px;border-radius:var(--tc-radius);color:var(--tc-muted)}
 .tc-attach:hover{color:var(--tc-fg)}
-.tc-msg-image-button{display:block;padding:0;border-radius:calc(var(--tc-radius) - 4px);cursor:zoom-in}
 .tc-thread{position:relative}
 .tc-thread[data-dropping=true]{outline:2px dashed var(--tc-accent);outline-offset:-6px}
 .tc-drop-hint{position:absolute;inset:auto 0 50% 0;text-align:center;font-weight:600;color:var(--tc-accent);pointer-events:none}

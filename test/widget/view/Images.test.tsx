@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ChatApp } from '../../../src/view/index.ts';
 import { createFixtureStore, message, sentItem, SUPPORT } from './helpers/fixtureStore.ts';
@@ -69,14 +69,15 @@ describe('images in the composer', () => {
     expect(screen.queryByRole('img', { name: 'a.png' })).toBeNull();
   });
 
-  test('a finished upload becomes a pending image message in the log', () => {
+  test('a finished upload becomes a pending image message in the log', async () => {
     const { thread, pick } = openThread();
     pick([png('b.png')]);
     act(() => thread.finishUpload(thread.uploads.value[0]!.id, 'https://cdn.example.com/b.png'));
     expect(screen.queryByRole('progressbar')).toBeNull();
     const log = screen.getByRole('log', { name: 'Messages' });
     const row = log.querySelector<HTMLElement>('[data-status="pending"]')!;
-    expect(row.querySelector('img')!.getAttribute('src')).toBe('https://cdn.example.com/b.png');
+    // Image messages are a lazy chunk: the <img> comes once it has loaded.
+    await waitFor(() => expect(row.querySelector('img')?.getAttribute('src')).toBe('https://cdn.example.com/b.png'));
   });
 
   test('a pasted image is sent; pasted text is left to the box; a dropped image is sent with the reply in progress', async () => {
@@ -111,7 +112,7 @@ describe('images in the composer', () => {
     const img = message({ sender_id: SUPPORT, message_type: 'image', body: null, media_url: 'https://cdn.example.com/p.png' });
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(img)] } });
     render(<ChatApp store={store} />);
-    const open = screen.getByRole('button', { name: 'Image from Sam' });
+    const open = await screen.findByRole('button', { name: 'Image from Sam' });
     fireEvent.click(open);
     const dialog = await screen.findByRole('dialog', { name: 'Image from Sam' });
     expect(within(dialog).getByRole('img', { name: 'Image from Sam' }).getAttribute('src')).toBe('https://cdn.example.com/p.png');

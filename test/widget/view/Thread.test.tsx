@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ChatApp } from '../../../src/view/index.ts';
 import { createFixtureStore, message, sentItem, SUPPORT, VISITOR, type FixtureStore } from './helpers/fixtureStore.ts';
@@ -91,12 +91,14 @@ describe('a thread', () => {
     expect(rows('See https')[0]!.querySelector('.tc-msg-text')!.textContent).toBe(bodies[5]);
   });
 
-  test('an image message is an <img> only for an http(s) media_url', () => {
+  test('an image message is an <img> only for an http(s) media_url', async () => {
     const ok = message({ message_type: 'image', body: null, media_url: 'https://cdn.example.com/p.png' });
     const bad = message({ message_type: 'image', body: 'caption', media_url: 'javascript:alert(1)' });
     const data = message({ message_type: 'image', body: null, media_url: 'data:image/png;base64,AAAA' });
     const store = createFixtureStore({ open: true, thread: { items: [ok, bad, data].map((m) => sentItem(m)) } });
     const { log } = openThread(store);
+    // Image messages are a lazy chunk: wait for it to render them.
+    await waitFor(() => expect(log.textContent?.match(/Image unavailable/g)).toHaveLength(2));
     const images = log.querySelectorAll('img');
     expect(images).toHaveLength(1);
     expect(images[0]!.getAttribute('src')).toBe('https://cdn.example.com/p.png');
