@@ -9,31 +9,8 @@ export function botSenderId(botId: string): string {
 }
 
 /** The line that starts the sources section of a bot message's body (a format marker, not UI text). */
-const SOURCES_MARKER = '\n\nSources:\n';
+export const SOURCES_MARKER = '\n\nSources:\n';
 const SOURCE_LINE = /^- \[((?:\\.|[^\\\]])*)\]\(([^()\s]*)\)$/;
-
-/**
- * A finished agent reply as one message body: the answer's markdown, then, when it cited any, a trailing
- * section `Sources:` with one `- [title](url)` line per source. Plain-text readers (the inbox, e-mail digests)
- * see readable links; {@link splitBotBody} takes the section off again for the widget's sources list.
- *
- * @example formatBotBody('Returns are free.', [{ id: 'r', url: 'https://x/kb/returns', title: 'Returns', type: 'page' }])
- * // 'Returns are free.\n\nSources:\n- [Returns](https://x/kb/returns)'
- */
-export function formatBotBody(text: string, sources: readonly Pick<CitedResource, 'url' | 'title'>[]): string {
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  for (const { url, title } of sources) {
-    // Only URLs that survive the round trip (no spaces or parentheses) go in; the renderer checks the scheme.
-    const href = url.replace(/[\s()]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
-    if (href === '' || seen.has(href)) continue;
-    seen.add(href);
-    const label = (title.trim() || href).replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-    lines.push(`- [${label}](${href})`);
-  }
-  const answer = text.trimEnd();
-  return lines.length === 0 ? answer : `${answer}${SOURCES_MARKER}${lines.join('\n')}`;
-}
 
 /** A bot message body split back into its answer and its sources (none when the body has no such section). */
 export function splitBotBody(body: string): { text: string; sources: Pick<CitedResource, 'url' | 'title'>[] } {

@@ -6,7 +6,8 @@ import { streamReply } from '../../agent/streamReply.ts';
 import type { Message } from '../../transport/types.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { ThreadItem } from '../types.ts';
-import { botSenderId, formatBotBody } from './botMessage.ts';
+import { botSenderId } from './botMessage.ts';
+import { formatBotBody } from './formatBotBody.ts';
 import { conversationTurns, personWrote } from './conversationTurns.ts';
 
 /** What the agent needs from the store. */

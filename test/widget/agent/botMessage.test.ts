@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { botSenderId, formatBotBody, splitBotBody } from '../../../src/state/agent/botMessage.ts';
+import { botSenderId, splitBotBody } from '../../../src/state/agent/botMessage.ts';
+import { formatBotBody } from '../../../src/state/agent/formatBotBody.ts';
 import { conversationTurns, personWrote } from '../../../src/state/agent/conversationTurns.ts';
 import type { ThreadItem } from '../../../src/state/types.ts';
 
