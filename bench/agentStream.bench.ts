@@ -504,7 +504,7 @@ function splitProfile(profile: Profile, harnessLine: number): { widget: number; 
     if (frame.lineNumber >= harnessLine) harness += ms;
     else widget += ms;
   }
-  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.AGENT_BENCH_TOP ?? 12));
   console.log('JS self time by function (profiled run):', top.map(([n, t]) => `${n} ${t.toFixed(1)}ms`).join(', '));
   return { widget, harness };
 }

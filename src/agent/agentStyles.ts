@@ -4,8 +4,9 @@
  */
 export const agentStyles = `
 .tc-md-tail{white-space:pre-wrap;margin:0}
-.tc-md>:first-child{margin-top:0}
-.tc-md>:last-child{margin-bottom:0}
+.tc-md>:first-child,.tc-md-done:first-child>:first-child{margin-top:0}
+.tc-md>:last-child,.tc-md-done:last-child>:last-child{margin-bottom:0}
+.tc-md-done{display:contents}
 .tc-md pre{overflow-x:auto;white-space:pre;padding:.5em;border-radius:calc(var(--tc-radius,12px) / 3);background:var(--tinychat-code-bg,rgba(127,127,127,.12))}
 .tc-md code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 .tc-md a,.tc-sources a{overflow-wrap:anywhere}
@@ -17,5 +18,5 @@ export const agentStyles = `
 .tc-rate-limit,.tc-agent-error{margin:.5em 12px;font-size:.9em}
 .tc-agent-error p{margin:0}
 .tc-vlist-footer{contain:layout style}
-.tc-agent-reply .tc-md>*{contain:paint}
+.tc-agent-reply .tc-md-done>*{contain:paint}
 `;
