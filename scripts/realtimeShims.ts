@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 /**
- * Build-time replacements for four modules of `@supabase/realtime-js` (and, below, for a few methods of three more)
+ * Build-time replacements for five modules of `@supabase/realtime-js` (and, below, for a few methods of three more)
  * that a browser widget which only uses broadcast channels never needs, but which RealtimeClient/RealtimeChannel
  * import, so no bundler can drop them:
  *
  * - `lib/websocket-factory.js` finds a WebSocket in Node, Deno, Bun, edge runtimes…; in a browser it is always
  *   `globalThis.WebSocket`.
+ * - `lib/serializer.js` encodes vsn 2.0.0 frames (binary broadcasts); our socket asks for vsn 1.0.0, JSON frames.
  * - `RealtimePostgresFilterBuilder.js` and `lib/transformers.js` (but its `httpEndpointURL`) serve
  *   `postgres_changes`, which the widget never listens to; a conversion, if ever called, throws.
  * - `RealtimePresence.js` (with phoenix's `Presence` and realtime-js's `presenceAdapter` behind it) syncs presence
@@ -47,6 +48,21 @@ export default class RealtimePresence {
   constructor(channel) {
     this.channel = channel;
     this.state = {};
+  }
+}
+`,
+  },
+  {
+    file: /[\\/]@supabase[\\/]realtime-js[\\/]dist[\\/]module[\\/]lib[\\/]serializer\.js$/,
+    expect: [/export default class Serializer\b/, /\n    encode\(msg, callback\) \{/, /\n    decode\(rawPayload, callback\) \{/],
+    code: `// Replaced at build time (scripts/realtimeShims.ts): the widget's socket speaks vsn 1.0.0 (JSON frames,
+// src/transport/createRealtimeConnector.ts), so the vsn 2.0.0 binary serializer is never used.
+export default class Serializer {
+  encode() {
+    throw new Error('TinyChat: the vsn 2.0.0 serializer is not included in this build');
+  }
+  decode() {
+    throw new Error('TinyChat: the vsn 2.0.0 serializer is not included in this build');
   }
 }
 `,

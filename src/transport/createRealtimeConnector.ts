@@ -32,6 +32,9 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
     client ??= (options.load ?? loadRealtimeClient)().then((Client) => {
       const created = new Client(endpoint, {
         params: { ...options.params, apikey: anonKey },
+        // Protocol 1.0.0: plain JSON frames, which our broadcasts (JSON objects) need no more than; the build then
+        // leaves out realtime-js's 2.0.0 binary serializer (scripts/realtimeShims.ts, about 0.7 KB gzip).
+        vsn: '1.0.0',
         ...(options.transport ? { transport: options.transport } : {}),
         ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
         ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
