@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // esbuild comes with tsx and vite (both devDependencies); it is only used to bundle the bench page.
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { launchBareChromium, type BarePage } from './bareChromium.ts';
 import { percentile, writeSection } from './writeSection.ts';
+
+type BareBrowser = Awaited<ReturnType<typeof launchBareChromium>>;
 
 // Issue 5 budgets for one 2,000-token reply streamed at one token every 2 ms.
 const TOKENS = 2000;
@@ -290,10 +292,7 @@ export default async function agentStreamBench(): Promise<void> {
   const harnessLine = bundle.slice(0, bundle.indexOf('function pagedFetch')).split('\n').length - 1;
   const tokens = replyTokens();
   const server = await startServer(bundle, workerBundle, tokens);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchBareChromium(['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']);
   const results = new Map<Mode, RunResult[]>();
   const runs = Number(process.env.AGENT_BENCH_RUNS ?? RUNS);
   let profiled: RunResult | undefined;
@@ -358,7 +357,9 @@ export default async function agentStreamBench(): Promise<void> {
     `## Agent reply streaming (\`bench/agentStream.bench.ts\`)
 
 A ${TOKENS}-token markdown reply (paragraphs, bold, inline code, lists, code blocks, emoji, CJK) written by a loopback SSE
-server one token per network write every ${INTERVAL_MS} ms, in headless Chromium (software rendering: \`--disable-gpu\`;
+server one token per network write every ${INTERVAL_MS} ms, in headless Chromium driven over a plain DevTools connection
+(\`bench/bareChromium.ts\`: Playwright turns on DevTools' Network domain, and with it Chromium sends the page's main thread
+a task for each network chunk even when a worker reads it, ~80 ms that a visitor's browser does not spend; software rendering: \`--disable-gpu\`;
 the machine has CJK and emoji fonts, as visitors' machines do: without them Chromium searches for a fallback font on every
 layout, which tripled layout time here), ${runs} runs per variant, each on a fresh page. **The budgeted run is the widget's
 real path**: \`<MessageLog>\` with 31 earlier messages in the widget's own styles (a shadow root), the agent controller
@@ -376,10 +377,7 @@ grows with the load, CPU time much less).
 ${table}
 
 ${worst(budgeted, task) <= BUDGET.taskMs && worst(budgeted, script) <= BUDGET.scriptMs ? 'The task-time and script budgets are met in every run.' : '**Not every budget is met in every run (see the table).**'}
-Where the main thread's time goes: Chromium still runs one small task per network chunk on the page's main thread even
-when a worker reads the body (the fetch reports each chunk's transfer size to the frame:
-\`ResourceLoadInfoNotifier\`, ~2,000 tasks of ~0.03 ms here, seen in a trace); the rest is the ~${median(budgeted, (r) => r.updates)}
-frames that change the reply (each a style, layout, paint and commit pass, ~4 ms of CPU on this machine, software
+Where the main thread's time goes: the ~${median(budgeted, (r) => r.updates)} frames that change the reply (each a style, layout, paint and commit pass, ~4 ms of CPU on this machine, software
 rendering) and the scroll that follows each. Each completed block has \`contain: paint\`, which halved paint time in
 a trace. ${longest === 0 ? 'No task is long.' : `The longest task took ${ms(longest)}.`}
 
@@ -394,7 +392,7 @@ ${variantTable}
  * One traced run of the budgeted path: CPU time of the page's main thread and of the stream worker's thread,
  * from the trace's top-level tasks (tracing slows the page, so this run gives only the split).
  */
-async function threadCpu(browser: Browser, server: { url: string; lastWriteAt(): number }, tokens: readonly string[]): Promise<{ page: number; worker: number }> {
+async function threadCpu(browser: BareBrowser, server: { url: string; lastWriteAt(): number }, tokens: readonly string[]): Promise<{ page: number; worker: number }> {
   const path = join(tmpdir(), `agent-stream-trace-${process.pid}.json`);
   process.env.AGENT_BENCH_TRACE = path;
   process.env.AGENT_BENCH_TRACE_CATS = 'toplevel';
@@ -423,7 +421,7 @@ const MODES: readonly Mode[] = (process.env.AGENT_BENCH_MODES?.split(',') as Mod
  * slows the page, so those runs give only the JS split).
  */
 async function measure(
-  browser: Browser,
+  browser: BareBrowser,
   server: { url: string; lastWriteAt(): number },
   mode: Mode,
   tokens: readonly string[],
@@ -432,33 +430,33 @@ async function measure(
   const page = await browser.newPage();
   try {
     await page.goto(server.url);
-    await page.waitForFunction(() => 'runBench' in window);
+    for (let i = 0; i < 400 && !(await page.evaluate<boolean>("'runBench' in window")); i++) await new Promise((r) => setTimeout(r, 25));
+    const json = (value: unknown): string => JSON.stringify(value);
     if (mode.endsWith('-thread')) {
       // AGENT_BENCH_CSS: extra rules for the thread, to try a change without rebuilding anything.
-      await page.evaluate((css) => void ((window as unknown as { extraCss: string }).extraCss = css), process.env.AGENT_BENCH_CSS ?? '');
-      await page.evaluate((ms) => void ((window as unknown as { benchThrottle: number }).benchThrottle = ms), Number(process.env.AGENT_BENCH_THROTTLE ?? 0));
+      await page.evaluate(`void (window.extraCss = ${json(process.env.AGENT_BENCH_CSS ?? '')})`);
+      await page.evaluate(`void (window.benchThrottle = ${Number(process.env.AGENT_BENCH_THROTTLE ?? 0)})`);
       const how = mode === 'worker-thread' ? 'worker' : mode === 'main-thread' ? 'main' : 'page';
-      await page.evaluate(([t, interval, h]) => (window as unknown as { setupThread(...args: unknown[]): Promise<void> }).setupThread(t, interval, h), [tokens, INTERVAL_MS, how] as const);
+      await page.evaluate(`window.setupThread(${json(tokens)}, ${INTERVAL_MS}, ${json(how)})`);
     }
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
+    await page.send('Performance.enable');
     if (harnessLine !== null) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
+      await page.send('Profiler.enable');
+      await page.send('Profiler.setSamplingInterval', { interval: 200 });
+      await page.send('Profiler.start');
     }
     // AGENT_BENCH_TRACE=file.json: a Chromium trace of the run (devtools timeline categories), to see where time goes.
     const trace = process.env.AGENT_BENCH_TRACE;
-    if (trace) await browser.startTracing(page, { path: trace, categories: (process.env.AGENT_BENCH_TRACE_CATS ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(',') });
-    const before = metrics(await cdp.send('Performance.getMetrics'));
-    const result = await page.evaluate(
-      ([last, m, t, interval]) => (window as unknown as { runBench(...args: unknown[]): Promise<Omit<RunResult, 'taskMs' | 'scriptMs' | 'layoutMs' | 'widgetJsMs' | 'harnessJsMs'>> }).runBench(last, m, t, interval),
-      [LAST, mode, tokens, INTERVAL_MS] as const,
+    const categories = process.env.AGENT_BENCH_TRACE_CATS ?? 'devtools.timeline,disabled-by-default-devtools.timeline';
+    if (trace) await page.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    const before = metrics(await page.send('Performance.getMetrics'));
+    const result = await page.evaluate<Omit<RunResult, 'taskMs' | 'scriptMs' | 'layoutMs' | 'widgetJsMs' | 'harnessJsMs'>>(
+      `window.runBench(${json(LAST)}, ${json(mode)}, ${json(tokens)}, ${INTERVAL_MS})`,
     );
-    const after = metrics(await cdp.send('Performance.getMetrics'));
-    if (trace) await browser.stopTracing();
+    const after = metrics(await page.send('Performance.getMetrics'));
+    if (trace) await writeTrace(page, trace);
     let js = { widget: Number.NaN, harness: Number.NaN };
-    if (harnessLine !== null) js = splitProfile((await cdp.send('Profiler.stop')).profile, harnessLine);
+    if (harnessLine !== null) js = splitProfile((await page.send<{ profile: Profile }>('Profiler.stop')).profile, harnessLine);
     const delta = (name: string): number => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
     // From the bench's server: "arrival" is when it wrote the last token (loopback adds well under a millisecond).
     const fromServer = mode === 'worker-thread' || mode === 'main-thread';
@@ -478,6 +476,15 @@ async function measure(
   } finally {
     await page.close();
   }
+}
+
+/** Ends the page's trace and writes it where Chromium's trace viewers read it (`{traceEvents}`). */
+async function writeTrace(page: BarePage, path: string): Promise<void> {
+  const from = page.events.length;
+  await page.send('Tracing.end');
+  for (let i = 0; i < 400 && !page.events.slice(from).some((e) => e.method === 'Tracing.tracingComplete'); i++) await new Promise((r) => setTimeout(r, 25));
+  const traceEvents = page.events.slice(from).flatMap((e) => (e.method === 'Tracing.dataCollected' ? (e.params.value as unknown[]) : []));
+  await writeFile(path, JSON.stringify({ traceEvents }));
 }
 
 interface Profile {
