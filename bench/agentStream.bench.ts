@@ -358,8 +358,8 @@ export default async function agentStreamBench(): Promise<void> {
 
 A ${TOKENS}-token markdown reply (paragraphs, bold, inline code, lists, code blocks, emoji, CJK) written by a loopback SSE
 server one token per network write every ${INTERVAL_MS} ms, in headless Chromium driven over a plain DevTools connection
-(\`bench/bareChromium.ts\`: Playwright turns on DevTools' Network domain, and with it Chromium sends the page's main thread
-a task for each network chunk even when a worker reads it, ~80 ms that a visitor's browser does not spend; software rendering: \`--disable-gpu\`;
+(\`bench/bareChromium.ts\`: under Playwright's instrumentation, which turns on DevTools' Network domain among others, Chromium
+sends the page's main thread a task for each network chunk even when a worker reads it, ~80 ms a visitor's browser does not spend; software rendering: \`--disable-gpu\`;
 the machine has CJK and emoji fonts, as visitors' machines do: without them Chromium searches for a fallback font on every
 layout, which tripled layout time here), ${runs} runs per variant, each on a fresh page. **The budgeted run is the widget's
 real path**: \`<MessageLog>\` with 31 earlier messages in the widget's own styles (a shadow root), the agent controller

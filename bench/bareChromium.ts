@@ -17,10 +17,11 @@ export interface BarePage {
 }
 
 /**
- * Debian's Chromium, headless, driven by plain DevTools commands instead of Playwright. Playwright enables DevTools'
- * Network domain on every page it drives, and with it Chromium sends the page's main thread a task for each network
- * chunk a dedicated worker receives (~2,000 for a 2,000-token reply, ~80 ms here): a cost of the measuring tool that
- * a visitor's browser does not have. Here only the domains a bench asks for are on.
+ * Debian's Chromium, headless, driven by plain DevTools commands instead of Playwright. Under Playwright's
+ * instrumentation (it enables DevTools' Network domain, among others, on every page it drives) Chromium sends the
+ * page's main thread a task for each network chunk a dedicated worker receives (~2,000 for a 2,000-token reply,
+ * ~80 ms here; ~20 without it, seen in traces): a cost of the measuring tool that a visitor's browser does not have.
+ * Here only the domains a bench asks for are on.
  */
 export async function launchBareChromium(args: readonly string[]): Promise<{ newPage(): Promise<BarePage>; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'bare-chromium-'));
