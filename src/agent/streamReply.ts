@@ -2,7 +2,7 @@ import { createTokenBatcher } from './createTokenBatcher.ts';
 import { AgentError, isAgentError } from './errors/AgentError.ts';
 import { createReplyModel, type ReplyModel, type ReplyModelOptions } from './createReplyModel.ts';
 import { streamCompletion, type CompletionResult, type StreamCompletionOptions } from './streamCompletion.ts';
-import { streamInWorker } from './worker/streamInWorker.ts';
+import { streamWorker } from './worker/streamInWorker.ts';
 
 /** Options of {@link streamReply}: those of {@link streamCompletion} without the callbacks it wires itself. */
 export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDone' | 'signal'> &
@@ -47,7 +47,7 @@ export function streamReply(options: StreamReplyOptions): { model: ReplyModel; d
     }).finally(batcher.flush);
   };
   const completion =
-    (options.fetch === undefined ? streamInWorker({ ...options, signal: controller.signal, onTokens, onDone, throttleMs }, onMainThread) : null) ??
+    (options.fetch === undefined ? streamWorker().stream({ ...options, signal: controller.signal, onTokens, onDone, throttleMs }, onMainThread) : null) ??
     onMainThread();
 
   const done = completion.then(

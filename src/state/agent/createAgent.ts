@@ -3,6 +3,7 @@ import type { ReplyModel } from '../../agent/createReplyModel.ts';
 import type { AgentError } from '../../agent/errors/AgentError.ts';
 import type { RateLimitError } from '../../agent/errors/RateLimitError.ts';
 import { streamReply } from '../../agent/streamReply.ts';
+import { streamWorker } from '../../agent/worker/streamInWorker.ts';
 import type { Message } from '../../transport/types.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { ThreadItem } from '../types.ts';
@@ -144,6 +145,12 @@ export function createAgent(host: AgentHost): AgentController {
       settle(active);
     });
   };
+
+  // The stream worker starts while the page is idle, so the first question does not pay for its start-up.
+  if (host.healthy && host.fetch === undefined) {
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => void }).requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 0));
+    idle(() => disposed || streamWorker().prewarm());
+  }
 
   return {
     senderId,
