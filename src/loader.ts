@@ -79,14 +79,20 @@ else place();
 // The widget itself waits for the page's load event, so a third-party chat never delays the site's own load,
 // and then for the next frame, so the facade launcher is painted before the widget's first task runs; a click on
 // the facade, or 3 s of a page still loading, starts it sooner (a background tab, which runs no frames, too).
+// What to import: the build (scripts/build.ts) names the widget's chunk and its `boot` export when the script entry
+// only re-exports it, saving a request; `tinychat.script.mjs` otherwise.
+declare const __TINYCHAT_ENTRY__: string | undefined;
+declare const __TINYCHAT_BOOT__: string | undefined;
+const entry = typeof __TINYCHAT_ENTRY__ === 'string' ? __TINYCHAT_ENTRY__ : './tinychat.script.mjs';
+const bootName = typeof __TINYCHAT_BOOT__ === 'string' ? __TINYCHAT_BOOT__ : 'boot';
+type Boot = (script: HTMLScriptElement | null, element: HTMLElement | null) => void;
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
-  import(/* @vite-ignore */ new URL('./tinychat.script.mjs', base).href).then(
-    (m: { boot(script: HTMLScriptElement | null, element: HTMLElement | null): void }) => m.boot(script, element),
-    (error: unknown) => console.error('TinyChat: the widget could not load.', error),
-  );
+  import(/* @vite-ignore */ new URL(entry, base).href)
+    .then((m: Record<string, Boot | undefined>) => (m[bootName] as Boot)(script, element))
+    .catch((error: unknown) => console.error('TinyChat: the widget could not load.', error));
 };
 if (document.readyState === 'complete') start();
 else {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSuite } from './helpers/suite.ts';
 import { widget } from './helpers/widget.ts';
 
+// The widget's module the loader imports: its chunk (the build names it in the loader) or the script entry.
+const WIDGET_MODULE = /\/dist\/(tinychat\.script\.mjs|chunks\/widget-[\w-]+\.mjs)$/;
+
 describe('the launcher before the widget has loaded', () => {
   const suite = useBrowserSuite();
 
@@ -11,7 +14,7 @@ describe('the launcher before the widget has loaded', () => {
     // Hold the widget's module back until the visitor has clicked: the loader alone is on the page.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/dist/tinychat.script.mjs', async (route) => {
+    await page.route(WIDGET_MODULE, async (route) => {
       await held;
       await route.continue();
     });
@@ -34,7 +37,7 @@ describe('the launcher before the widget has loaded', () => {
     const page = await context.newPage();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/dist/tinychat.script.mjs', async (route) => {
+    await page.route(WIDGET_MODULE, async (route) => {
       await held;
       await route.continue();
     });
