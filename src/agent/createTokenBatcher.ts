@@ -6,8 +6,8 @@ export interface TokenBatcherOptions {
   throttleMs: number;
   /**
    * When no token came for this long (ms), emit what is pending at once; a stream whose tokens are further apart
-   * waits three of its usual gaps instead (capped at `throttleMs`), so a slow stream is batched too rather than
-   * shown token by token. @defaultValue 6
+   * waits one and a half of its usual gaps instead (capped at `throttleMs`), so a slow stream is batched too rather than
+   * shown token by token. @defaultValue 3
    */
   idleMs?: number;
   /** @defaultValue performance.now */
@@ -35,7 +35,7 @@ export interface TokenBatcher {
  */
 export function createTokenBatcher(options: TokenBatcherOptions): TokenBatcher {
   const { emit, throttleMs } = options;
-  const idleMs = options.idleMs ?? 6;
+  const idleMs = options.idleMs ?? 3;
   const now = options.now ?? (() => performance.now());
   let pending = '';
   let lastEmitAt = -Infinity;
@@ -64,7 +64,7 @@ export function createTokenBatcher(options: TokenBatcherOptions): TokenBatcher {
     else timer = setTimeout(check, Math.min(pause - quiet, throttleMs - since));
   };
 
-  const pauseMs = (): number => Math.min(Math.max(idleMs, 3 * gap), Math.max(throttleMs, idleMs));
+  const pauseMs = (): number => Math.min(Math.max(idleMs, 1.5 * gap), Math.max(throttleMs, idleMs));
 
   return {
     push(token) {

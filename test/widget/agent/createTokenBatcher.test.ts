@@ -55,7 +55,7 @@ describe('createTokenBatcher with a slow stream', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('batches tokens 20 ms apart too (a pause is three usual gaps), and shows the last one once the stream stops', () => {
+  it('batches tokens 20 ms apart too (a pause is one and a half usual gaps), and shows the last one once the stream stops', () => {
     const emitted: string[] = [];
     const b = createTokenBatcher({ throttleMs: 100, idleMs: 6, now: () => Date.now(), emit: (text) => emitted.push(text) });
     for (let i = 0; i < 100; i++) {
