@@ -117,27 +117,27 @@ async function runThread(last) {
   observer.observe({ type: 'longtask' });
   let inDom = 0, nextFrame = 0, atBottom = true;
   const log = host.querySelector('.tc-log');
-  const seen = new Promise((resolve) => {
-    // Only what changed is looked at (the tail's text node, added blocks): reading the whole reply each frame would
-    // cost the page more than the widget spends.
-    const has = (records) => records.some((r) => r.type === 'characterData' ? r.target.data.includes(last)
-      : [...r.addedNodes].some((n) => n.textContent?.includes(last)));
-    new MutationObserver((records, mo) => {
-      if (!inDom && has(records)) {
-        inDom = performance.now();
-        mo.disconnect();
-        // The log followed the reply: its bottom is in view in the frame that shows the last token. Looked at once
-        // that frame has painted (a task after its rAF): its ResizeObserver, which scrolls, runs after rAF callbacks.
-        requestAnimationFrame(() => { nextFrame = performance.now(); setTimeout(() => { atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= 8; resolve(); }); });
-      }
-    }).observe(host, { subtree: true, childList: true, characterData: true });
-  });
   lastReleased = 0;
   const started = performance.now();
   feature.controller.onSent(question);
   const model = feature.controller.reply.peek().model;
   let updates = 0;
-  const unsubscribe = model.text.subscribe(() => updates++);
+  let resolveSeen;
+  const seen = new Promise((resolve) => (resolveSeen = resolve));
+  // The moment the last token is in the DOM, seen from the reply's text signal rather than by a MutationObserver on
+  // the reply (which would make every DOM change of the widget's cost more, and count in its script time): the view
+  // writes the DOM in the same batch that sets the text, and a microtask after it checks the DOM has it.
+  const unsubscribe = model.text.subscribe((text) => {
+    updates++;
+    if (inDom || !text.endsWith(last)) return;
+    queueMicrotask(() => {
+      if (!(host.querySelector('.tc-md-tail')?.textContent ?? host.textContent).includes(last)) return;
+      inDom = performance.now();
+      // The log followed the reply: its bottom is in view in the frame that shows the last token. Looked at once
+      // that frame has painted (a task after its rAF): its ResizeObserver, which scrolls, runs after rAF callbacks.
+      requestAnimationFrame(() => { nextFrame = performance.now(); setTimeout(() => { atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= 8; resolveSeen(); }); });
+    });
+  });
   await new Promise((resolve) => { const stop = feature.controller.reply.subscribe((r) => { if (r === null) { queueMicrotask(() => stop()); resolve(); } }); });
   await seen;
   const streamMs = performance.now() - started;

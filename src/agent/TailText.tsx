@@ -13,10 +13,12 @@ export function TailText({ text }: { text: ReadonlySignal<string> }) {
     if (!p) return undefined;
     const node = p.ownerDocument.createTextNode('');
     p.append(node);
+    // What the node holds, kept here: reading `node.data` copies the string out of the DOM on every update.
+    let shown = '';
     const stop = text.subscribe((value) => {
-      const shown = node.data;
       if (value.length > shown.length && value.startsWith(shown)) node.appendData(value.slice(shown.length));
       else if (value !== shown) node.data = value;
+      shown = value;
     });
     return () => {
       stop();

@@ -67,6 +67,8 @@ interface ListState {
 }
 
 const BOTTOM: Anchor = { kind: 'bottom' };
+/** How many rows past the overscan a scroll may leave rendered before the list re-renders to drop them. */
+const SLACK_ROWS = 8;
 /** Without layout (hidden, or happy-dom) the viewport is assumed this tall, so a sensible number of rows renders. */
 const FALLBACK_VIEWPORT = 800;
 const AT_BOTTOM_PX = 8;
@@ -177,11 +179,16 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       const height = entries[0]?.contentRect.height ?? footHeight;
       const grew = Math.max(0, height - footHeight);
       footHeight = height;
+      // Following (the common case while a reply streams): one write, no reads of the scroller's geometry.
+      if (state.anchor?.kind === 'bottom') {
+        el.scrollTop = el.scrollHeight;
+        return;
+      }
       if (el.clientHeight === 0) return;
       // Following when the reader was at the bottom before this growth: a scroll event that landed between the
       // growth and this callback (a reply that grows several lines at once) must not end the following.
       const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
-      if (state.anchor?.kind === 'bottom' || (state.reportedBottom && gap <= grew + 8)) {
+      if (state.reportedBottom && gap <= grew + 8) {
         el.scrollTop = el.scrollHeight;
         state.anchor = BOTTOM;
       }
@@ -222,7 +229,10 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     state.anchor = readAnchor(state, el, box, propsRef.current.stickToBottom ?? false);
     reportBottom();
     const next = visibleRange(state.offsets, renderTop(state, state.keys, state.offsets), state.height, overscan);
-    if (next.start !== state.start || next.end !== state.end) rerender();
+    // Rows that left the overscan stay rendered until a few more went by: a log following a growing reply scrolls a
+    // little every frame, and re-rendering the list for each row that leaves costs more than keeping it a while.
+    const covered = next.start >= state.start && next.end <= state.end;
+    if (!covered || next.start - state.start > SLACK_ROWS || state.end - next.end > SLACK_ROWS) rerender();
     checkNearTop(el);
   }
 
