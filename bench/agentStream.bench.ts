@@ -366,7 +366,7 @@ the machine has CJK and emoji fonts, as visitors' machines do: without them Chro
 layout, which tripled layout time here), ${runs} runs per variant, each on a fresh page. **The budgeted run is the widget's
 real path**: \`<MessageLog>\` with 31 earlier messages in the widget's own styles (a shadow root), the agent controller
 (\`createAgentFeature\` → \`streamReply\`) asked with the visitor's question; the request is made and read in the widget's
-stream worker (\`sseWorker\`), which sends the page the tokens in batches (\`createTokenBatcher\`: at most every 100 ms,
+stream worker (\`sseWorker\`), which sends the page the tokens in batches (\`createTokenBatcher\`: at most every 125 ms,
 and at once when the stream pauses); the reply streams into the log's footer row (\`AgentFooter\` → \`<AgentReply>\`)
 with the log following it at the bottom. Opening the thread is done before the measure starts. Task, CPU, script and
 layout times are CDP \`Performance.getMetrics\` deltas for the page's main thread over the whole stream
@@ -383,7 +383,7 @@ Where the main thread's time goes: the ~${median(budgeted, (r) => r.updates)} fr
 rendering) and the scroll that follows each. Each completed block has \`contain: paint\`, which halved paint time in
 a trace. ${longest === 0 ? 'No task is long.' : `The longest task took ${ms(longest)}.`}
 
-All variants (one page each; the last three are the fallback and comparisons):
+All variants (medians of their runs; every row after the first is the fallback or a comparison):
 
 ${variantTable}
 `,

@@ -28,7 +28,7 @@ export interface AgentHost {
   fetch?: typeof fetch;
   /** @defaultValue requestAnimationFrame */
   schedule?: (flush: () => void) => () => void;
-  /** How often a streaming reply updates the screen at most (ms). @defaultValue 100 */
+  /** How often a streaming reply updates the screen at most (ms). @defaultValue 125 */
   throttleMs?: number;
 }
 
@@ -128,8 +128,8 @@ export function createAgent(host: AgentHost): AgentController {
       messages: open === null ? [{ role: 'user', content: question.body ?? '' }] : conversationTurns(items, host.userId, senderId),
       fetch: host.fetch,
       schedule: host.schedule,
-      // ~10 updates a second while it streams; the last token of a burst still shows at once (createTokenBatcher).
-      throttleMs: host.throttleMs ?? 100,
+      // 8 updates a second while it streams; the last token of a burst still shows at once (createTokenBatcher).
+      throttleMs: host.throttleMs ?? 125,
     });
     const active: ActiveReply = { conversationId, model };
     batch(() => {
