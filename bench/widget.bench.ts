@@ -197,15 +197,16 @@ async function measureClickable(browser: Browser, _server: RunningServer): Promi
   const paired = (v: number[]) => median(v.map((x, i) => x - (load.blank[i] ?? Number.NaN)));
   const over = (v: number[]) => `${paired(v) >= 0 ? '+' : ''}${paired(v).toFixed(1)}`;
   const ms = (v: number[]) => `${median(v).toFixed(1)} ms (${over(v)}; p90 ${percentile(v, 90).toFixed(1)})`;
-  const cdnOver = paired(clickable.cdn);
+  // The budget is for the launcher on screen *and* clickable: the later of the two, the frame that paints it.
+  const cdnOver = paired(onScreen.cdn);
   return [
     { what: `Blank page: load event (median of ${RUNS})`, figure: `${blank.toFixed(1)} ms`, budget: 'reference', pass: true },
     { what: 'Same page with a 1-byte async script from a static server on another origin: load event (what any script tag costs here)', figure: ms(load.floor), budget: 'reference', pass: true },
     { what: 'Same page with the script tag, widget files on that static server: load event', figure: ms(load.cdn), budget: 'reference', pass: true },
-    { what: 'Same: launcher on screen (start of the frame that paints it)', figure: ms(onScreen.cdn), budget: 'reference', pass: true },
+    { what: 'Same: launcher clickable (in the page, a click at its centre reaches it)', figure: ms(clickable.cdn), budget: 'reference', pass: true },
     {
-      what: 'Same: launcher clickable (in the page, a click at its centre reaches it), over the blank page’s load',
-      figure: `${over(clickable.cdn)} ms (${median(clickable.cdn).toFixed(1)} ms; over the 1-byte script’s load: ${median(clickable.cdn.map((x, i) => x - (load.floor[i] ?? Number.NaN))).toFixed(1)} ms)`,
+      what: 'Same: launcher on screen and clickable (the start of the frame that paints it), over the blank page’s load',
+      figure: `${over(onScreen.cdn)} ms (${median(onScreen.cdn).toFixed(1)} ms; over the 1-byte script’s load: ${median(onScreen.cdn.map((x, i) => x - (load.floor[i] ?? Number.NaN))).toFixed(1)} ms)`,
       budget: `≤ +${BUDGET.clickableOverBlankMs} ms`,
       pass: cdnOver <= BUDGET.clickableOverBlankMs,
     },
