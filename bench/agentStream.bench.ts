@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 // esbuild comes with tsx and vite (both devDependencies); it is only used to bundle the bench page.
 import { build } from 'esbuild';
 import { launchBareChromium, type BarePage } from './bareChromium.ts';
+import { workerUrlPlugin } from './workerUrlPlugin.ts';
 import { percentile, writeSection } from './writeSection.ts';
 
 type BareBrowser = Awaited<ReturnType<typeof launchBareChromium>>;
@@ -276,15 +277,7 @@ export default async function agentStreamBench(): Promise<void> {
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
     // Vite's `?worker&url` (the stream worker's URL): here the worker is bundled below and served at /sseWorker.js.
-    plugins: [
-      {
-        name: 'worker-url',
-        setup(b) {
-          b.onResolve({ filter: /\?worker&url$/ }, (args) => ({ path: args.path, namespace: 'worker-url' }));
-          b.onLoad({ filter: /.*/, namespace: 'worker-url' }, () => ({ contents: 'export default "/sseWorker.js";', loader: 'js' }));
-        },
-      },
-    ],
+    plugins: [workerUrlPlugin('/sseWorker.js')],
   });
   const bundle = bundled.outputFiles[0]?.text ?? '';
   const workerBundle =
