@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -265,6 +266,17 @@ async function startServer(bundle: string, workerBundle: string, tokens: readonl
 }
 
 export default async function agentStreamBench(): Promise<void> {
+  // Visitors' machines have CJK and emoji fonts; without them Chromium searches for a fallback on every layout.
+  const fonts = (() => {
+    try {
+      return execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  })();
+  if (!/emoji/i.test(fonts) || !/(cjk|wenquanyi|micro hei|droid sans fallback)/i.test(fonts)) {
+    console.warn('agent-stream: no CJK or emoji font found (fc-list); layout figures will be inflated. apt-get install -y fonts-noto-color-emoji fonts-wqy-microhei');
+  }
   const root = fileURLToPath(new URL('..', import.meta.url));
   const bundled = await build({
     stdin: { contents: PAGE_SCRIPT, resolveDir: root, sourcefile: 'agent-bench-page.ts', loader: 'ts' },
