@@ -34,11 +34,9 @@ function replyTokens(): string[] {
   return tokens;
 }
 
-/** The page's code: renders AgentReply fed by the real SSE client, and measures the last token's way to the screen. */
+/** The page's code: the widget's thread with its agent streaming a reply, the comparisons, and the last token's way to the screen. */
 const PAGE_SCRIPT = `
 import { render, h } from 'preact';
-import { computed } from '@preact/signals';
-import { AgentReply } from './src/agent/AgentReply.tsx';
 import { createReplyModel } from './src/agent/createReplyModel.ts';
 import { streamCompletion } from './src/agent/streamCompletion.ts';
 import { agentStyles } from './src/agent/agentStyles.ts';
@@ -167,12 +165,9 @@ window.runBench = async (last, mode, tokens, interval) => {
   const model = createReplyModel();
   let updates = 0;
   const unsubscribe = model.text.subscribe(() => updates++);
-  // 'plain': the naive render, the whole reply in one text node bound to the text signal.
-  // 'counter': the floor of any per-frame update, a few characters (the reply's length) changing each frame.
-  const view = mode.endsWith('plain') ? h('p', { class: 'tc-md-tail' }, model.text)
-    : mode.endsWith('counter') ? h('p', null, computed(() => String(model.text.value.length)))
-    : h(AgentReply, { reply: model });
-  render(view, root);
+  // 'page-plain': the naive render, the whole reply in one text node bound to the text signal; 'sse-read-only' renders
+  // nothing (what reading alone costs the main thread).
+  if (!readOnly) render(h('p', { class: 'tc-md-tail' }, model.text), root);
   let arrival = 0, inDom = 0, nextFrame = 0;
   const seen = new Promise((resolve) => {
     new MutationObserver((_, mo) => {
@@ -189,7 +184,7 @@ window.runBench = async (last, mode, tokens, interval) => {
     onToken: (t) => { if (!readOnly) model.append(t); if (t === last) { arrival = performance.now(); if (readOnly) { inDom = arrival; nextFrame = arrival; } } },
     onDone: () => model.finish(),
   });
-  if (!readOnly && !mode.endsWith('counter')) await seen;
+  if (!readOnly) await seen;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   observer.disconnect();
   unsubscribe();
@@ -419,7 +414,7 @@ async function threadCpu(browser: BareBrowser, server: { url: string; lastWriteA
   return { page: sum('CrRendererMain'), worker: sum('DedicatedWorker') };
 }
 
-type Mode = 'worker-thread' | 'main-thread' | 'page-thread' | 'page' | 'page-read-only' | 'page-plain' | 'page-counter' | 'sse' | 'sse-read-only';
+type Mode = 'worker-thread' | 'main-thread' | 'page-thread' | 'page-plain' | 'sse-read-only';
 const MODES: readonly Mode[] = (process.env.AGENT_BENCH_MODES?.split(',') as Mode[] | undefined) ?? ['worker-thread', 'main-thread', 'sse-read-only', 'page-thread', 'page-plain'];
 
 /**

@@ -1,8 +1,8 @@
 import { createTokenBatcher } from './createTokenBatcher.ts';
-import { AgentError, isAgentError } from './errors/AgentError.ts';
+import { isAgentError, unexpectedAgentError } from './errors/AgentError.ts';
 import { createReplyModel, type ReplyModel, type ReplyModelOptions } from './createReplyModel.ts';
 import { streamCompletion, type CompletionResult, type StreamCompletionOptions } from './streamCompletion.ts';
-import { streamWorker } from './worker/streamInWorker.ts';
+import { streamWorker } from './worker/streamWorker.ts';
 
 /** Options of {@link streamReply}: those of {@link streamCompletion} without the callbacks it wires itself. */
 export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDone' | 'signal'> &
@@ -57,7 +57,7 @@ export function streamReply(options: StreamReplyOptions): { model: ReplyModel; d
     },
     (error: unknown) => {
       if (controller.signal.aborted) return;
-      model.fail(isAgentError(error) ? error : new AgentError('bad-stream', 'The assistant ran into a problem. Please try again.', { cause: error }));
+      model.fail(isAgentError(error) ? error : unexpectedAgentError(error));
     },
   );
   return { model, done };

@@ -27,3 +27,8 @@ export function isAgentError(value: unknown): value is AgentError {
   const { kind, message } = value as Partial<AgentError>;
   return typeof message === 'string' && typeof kind === 'string' && KINDS.includes(kind);
 }
+
+/** What a failure that is not one of ours becomes: a broken reply, with the original as its cause. */
+export function unexpectedAgentError(cause?: unknown): AgentError {
+  return new AgentError('bad-stream', 'The assistant ran into a problem. Please try again.', cause === undefined ? undefined : { cause });
+}

@@ -1,5 +1,5 @@
 import { AgentHttpError } from '../errors/AgentHttpError.ts';
-import { AgentError, isAgentError, type AgentErrorKind } from '../errors/AgentError.ts';
+import { AgentError, isAgentError, unexpectedAgentError, type AgentErrorKind } from '../errors/AgentError.ts';
 import { NetworkError } from '../errors/NetworkError.ts';
 import { RateLimitError } from '../errors/RateLimitError.ts';
 
@@ -13,7 +13,7 @@ export interface SerializedError {
 
 /** Reads any failure into {@link SerializedError}; what is not an agent error becomes `bad-stream`. */
 export function serializeError(error: unknown): SerializedError {
-  if (!isAgentError(error)) return { kind: 'bad-stream', message: 'The assistant ran into a problem. Please try again.', fields: {} };
+  if (!isAgentError(error)) return serializeError(unexpectedAgentError());
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(error)) {
     // Only what structured clone carries as data: a `cause` may be an Error from the worker's fetch.

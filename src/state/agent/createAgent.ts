@@ -3,7 +3,7 @@ import type { ReplyModel } from '../../agent/createReplyModel.ts';
 import type { AgentError } from '../../agent/errors/AgentError.ts';
 import type { RateLimitError } from '../../agent/errors/RateLimitError.ts';
 import { streamReply } from '../../agent/streamReply.ts';
-import { streamWorker } from '../../agent/worker/streamInWorker.ts';
+import { streamWorker } from '../../agent/worker/streamWorker.ts';
 import type { Message } from '../../transport/types.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { ThreadItem } from '../types.ts';

@@ -1,6 +1,7 @@
 /// <reference path="./workerUrl.d.ts" />
 import type { CompletionResult, StreamCompletionOptions } from '../streamCompletion.ts';
 import type { StartStream, StopStream, StreamEvent } from './protocol.ts';
+import { unexpectedAgentError } from '../errors/AgentError.ts';
 import { reviveError } from './serializeError.ts';
 import { startStreamWorker } from './startStreamWorker.ts';
 import workerUrl from './sseWorker.ts?worker&url';
@@ -35,7 +36,7 @@ interface Pending {
 }
 
 /**
- * One stream worker for a widget, kept for all its replies (starting a worker costs the page ~8 ms of main-thread
+ * One stream worker for the page, kept for all its replies (starting a worker costs the page ~8 ms of main-thread
  * time, stopping one ~3 ms). Requests are tagged by id; stopping one aborts its fetch inside the worker.
  */
 export function createStreamWorkerClient(url: string = workerUrl): StreamWorkerClient {
@@ -62,7 +63,7 @@ export function createStreamWorkerClient(url: string = workerUrl): StreamWorkerC
       event.preventDefault();
       if (ready) {
         // The worker died with requests running: each ends as a failed reply, and the next question starts anew.
-        for (const id of [...pending.keys()]) settle(id)?.reject(reviveError({ kind: 'bad-stream', message: 'The assistant ran into a problem. Please try again.', fields: {} }));
+        for (const id of [...pending.keys()]) settle(id)?.reject(unexpectedAgentError());
         worker?.terminate();
         worker = undefined;
         ready = false;
