@@ -2,18 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { httpUrl } from './httpUrl.ts';
 import { lazyComponent } from './lazyComponent.tsx';
-import { addFeatureStyles } from './styles/featureStyles.ts';
+import { withFeatureStyles } from './styles/featureStyles.ts';
 import { useT } from './i18n/I18n.tsx';
 // Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
 export { messageImageStyles } from './styles/messageImageStyles.ts';
 
 /** The larger view is a chunk of its own: fetched when an image is first opened, or on intent (pointer, focus). */
-const ImageDialog = lazyComponent(() =>
-  import('./images/ImageDialog.tsx').then((m) => {
-    addFeatureStyles(m.imageDialogStyles);
-    return m.ImageDialog;
-  }),
-);
+const ImageDialog = lazyComponent(() => withFeatureStyles(import('./images/ImageDialog.tsx'), (m) => m.imageDialogStyles).then((m) => m.ImageDialog));
 const preloadDialog = () => void ImageDialog.preload().catch(() => undefined);
 
 /**

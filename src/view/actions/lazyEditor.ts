@@ -1,14 +1,10 @@
 import { lazyComponent } from '../lazyComponent.tsx';
-import { addFeatureStyles } from '../styles/featureStyles.ts';
+import { withFeatureStyles } from '../styles/featureStyles.ts';
 
 // Edit and Delete are used by few visitors: their code (the edit box, "Delete this message?") and its CSS are a
 // chunk of their own, fetched when Edit or Delete is first pressed, or earlier on intent (pointer over, or focus
 // on, the button).
-const load = () =>
-  import('./MessageEditor.tsx').then((m) => {
-    addFeatureStyles(m.editorStyles);
-    return m;
-  });
+const load = () => withFeatureStyles(import('./MessageEditor.tsx'), (m) => m.editorStyles);
 
 /** {@link MessageEditor}, loaded on first use. */
 export const LazyMessageEditor = lazyComponent(() => load().then((m) => m.MessageEditor));

@@ -20,3 +20,11 @@ export function onFeatureStyles(listener: (css: string) => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
+
+/** A lazy chunk's module once its CSS (`css(module)`) is on every widget root: `import()` for a feature with styles. */
+export function withFeatureStyles<M>(module: Promise<M>, css: (loaded: M) => string): Promise<M> {
+  return module.then((loaded) => {
+    addFeatureStyles(css(loaded));
+    return loaded;
+  });
+}
