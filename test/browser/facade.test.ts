@@ -1,9 +1,21 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSuite } from './helpers/suite.ts';
 import { widget } from './helpers/widget.ts';
 
 // The widget's module the loader imports: its chunk (the build names it in the loader) or the script entry.
 const WIDGET_MODULE = /\/dist\/(tinychat\.script\.mjs|chunks\/widget-[\w-]+\.mjs)$/;
+
+/** Holds the widget's module back (only the loader runs) until the returned function is called. */
+async function holdWidget(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(WIDGET_MODULE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 describe('the launcher before the widget has loaded', () => {
   const suite = useBrowserSuite();
@@ -12,12 +24,7 @@ describe('the launcher before the widget has loaded', () => {
     const { context } = await suite.person('/');
     const page = await context.newPage();
     // Hold the widget's module back until the visitor has clicked: the loader alone is on the page.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(WIDGET_MODULE, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWidget(page);
     await page.goto('/');
     const w = widget(page);
     await w.openButton.click();
@@ -35,12 +42,7 @@ describe('the launcher before the widget has loaded', () => {
   it('speaks the widget\'s language and sits where its launcher will: Arabic, bottom-left, nothing moves', async () => {
     const { context } = await suite.person('/');
     const page = await context.newPage();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(WIDGET_MODULE, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWidget(page);
     await page.route('**/arabic-shop.html', (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
