@@ -1,12 +1,15 @@
 /**
- * `npm run build`: the module build (vite.config.ts), the classic loader `tinychat.js`, type declarations,
- * then a size report (raw, gzip per file) so every change to `src/` shows what it costs.
+ * `npm run build`: the module build (vite.config.ts), the classic loader `tinychat.js`, the bundled type
+ * declarations, the custom elements manifest, a size report (raw, gzip per file) so every change to `src/` shows what
+ * it costs, and the size budgets (scripts/sizeBudgets.ts), which fail the build when one is exceeded.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { buildTypes } from './buildTypes.ts';
+import { formatBudgets, measureBudgets } from './sizeBudgets.ts';
 
 const dist = 'dist';
 
@@ -17,10 +20,20 @@ const scriptEntry = readFileSync(join(dist, 'tinychat.script.mjs'), 'utf8').repl
 const direct = /^export\s*\{\s*([\w$]+) as boot\s*\}\s*from\s*"\.\/(chunks\/[\w.-]+\.mjs)";?$/.exec(scriptEntry);
 if (direct === null) console.warn('build: tinychat.script.mjs is not a plain re-export; the loader imports it (one request more)');
 const widgetEntry = direct === null ? { file: './tinychat.script.mjs', boot: 'boot' } : { file: `./${direct[2]}`, boot: direct[1] };
+// What the widget's chunk imports statically (the error classes' chunk) the loader fetches at the same time, so the
+// browser does not find it only after the chunk has arrived and been parsed.
+const widgetCode = readFileSync(join(dist, widgetEntry.file), 'utf8');
+const preload = [...widgetCode.matchAll(/(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`](\.\/[^"'`]+)["'`]/g)].map(
+  (m) => `./${posix.join(posix.dirname(widgetEntry.file), m[1] ?? '')}`,
+);
 await build({
   configFile: false,
   logLevel: 'warn',
-  define: { __TINYCHAT_ENTRY__: JSON.stringify(widgetEntry.file), __TINYCHAT_BOOT__: JSON.stringify(widgetEntry.boot) },
+  define: {
+    __TINYCHAT_ENTRY__: JSON.stringify(widgetEntry.file),
+    __TINYCHAT_BOOT__: JSON.stringify(widgetEntry.boot),
+    __TINYCHAT_PRELOAD__: JSON.stringify(preload),
+  },
   build: {
     outDir: dist,
     emptyOutDir: false,
@@ -30,9 +43,10 @@ await build({
   },
 });
 
-// Declarations for the module entry; TypeScript 5 (see package.json) emits them.
-execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-writeFileSync(join(dist, 'tinychat.d.mts'), "export * from './types/index.ts';\n");
+await buildTypes(dist);
+// The manifest editors and framework tooling read (package.json's `customElements`): tag, attributes, events, parts.
+execFileSync('npx', ['custom-elements-manifest', 'analyze', '--quiet', '--outdir', dist], { stdio: 'inherit' });
+rmSync(join(dist, 'types'), { recursive: true, force: true });
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -51,3 +65,11 @@ console.log('\nsize report (dist/)');
 for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${kb(r.raw).padStart(9)} ${kb(r.gzip).padStart(9)} gzip`);
 const total = rows.reduce((sum, r) => sum + r.gzip, 0);
 console.log(`  ${'all JavaScript'.padEnd(44)} ${''.padStart(9)} ${kb(total).padStart(9)} gzip\n`);
+
+const budgets = await measureBudgets(dist);
+console.log(`${formatBudgets(budgets)}\n`);
+const over = budgets.filter((b) => !b.ok);
+if (over.length > 0) {
+  console.error(`build: over budget: ${over.map((b) => b.name).join(', ')}`);
+  process.exit(1);
+}

@@ -11,6 +11,7 @@ import { say, type Sentence } from '../view/i18n/sentence.ts';
 import { viewStyles } from '../view/viewStyles.ts';
 import { adoptStyles } from './adoptStyles.ts';
 import { restartAttributes, widgetAttributes } from './attributes.ts';
+import { dispatchTinyChatEvent, type TinyChatEventDetails, type TinyChatEventMap } from './events.ts';
 
 /** Who the visitor is, for {@link TinyChatElement.identify}. */
 export interface Identity {
@@ -32,7 +33,51 @@ function refusing(error: unknown): TinyChatApi {
 
 /**
  * `<tiny-chat>`: adapts attributes and methods to the store and renders the views into an open shadow
- * root. No business logic lives here (STYLE.md rule 1).
+ * root. No business logic lives here.
+ *
+ * @tagname tiny-chat
+ * @attr api-key - the tenant's publishable key (`pk_live_…`, `pk_test_…`); a secret key is refused
+ * @attr base-url - where the API lives; default: the script's origin, else the page's
+ * @attr user-id - the visitor's id; without it the widget makes a stable anonymous one
+ * @attr user-name - the visitor's name, shown to the people they chat with
+ * @attr user-email - the visitor's email
+ * @attr user-role - `customer` (default), `driver`, `support`…
+ * @attr bot-id - the AI agent to talk to; its code loads only when set
+ * @attr agent-url - where the agent's API lives; default: `base-url`
+ * @attr conversation-kind - the kind of thread to open (`support` default)
+ * @attr external-ref - pins one thread (get-or-create); default: a new thread per "New conversation"
+ * @attr participants - comma-separated ids of the others in a new thread (`support` default)
+ * @attr mode - `bubble` (default), `inline` or `fullscreen`
+ * @attr open - present: the panel is open
+ * @attr theme - `light` (default), `dark` or `auto`
+ * @attr locale - a table's language (`es`, `ar-EG`); default: the browser's languages, then English
+ * @attr accent - any CSS colour; wins over `--tinychat-accent`
+ * @attr title-count - `off` keeps the unread count out of the page title
+ * @attr sound - present: a chime for new messages while the chat is closed or the tab hidden
+ * @attr storage-key - what the widget's storage is keyed by, instead of the api key
+ * @fires {CustomEvent<TinyChatReadyDetail>} tinychat-ready - the widget has its user and config (also `tinychat:ready`)
+ * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-open - the panel opened (also `tinychat:open`)
+ * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-close - the panel closed (also `tinychat:close`)
+ * @fires {CustomEvent<TinyChatMessageDetail>} tinychat-message - a message arrived or was sent (also `tinychat:message`)
+ * @fires {CustomEvent<TinyChatUnreadDetail>} tinychat-unread - the unread count changed (also `tinychat:unread`)
+ * @fires {CustomEvent<TinyChatErrorDetail>} tinychat-error - something failed; `message` is what the person reads (also `tinychat:error`)
+ * @csspart launcher - the round button that opens the chat
+ * @csspart badge - the launcher's unread count
+ * @csspart panel - the chat panel
+ * @csspart header - the panel's header
+ * @csspart conversation-list - the list of the visitor's conversations
+ * @csspart message-list - the scrolling log of a thread
+ * @csspart message - every message (the visitor's own are also `message-mine`)
+ * @csspart composer - the message form
+ * @csspart input - the message box
+ * @csspart send-button - the Send button
+ * @cssprop --tinychat-accent - launcher, own messages, primary buttons (`#2563eb`)
+ * @cssprop --tinychat-accent-fg - text on the accent (`#fff`)
+ * @cssprop --tinychat-bg - panel background
+ * @cssprop --tinychat-fg - panel text
+ * @cssprop --tinychat-radius - panel, bubbles, inputs, buttons (`12px`)
+ * @cssprop --tinychat-font - all text
+ * @cssprop --tinychat-z-index - launcher and floating panel (`2147483000`)
  *
  * @example
  * ```html
@@ -49,7 +94,10 @@ export class TinyChatElement extends Base {
   #rendered = false;
   #unstyle: (() => void) | null = null;
 
-  /** The store behind the views (for tests and advanced use; its shape may change between minor versions). */
+  /**
+   * The store behind the views, for the widget's own tests and benchmarks; not part of the public API.
+   * @internal
+   */
   get store(): FullChatStore | null {
     return this.#store;
   }
@@ -119,19 +167,18 @@ export class TinyChatElement extends Base {
 
   #emit(name: ChatEventName, detail: unknown): void {
     if (name === 'error') return this.#emitError(detail as { sentence: Sentence; fatal: boolean });
-    this.dispatchEvent(new CustomEvent(`tinychat:${name}`, { detail, bubbles: true, composed: true }));
+    dispatchTinyChatEvent(this, name, detail as TinyChatEventDetails[typeof name]);
   }
 
   /**
-   * `tinychat:error` with `{ message, code, fatal }`: the sentence the person reads, in the widget's language, and
+   * `tinychat-error` (and `tinychat:error`) with `{ message, code, fatal }`: the sentence the person reads, in the widget's language, and
    * its table key as a stable code for programs ("errorOffline", "errorBadKey"…). A table still loading is
    * waited for, so the message is never English in a Spanish widget.
    */
   #emitError({ sentence, fatal }: { sentence: Sentence; fatal: boolean }): void {
     const requested = this.getAttribute('locale');
     const send = ({ strings, tag }: Locale) => {
-      const detail = { message: say(sentence, strings, tag), code: sentence.key, fatal };
-      this.dispatchEvent(new CustomEvent('tinychat:error', { detail, bubbles: true, composed: true }));
+      dispatchTinyChatEvent(this, 'error', { message: say(sentence, strings, tag), code: sentence.key, fatal });
     };
     const locale = resolveLocale(requested);
     if (locale.ready) send(locale);
@@ -202,6 +249,31 @@ export class TinyChatElement extends Base {
       root,
     );
     if (facadeFocused) root.querySelector('button')?.focus();
+  }
+}
+
+/** The events of `<tiny-chat>`: every element's, and the widget's own ({@link TinyChatEventMap}). */
+export interface TinyChatElementEventMap extends HTMLElementEventMap, TinyChatEventMap {}
+
+// Typed listeners for the widget's events, the way lib.dom types an element's own (`addEventListener('click', …)`).
+export interface TinyChatElement {
+  addEventListener<K extends keyof TinyChatElementEventMap>(
+    type: K,
+    listener: (this: TinyChatElement, event: TinyChatElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof TinyChatElementEventMap>(
+    type: K,
+    listener: (this: TinyChatElement, event: TinyChatElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tiny-chat': TinyChatElement;
   }
 }
 

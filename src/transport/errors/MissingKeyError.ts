@@ -1,4 +1,4 @@
-import { en } from '../../view/i18n/en.ts';
+import { missingKeySentence } from '../../view/i18n/keyErrorSentences.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /** No API key was given (absent, empty or only spaces). */
@@ -6,7 +6,7 @@ export class MissingKeyError extends TransportError {
   override name = 'MissingKeyError';
 
   constructor() {
-    super('missing-key', en.errorMissingKey);
+    super('missing-key', missingKeySentence);
   }
 }
 

@@ -1,10 +1,9 @@
-import { en } from '../../view/i18n/en.ts';
-import { format } from '../../view/i18n/sentence.ts';
+import { secretKeySentence } from '../../view/i18n/keyErrorSentences.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /**
  * A secret (server-side) key was given to the browser. Nothing is sent with it: anyone can read a page's
- * keys, and a secret key would let them act as the site (SPEC.md).
+ * keys, and a secret key would let them act as the site.
  */
 export class SecretKeyError extends TransportError {
   override name = 'SecretKeyError';
@@ -13,7 +12,7 @@ export class SecretKeyError extends TransportError {
 
   constructor(prefix: string) {
     // The English table's sentence (one copy in the bundle); the widget shows it in the reader's language.
-    super('secret-key', format(en.errorSecretKey, { prefix }));
+    super('secret-key', secretKeySentence.replace('{prefix}', prefix));
     this.prefix = prefix;
   }
 }

@@ -1,3 +1,5 @@
+import { missingKeySentence, secretKeySentence } from './keyErrorSentences.ts';
+
 /**
  * English, the reference table: every string a person sees or hears (accessible names included). Other tables
  * (`es.ts`, `ar.ts`) must have the same keys: their type, `Strings`, checks it. `{name}` placeholders are filled by
@@ -113,9 +115,8 @@ export const en = {
   errorServer: 'The chat service had a problem. Try again.',
   errorRefused: 'The chat service could not do that. Try again.',
   errorServerSaid: '{text}',
-  errorSecretKey:
-    'This API key starts with "{prefix}", which marks a secret server key; it must never be put in a web page, so the chat widget did not use it. Use your publishable key (pk_live_… or pk_test_…) instead, and replace the secret key if it has been published.',
-  errorMissingKey: 'The chat widget has no API key. Set data-api-key (or api-key) to your publishable key, pk_live_… or pk_test_….',
+  errorSecretKey: secretKeySentence,
+  errorMissingKey: missingKeySentence,
   errorAgentNotLoaded: 'The assistant could not be loaded. You can still write to us here.',
   // The agent's failures, by kind and status (src/agent/agentSentence.ts)
   agentUnreachable: 'The assistant could not be reached. Check your connection and try again.',
