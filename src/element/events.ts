@@ -27,7 +27,7 @@ export interface TinyChatErrorDetail {
 }
 
 /** `tinychat-open` and `tinychat-close` carry no data. */
-export type TinyChatToggleDetail = Record<string, never>;
+export type TinyChatToggleDetail = Record<never, never>;
 
 /** Each event's detail, by the event's short name. */
 export interface TinyChatEventDetails {

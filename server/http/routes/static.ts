@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { compressFiles } from '../compressFiles.ts';
 
 const projectRoot = new URL('../../../', import.meta.url);
 
@@ -53,7 +54,7 @@ export function staticRoutes(roots: StaticRoots = {}) {
   const dist = folder(roots.dist ?? fileURLToPath(new URL('dist/', projectRoot)), (path) => path.slice('/dist'.length));
   const demo = folder(roots.demo ?? fileURLToPath(new URL('demo/', projectRoot)));
   const app = new Hono();
-  app.use('*', refuseHidden, revalidate);
+  app.use('*', refuseHidden, revalidate, compressFiles());
   app.use('/csp.html', async (c, next) => {
     await next();
     c.header('content-security-policy', DEMO_CSP);
