@@ -123,6 +123,7 @@ describe('the examples and type tests, built against the tarball', () => {
     angular: 'examples/angular',
     'type-tests': 'test/package/types',
     'typescript-4.7': 'test/package/ts47',
+    jest: 'test/package/jest',
   };
   let examples = '';
   beforeAll(async () => {
