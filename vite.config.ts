@@ -22,14 +22,11 @@ function eagerIn(graph: ModuleGraph, id: string, memo: Map<string, boolean>, see
 }
 let eagerMemo = new Map<string, boolean>();
 const scriptEntry = /[\\/]src[\\/]script\.ts$/;
-// The error classes and what they need (their two English sentences).
-const errorModule = /[\\/]src[\\/](?:transport[\\/]errors[\\/]|view[\\/]i18n[\\/]keyErrorSentences\.ts$)/;
 
 /**
- * The widget's module build: `tinychat.mjs` (the side-effect-free library entry), `tinychat.script.mjs`
- * (what the `tinychat.js` loader imports) and `errors.mjs` (the error classes alone), sharing chunks; realtime is a
- * lazy chunk of its own.
- * `scripts/build.ts` adds the loader (a classic script) and the type declarations.
+ * The widget's module build: `tinychat.mjs` (the side-effect-free library entry) and `tinychat.script.mjs`
+ * (what the `tinychat.js` loader imports), sharing chunks; realtime is a lazy chunk of its own.
+ * `scripts/build.ts` adds the loader (a classic script), `errors.mjs` and the type declarations.
  */
 export default defineConfig({
   // Libraries read it to strip development checks; the widget always runs as production code.
@@ -48,7 +45,7 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
     lib: {
-      entry: { tinychat: 'src/index.ts', 'tinychat.script': 'src/script.ts', errors: 'src/errors.ts' },
+      entry: { tinychat: 'src/index.ts', 'tinychat.script': 'src/script.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
@@ -64,12 +61,7 @@ export default defineConfig({
         // second eagerly loaded chunk, which costs gzip and a request. Lazy chunks (realtime, agent, images,
         // editor, locales) stay their own.
         codeSplitting: {
-          // The error classes are a chunk of their own, shared by the widget and `tinychat-widget/errors`, so code
-          // that only handles the widget's errors imports under a kilobyte (and one `HttpError` class exists).
-          groups: [
-            { name: 'errors', test: errorModule, priority: 2 },
-            { name: (id, graph) => (eagerIn(graph, id, eagerMemo) ? 'widget' : null), debugName: 'widget', priority: 1 },
-          ],
+          groups: [{ name: (id, graph) => (eagerIn(graph, id, eagerMemo) ? 'widget' : null), debugName: 'widget' }],
         },
       },
     },

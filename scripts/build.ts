@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { buildTypes } from './buildTypes.ts';
@@ -20,19 +20,12 @@ const scriptEntry = readFileSync(join(dist, 'tinychat.script.mjs'), 'utf8').repl
 const direct = /^export\s*\{\s*([\w$]+) as boot\s*\}\s*from\s*"\.\/(chunks\/[\w.-]+\.mjs)";?$/.exec(scriptEntry);
 if (direct === null) console.warn('build: tinychat.script.mjs is not a plain re-export; the loader imports it (one request more)');
 const widgetEntry = direct === null ? { file: './tinychat.script.mjs', boot: 'boot' } : { file: `./${direct[2]}`, boot: direct[1] };
-// What the widget's chunk imports statically (the error classes' chunk) the loader fetches at the same time, so the
-// browser does not find it only after the chunk has arrived and been parsed.
-const widgetCode = readFileSync(join(dist, widgetEntry.file), 'utf8');
-const preload = [...widgetCode.matchAll(/(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`](\.\/[^"'`]+)["'`]/g)].map(
-  (m) => `./${posix.join(posix.dirname(widgetEntry.file), m[1] ?? '')}`,
-);
 await build({
   configFile: false,
   logLevel: 'warn',
   define: {
     __TINYCHAT_ENTRY__: JSON.stringify(widgetEntry.file),
     __TINYCHAT_BOOT__: JSON.stringify(widgetEntry.boot),
-    __TINYCHAT_PRELOAD__: JSON.stringify(preload),
   },
   build: {
     outDir: dist,
@@ -40,6 +33,24 @@ await build({
     target: 'es2020',
     minify: true,
     lib: { entry: 'src/loader.ts', formats: ['iife'], name: 'TinyChatLoader', fileName: () => 'tinychat.js' },
+  },
+});
+
+// `tinychat-widget/errors` on its own: the error classes without the widget, for code that only handles its
+// failures. It is a copy of the classes in the widget's chunk (one chunk for both would cost every visitor a request
+// and half a kilobyte); the guards (`isHttpError`…) check a brand, not the class, so they hold across the copies.
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  esbuild: { legalComments: 'none' },
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: { entry: 'src/errors.ts', formats: ['es'], fileName: () => 'errors.mjs' },
+    rollupOptions: { output: { minify: true, comments: false } },
   },
 });
 

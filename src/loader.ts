@@ -77,8 +77,6 @@ else place();
 // only re-exports it, saving a request; `tinychat.script.mjs` otherwise.
 declare const __TINYCHAT_ENTRY__: string | undefined;
 declare const __TINYCHAT_BOOT__: string | undefined;
-// Modules the widget's chunk imports statically, fetched alongside it rather than after it (scripts/build.ts).
-declare const __TINYCHAT_PRELOAD__: string[] | undefined;
 const entry = typeof __TINYCHAT_ENTRY__ === 'string' ? __TINYCHAT_ENTRY__ : './tinychat.script.mjs';
 const bootName = typeof __TINYCHAT_BOOT__ === 'string' ? __TINYCHAT_BOOT__ : 'boot';
 type Boot = (script: HTMLScriptElement | null, element: HTMLElement | null) => void;
@@ -86,7 +84,6 @@ let started = false;
 const start = () => {
   if (started) return;
   started = true;
-  if (typeof __TINYCHAT_PRELOAD__ === 'object') for (const file of __TINYCHAT_PRELOAD__) import(/* @vite-ignore */ new URL(file, base).href).catch(() => {});
   import(/* @vite-ignore */ new URL(entry, base).href)
     .then((m: Record<string, Boot | undefined>) => (m[bootName] as Boot)(script, element))
     .catch((error: unknown) => console.error('TinyChat: the widget could not load.', error));
