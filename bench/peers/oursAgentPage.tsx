@@ -2,7 +2,9 @@
 // client and renderer (`streamReply` → `<AgentReply>`, as in src/agent's example) in a 380×560 scrolling panel,
 // styled with `agentStyles`, reading the bench server's OpenAI-style stream over loopback. Bundled by esbuild.
 import { render } from 'preact';
-import { AgentReply, agentStyles, streamReply } from '../../src/agent/index.ts';
+import { AgentReply } from '../../src/agent/AgentReply.tsx';
+import { agentStyles } from '../../src/agent/agentStyles.ts';
+import { streamReply } from '../../src/agent/streamReply.ts';
 
 const style = document.createElement('style');
 style.textContent = `${agentStyles}

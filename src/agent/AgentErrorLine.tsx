@@ -3,7 +3,7 @@ import type { Sentence } from '../view/i18n/sentence.ts';
 
 /** Props of {@link AgentErrorLine}. */
 export interface AgentErrorLineProps {
-  /** Why, as a table sentence (`agentSentence(error)` for a failed reply), said in the reader's language. */
+  /** Why, as a table sentence (`toSentence(error)` for a failed reply), said in the reader's language. */
   sentence: Sentence;
   /** Hands the conversation to a person; without it the button is not shown. */
   onTalkToPerson?: () => void;

@@ -1,8 +1,8 @@
 import { useT } from '../view/i18n/I18n.tsx';
 import { AgentErrorLine } from './AgentErrorLine.tsx';
-import { agentSentence } from './agentSentence.ts';
+import type { AgentRateLimitError } from '../transport/errors/AgentRateLimitError.ts';
+import { toSentence } from '../transport/toSentence.ts';
 import type { ReplyModel } from './createReplyModel.ts';
-import type { RateLimitError } from './errors/RateLimitError.ts';
 import { RateLimitNotice } from './RateLimitNotice.tsx';
 import { SourcesList } from './SourcesList.tsx';
 import { StreamingMarkdown } from './StreamingMarkdown.tsx';
@@ -39,10 +39,10 @@ export function AgentReply({ reply, onTalkToPerson, showStop = true }: AgentRepl
       {status === 'stopped' && <p class="tc-agent-note">{t('stopped')}</p>}
       <SourcesList sources={reply.sources.value} />
       {/* Said by kind and status in the reader's language; the error's English message is for programs. */}
-      {error?.kind === 'rate-limit' ? (
-        <RateLimitNotice retryAfter={(error as RateLimitError).retryAfter} />
+      {error?.kind === 'agent-rate-limit' ? (
+        <RateLimitNotice retryAfter={(error as AgentRateLimitError).retryAfterSeconds} />
       ) : (
-        error && <AgentErrorLine sentence={agentSentence(error)} onTalkToPerson={onTalkToPerson} />
+        error && <AgentErrorLine sentence={toSentence(error)} onTalkToPerson={onTalkToPerson} />
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { useCountdown } from './useCountdown.ts';
 
 /** Props of {@link RateLimitNotice}. */
 export interface RateLimitNoticeProps {
-  /** Seconds to wait (a RateLimitError's `retryAfter`). */
+  /** Seconds to wait (an AgentRateLimitError's `retryAfterSeconds`). */
   retryAfter: number;
   /** The sentence before the wait, already in the reader's language. @defaultValue t('tooQuickly') */
   message?: string;

@@ -1,5 +1,5 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import type { AgentError } from './errors/AgentError.ts';
+import type { AgentError } from '../transport/errors/AgentError.ts';
 import { BlockSplitter } from './markdown/BlockSplitter.ts';
 import { scheduleFrame } from './scheduleFrame.ts';
 import type { CitedResource } from './types.ts';

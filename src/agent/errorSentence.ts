@@ -1,6 +1,9 @@
+import { asSentence } from '../transport/asSentence.ts';
+import { readErrorBody } from '../transport/readErrorBody.ts';
+
 /**
  * The English sentence when the body gave no reason, per status (seed: tinytalk-api-overview "Error format"), for
- * programs; the view says it by status in the reader's language (`agentSentence`). Literal rather than read from
+ * programs; the view says it by status in the reader's language (`toSentence`). Literal rather than read from
  * en.ts: this file is in the stream worker's bundle too, which should not carry the whole table.
  */
 const FALLBACK: Record<number, string> = {
@@ -12,37 +15,14 @@ const FALLBACK: Record<number, string> = {
 };
 
 /**
- * Reads the three error shapes the seeds use (`{error:"..."}`, `{code,message}`,
- * `{error:{code,message,status,requestId}}`) into a code and a sentence that ends with a full stop; `text` is that
- * sentence only when the body gave it (the server's own words).
+ * Reads an agent error body (any of the three shapes `readErrorBody` knows) into a code and a sentence that ends
+ * with a full stop; `text` is that sentence only when the body gave it (the server's own words).
  *
  * @param status - HTTP status, for the fallback sentence
  * @param body - the parsed JSON body, or its text, or undefined
  */
 export function errorSentence(status: number, body: unknown): { message: string; code: string | number | undefined; text: string | undefined } {
-  let message: unknown;
-  let code: unknown;
-  if (typeof body === 'object' && body !== null) {
-    const b = body as { message?: unknown; code?: unknown; error?: unknown };
-    if (typeof b.error === 'object' && b.error !== null) {
-      const e = b.error as { message?: unknown; code?: unknown };
-      message = e.message;
-      code = e.code;
-    } else {
-      message = b.message ?? b.error;
-      code = b.code;
-    }
-  }
-  const text = typeof message === 'string' ? message.trim().slice(0, 300) : '';
-  const said = text ? asSentence(text) : undefined;
-  return {
-    message: said ?? FALLBACK[status] ?? 'The assistant ran into a problem. Please try again.',
-    code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
-    text: said,
-  };
-}
-
-function asSentence(text: string): string {
-  const first = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?…]$/.test(first) ? first : `${first}.`;
+  const { message, code } = readErrorBody(body);
+  const said = message ? asSentence(message) : undefined;
+  return { message: said ?? FALLBACK[status] ?? 'The assistant ran into a problem. Please try again.', code, text: said };
 }

@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { AgentError } from './errors/AgentError.ts';
-import { NetworkError } from './errors/NetworkError.ts';
+import { AgentError } from '../transport/errors/AgentError.ts';
+import { AgentNetworkError } from '../transport/errors/AgentNetworkError.ts';
 import { errorSentence } from './errorSentence.ts';
 import { readErrorResponse } from './readErrorResponse.ts';
 import { readSources } from './readSources.ts';
@@ -38,8 +38,8 @@ export interface CompletionResult {
  * POSTs to `{agentUrl}/v1/chat/completions` with `stream: true` and reads the SSE reply: one
  * `onToken` per `choices[0].delta.content`, then `[DONE]`, then the `message_payload` event's sources.
  *
- * Rejects with a {@link RateLimitError} (429), an {@link AgentHttpError} (other statuses), a
- * {@link NetworkError}, an {@link AgentError} of kind `cut-off` when the stream ends before `[DONE]`,
+ * Rejects with an {@link AgentRateLimitError} (429), an {@link AgentHttpError} (other statuses), an
+ * {@link AgentNetworkError}, an {@link AgentError} of kind `cut-off` when the stream ends before `[DONE]`,
  * or the signal's reason when aborted.
  *
  * @example
@@ -63,7 +63,7 @@ export async function streamCompletion(options: StreamCompletionOptions): Promis
   try {
     response = await doFetch(url, { method: 'POST', headers, body, signal });
   } catch (error) {
-    throw signal?.aborted ? signal.reason : new NetworkError(error);
+    throw signal?.aborted ? signal.reason : new AgentNetworkError(error);
   }
   if (!response.ok) throw await readErrorResponse(response);
   if (!response.body) throw new AgentError('bad-stream', 'The assistant sent an empty reply.');
@@ -124,7 +124,7 @@ async function readReply(body: ReadableStream<Uint8Array>, options: StreamComple
         result = await reader.read();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        throw new NetworkError(error);
+        throw new AgentNetworkError(error);
       }
       if (signal?.aborted) throw signal.reason;
       if (result.done) {

@@ -1,5 +1,5 @@
 import { createTokenBatcher } from './createTokenBatcher.ts';
-import { isAgentError, unexpectedAgentError } from './errors/AgentError.ts';
+import { isAgentError, unexpectedAgentError } from '../transport/errors/AgentError.ts';
 import { createReplyModel, type ReplyModel, type ReplyModelOptions } from './createReplyModel.ts';
 import { streamCompletion, type CompletionResult, type StreamCompletionOptions } from './streamCompletion.ts';
 import { streamWorker } from './worker/streamWorker.ts';

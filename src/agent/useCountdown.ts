@@ -7,7 +7,7 @@ import { useEffect } from 'preact/hooks';
  * and stops at 0. Counted against a deadline, so a throttled background tab still shows the right value;
  * the timer is cleared on unmount.
  *
- * @param seconds - how long to wait, e.g. a RateLimitError's `retryAfter`
+ * @param seconds - how long to wait, e.g. an AgentRateLimitError's `retryAfterSeconds`
  * @param onElapsed - called once when it reaches 0
  */
 export function useCountdown(seconds: number, onElapsed?: () => void): ReadonlySignal<number> {

@@ -1,13 +1,13 @@
-import { AgentHttpError } from '../errors/AgentHttpError.ts';
-import { AgentError, isAgentError, unexpectedAgentError, type AgentErrorKind } from '../errors/AgentError.ts';
-import { NetworkError } from '../errors/NetworkError.ts';
-import { RateLimitError } from '../errors/RateLimitError.ts';
+import { AgentError, isAgentError, unexpectedAgentError, type AgentErrorKind } from '../../transport/errors/AgentError.ts';
+import { AgentHttpError } from '../../transport/errors/AgentHttpError.ts';
+import { AgentNetworkError } from '../../transport/errors/AgentNetworkError.ts';
+import { AgentRateLimitError } from '../../transport/errors/AgentRateLimitError.ts';
 
 /** An agent error as plain data, to cross from the stream worker to the page (classes do not survive cloning). */
 export interface SerializedError {
   kind: AgentErrorKind;
   message: string;
-  /** The error's own fields (status, code, body, retryAfter, limit…). */
+  /** The error's own fields (status, code, body, retryAfterSeconds, limit…). */
   fields: Record<string, unknown>;
 }
 
@@ -25,12 +25,12 @@ export function serializeError(error: unknown): SerializedError {
 /** Rebuilds the error class the main-thread client would have thrown, with every field the worker saw. */
 export function reviveError({ kind, message, fields }: SerializedError): AgentError {
   const error =
-    kind === 'rate-limit'
-      ? new RateLimitError(message, Number(fields.retryAfter) || 0, typeof fields.limit === 'number' ? fields.limit : undefined)
-      : kind === 'http'
+    kind === 'agent-rate-limit'
+      ? new AgentRateLimitError(message, Number(fields.retryAfterSeconds) || 0, typeof fields.limit === 'number' ? fields.limit : undefined)
+      : kind === 'agent-http'
         ? new AgentHttpError(Number(fields.status), message, fields.code as string | number | undefined, fields.body)
-        : kind === 'network'
-          ? new NetworkError(undefined)
+        : kind === 'agent-network'
+          ? new AgentNetworkError(undefined)
           : new AgentError(kind, message);
   return Object.assign(error, fields);
 }

@@ -2,7 +2,7 @@ import { AgentError } from './AgentError.ts';
 
 /**
  * The agent answered with a non-2xx status. `message` is the server's reason as a sentence (English when the body
- * gave none); the view says it by status in the reader's language (`agentSentence`).
+ * gave none); the view says it by status in the reader's language (`toSentence`).
  */
 export class AgentHttpError extends AgentError {
   override name = 'AgentHttpError';
@@ -16,7 +16,7 @@ export class AgentHttpError extends AgentError {
   readonly serverText: string | undefined;
 
   constructor(status: number, message: string, code: string | number | undefined, body: unknown, serverText?: string) {
-    super('http', message);
+    super('agent-http', message);
     this.status = status;
     this.code = code;
     this.body = body;
