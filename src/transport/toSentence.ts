@@ -1,5 +1,5 @@
-import type { StringKey } from '../view/i18n/en.ts';
-import type { Sentence } from '../view/i18n/sentence.ts';
+import type { StringKey } from '../i18n/en.ts';
+import type { Sentence } from '../i18n/sentence.ts';
 import { asSentence } from './asSentence.ts';
 import type { AgentHttpError } from './errors/AgentHttpError.ts';
 import { isHttpError } from './errors/HttpError.ts';

@@ -1,9 +1,9 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import type { ReplyModel } from '../../agent/createReplyModel.ts';
+import type { ReplyModel } from './createReplyModel.ts';
 import type { AgentError } from '../../transport/errors/AgentError.ts';
 import type { AgentRateLimitError } from '../../transport/errors/AgentRateLimitError.ts';
-import { streamReply } from '../../agent/streamReply.ts';
-import { streamWorker } from '../../agent/worker/streamWorker.ts';
+import { streamReply } from './streamReply.ts';
+import { streamWorker } from '../../transport/agent/worker/streamWorker.ts';
 import type { Message } from '../../transport/types.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { ThreadItem } from '../types.ts';

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AgentReply } from '../../../src/agent/AgentReply.tsx';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
+import { AgentReply } from '../../../src/view/agent/AgentReply.tsx';
+import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
 import { AgentError } from '../../../src/transport/errors/AgentError.ts';
 import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
-import { RateLimitNotice } from '../../../src/agent/RateLimitNotice.tsx';
-import { SourcesList } from '../../../src/agent/SourcesList.tsx';
+import { RateLimitNotice } from '../../../src/view/agent/RateLimitNotice.tsx';
+import { SourcesList } from '../../../src/view/agent/SourcesList.tsx';
 
 const now = (f: () => void) => (f(), () => undefined);
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts';
 import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
-import { streamCompletion } from '../../../src/agent/streamCompletion.ts';
-import { streamReply } from '../../../src/agent/streamReply.ts';
+import { streamCompletion } from '../../../src/transport/agent/streamCompletion.ts';
+import { streamReply } from '../../../src/state/agent/streamReply.ts';
 import { startTestServer } from '../../server/helpers/testServer.ts';
 
 // The widget's client against the project's own agent endpoint over real HTTP (node fetch).

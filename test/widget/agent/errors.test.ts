@@ -3,7 +3,7 @@ import { AgentError, isAgentError } from '../../../src/transport/errors/AgentErr
 import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts';
 import { AgentNetworkError } from '../../../src/transport/errors/AgentNetworkError.ts';
 import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
-import { readErrorResponse } from '../../../src/agent/readErrorResponse.ts';
+import { readErrorResponse } from '../../../src/transport/agent/readErrorResponse.ts';
 import { isHttpError } from '../../../src/transport/errors/HttpError.ts';
 import { isTransportError } from '../../../src/transport/errors/TransportError.ts';
 import { TRANSPORT_ERROR } from '../../../src/transport/errors/TransportError.ts';

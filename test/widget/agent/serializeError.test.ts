@@ -3,7 +3,7 @@ import { AgentError, isAgentError } from '../../../src/transport/errors/AgentErr
 import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts';
 import { AgentNetworkError } from '../../../src/transport/errors/AgentNetworkError.ts';
 import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
-import { reviveError, serializeError } from '../../../src/agent/worker/serializeError.ts';
+import { reviveError, serializeError } from '../../../src/transport/agent/worker/serializeError.ts';
 
 // What crosses from the stream worker to the page goes through structured clone: classes are lost on the way.
 const roundTrip = (error: unknown) => reviveError(structuredClone(serializeError(error)));

@@ -3,8 +3,8 @@ import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts'
 import { isAgentError } from '../../../src/transport/errors/AgentError.ts';
 import { AgentNetworkError } from '../../../src/transport/errors/AgentNetworkError.ts';
 import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
-import { streamCompletion } from '../../../src/agent/streamCompletion.ts';
-import type { CitedResource } from '../../../src/agent/types.ts';
+import { streamCompletion } from '../../../src/transport/agent/streamCompletion.ts';
+import type { CitedResource } from '../../../src/transport/agent/types.ts';
 import { chunkedBody, fakeFetch, sseReply, tokenEvent } from './helpers/sse.ts';
 
 const TOKENS = ['Hello', ' 👋🏽', ' 世界', '!\n\n', '**Bold**', ' and `code`', '\n- 一', '\n- 二 🇯🇵', ' "quoted"\\', ' é', ' done.'];

@@ -1,5 +1,5 @@
-import { useLocale, useT } from '../view/i18n/I18n.tsx';
-import { formatWait } from '../view/i18n/formatWait.ts';
+import { useLocale, useT } from '../I18n.tsx';
+import { formatWait } from '../../i18n/formatWait.ts';
 import { useCountdown } from './useCountdown.ts';
 
 /** Props of {@link RateLimitNotice}. */

@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
-import type { Block, Inline } from './types.ts';
+import type { Block, Inline } from '../../markdown/types.ts';
 
 /** Every link an agent writes opens away from the page and passes no referrer or ranking credit. */
 export const LINK_REL = 'noopener noreferrer nofollow ugc';

@@ -1,5 +1,5 @@
-import { asSentence } from '../transport/asSentence.ts';
-import { readErrorBody } from '../transport/readErrorBody.ts';
+import { asSentence } from '../asSentence.ts';
+import { readErrorBody } from '../readErrorBody.ts';
 
 /**
  * The English sentence when the body gave no reason, per status (seed: tinytalk-api-overview "Error format"), for

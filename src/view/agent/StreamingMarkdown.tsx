@@ -1,5 +1,5 @@
 import { CompletedBlocks } from './CompletedBlocks.tsx';
-import type { ReplyModel } from './createReplyModel.ts';
+import type { ReplyModel } from '../../state/agent/createReplyModel.ts';
 import { MarkdownBlock } from './Markdown.tsx';
 import { TailText } from './TailText.tsx';
 

@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { parseBlocks } from './markdown/parseBlocks.ts';
-import { renderBlocks } from './markdown/renderMarkdown.tsx';
+import { parseBlocks } from '../../markdown/parseBlocks.ts';
+import { renderBlocks } from './renderMarkdown.tsx';
 
 /**
  * A streaming reply's completed markdown blocks. Each is parsed and rendered once, when it completes, and appended;

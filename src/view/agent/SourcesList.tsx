@@ -1,7 +1,7 @@
-import { useT } from '../view/i18n/I18n.tsx';
-import { LINK_REL } from './markdown/renderMarkdown.tsx';
-import { safeUrl } from './markdown/safeUrl.ts';
-import type { CitedResource } from './types.ts';
+import { useT } from '../I18n.tsx';
+import { LINK_REL } from './renderMarkdown.tsx';
+import { safeUrl } from '../../markdown/safeUrl.ts';
+import type { CitedResource } from '../../transport/agent/types.ts';
 
 /**
  * The sources an agent cited, as a list named "Sources". Titles are text; a URL that is not

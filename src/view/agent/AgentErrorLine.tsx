@@ -1,5 +1,5 @@
-import { useT } from '../view/i18n/I18n.tsx';
-import type { Sentence } from '../view/i18n/sentence.ts';
+import { useT } from '../I18n.tsx';
+import type { Sentence } from '../../i18n/sentence.ts';
 
 /** Props of {@link AgentErrorLine}. */
 export interface AgentErrorLineProps {

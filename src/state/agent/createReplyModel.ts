@@ -1,8 +1,8 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import type { AgentError } from '../transport/errors/AgentError.ts';
-import { BlockSplitter } from './markdown/BlockSplitter.ts';
+import type { AgentError } from '../../transport/errors/AgentError.ts';
+import { BlockSplitter } from '../../markdown/BlockSplitter.ts';
 import { scheduleFrame } from './scheduleFrame.ts';
-import type { CitedResource } from './types.ts';
+import type { CitedResource } from '../../transport/agent/types.ts';
 
 /** Where a reply is in its life. */
 export type ReplyStatus = 'streaming' | 'done' | 'stopped' | 'error';

@@ -1,8 +1,8 @@
-import { createTokenBatcher } from './createTokenBatcher.ts';
-import { isAgentError, unexpectedAgentError } from '../transport/errors/AgentError.ts';
+import { createTokenBatcher } from '../../transport/agent/createTokenBatcher.ts';
+import { isAgentError, unexpectedAgentError } from '../../transport/errors/AgentError.ts';
 import { createReplyModel, type ReplyModel, type ReplyModelOptions } from './createReplyModel.ts';
-import { streamCompletion, type CompletionResult, type StreamCompletionOptions } from './streamCompletion.ts';
-import { streamWorker } from './worker/streamWorker.ts';
+import { streamCompletion, type CompletionResult, type StreamCompletionOptions } from '../../transport/agent/streamCompletion.ts';
+import { streamWorker } from '../../transport/agent/worker/streamWorker.ts';
 
 /** Options of {@link streamReply}: those of {@link streamCompletion} without the callbacks it wires itself. */
 export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDone' | 'signal'> &

@@ -1,8 +1,8 @@
-import { useT } from '../view/i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { AgentErrorLine } from './AgentErrorLine.tsx';
-import type { AgentRateLimitError } from '../transport/errors/AgentRateLimitError.ts';
-import { toSentence } from '../transport/toSentence.ts';
-import type { ReplyModel } from './createReplyModel.ts';
+import type { AgentRateLimitError } from '../../transport/errors/AgentRateLimitError.ts';
+import { toSentence } from '../../transport/toSentence.ts';
+import type { ReplyModel } from '../../state/agent/createReplyModel.ts';
 import { RateLimitNotice } from './RateLimitNotice.tsx';
 import { SourcesList } from './SourcesList.tsx';
 import { StreamingMarkdown } from './StreamingMarkdown.tsx';

@@ -1,8 +1,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en, type StringKey } from './en.ts';
-import { resolveLocale, type Locale } from './locales.ts';
-import { format, say, type Sentence } from './sentence.ts';
+import { en, type StringKey } from '../i18n/en.ts';
+import { resolveLocale, type Locale } from '../i18n/locales.ts';
+import { format, say, type Sentence } from '../i18n/sentence.ts';
 
 const LocaleContext = createContext<Locale>({ tag: 'en', language: 'en', strings: en, ready: true, dir: 'ltr' });
 

@@ -1,7 +1,7 @@
-import { AgentError, isAgentError, unexpectedAgentError, type AgentErrorKind } from '../../transport/errors/AgentError.ts';
-import { AgentHttpError } from '../../transport/errors/AgentHttpError.ts';
-import { AgentNetworkError } from '../../transport/errors/AgentNetworkError.ts';
-import { AgentRateLimitError } from '../../transport/errors/AgentRateLimitError.ts';
+import { AgentError, isAgentError, unexpectedAgentError, type AgentErrorKind } from '../../errors/AgentError.ts';
+import { AgentHttpError } from '../../errors/AgentHttpError.ts';
+import { AgentNetworkError } from '../../errors/AgentNetworkError.ts';
+import { AgentRateLimitError } from '../../errors/AgentRateLimitError.ts';
 
 /** An agent error as plain data, to cross from the stream worker to the page (classes do not survive cloning). */
 export interface SerializedError {

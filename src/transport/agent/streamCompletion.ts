@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { AgentError } from '../transport/errors/AgentError.ts';
-import { AgentNetworkError } from '../transport/errors/AgentNetworkError.ts';
+import { AgentError } from '../errors/AgentError.ts';
+import { AgentNetworkError } from '../errors/AgentNetworkError.ts';
 import { errorSentence } from './errorSentence.ts';
 import { readErrorResponse } from './readErrorResponse.ts';
 import { readSources } from './readSources.ts';

@@ -1,7 +1,7 @@
-import { AgentHttpError } from '../transport/errors/AgentHttpError.ts';
-import { AgentRateLimitError } from '../transport/errors/AgentRateLimitError.ts';
-import { parseErrorBody } from '../transport/readErrorBody.ts';
-import { retryAfterSeconds } from '../transport/retryAfterSeconds.ts';
+import { AgentHttpError } from '../errors/AgentHttpError.ts';
+import { AgentRateLimitError } from '../errors/AgentRateLimitError.ts';
+import { parseErrorBody } from '../readErrorBody.ts';
+import { retryAfterSeconds } from '../retryAfterSeconds.ts';
 import { errorSentence } from './errorSentence.ts';
 
 /** Used when a 429 names no wait at all: long enough not to hammer the agent, short enough to retry soon. */

@@ -1,7 +1,7 @@
 /// <reference path="./workerUrl.d.ts" />
 import type { CompletionResult, StreamCompletionOptions } from '../streamCompletion.ts';
 import type { StartStream, StopStream, StreamEvent } from './protocol.ts';
-import { unexpectedAgentError } from '../../transport/errors/AgentError.ts';
+import { unexpectedAgentError } from '../../errors/AgentError.ts';
 import { reviveError } from './serializeError.ts';
 import { startStreamWorker } from './startStreamWorker.ts';
 import workerUrl from './sseWorker.ts?worker&url';

@@ -1,6 +1,6 @@
 import { Component } from 'preact';
-import { parseBlocks, parseMarkdown } from './markdown/parseBlocks.ts';
-import { renderBlocks } from './markdown/renderMarkdown.tsx';
+import { parseBlocks, parseMarkdown } from '../../markdown/parseBlocks.ts';
+import { renderBlocks } from './renderMarkdown.tsx';
 
 /** Props of {@link MarkdownBlock}. */
 export interface MarkdownBlockProps {
