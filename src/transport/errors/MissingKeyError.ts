@@ -1,4 +1,4 @@
-import { missingKeySentence } from '../../view/i18n/keyErrorSentences.ts';
+import { missingKeySentence } from '../../i18n/keyErrorSentences.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /** No API key was given (absent, empty or only spaces). */

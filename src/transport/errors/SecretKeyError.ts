@@ -1,4 +1,4 @@
-import { secretKeySentence } from '../../view/i18n/keyErrorSentences.ts';
+import { secretKeySentence } from '../../i18n/keyErrorSentences.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /**
