@@ -82,5 +82,7 @@ console.log(`${formatBudgets(budgets)}\n`);
 const over = budgets.filter((b) => !b.ok);
 if (over.length > 0) {
   console.error(`build: over budget: ${over.map((b) => b.name).join(', ')}`);
-  process.exit(1);
+  // TINYCHAT_SIZE_BUDGETS=warn keeps dist/ usable while a budget is being won back (the rest of the suite can run);
+  // test/package/sizeBudgets.test.ts still fails `npm test` until every budget holds.
+  if (process.env.TINYCHAT_SIZE_BUDGETS !== 'warn') process.exit(1);
 }
