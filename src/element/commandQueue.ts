@@ -13,7 +13,7 @@ type Queued = IArguments | unknown[];
 
 /**
  * Runs queued `window.TinyChat(...)` calls in order, then turns the global into a function that runs each
- * call at once. Event names may be given with or without the `tinychat:` prefix.
+ * call at once. Event names may be given with or without the `tinychat:` (or `tinychat-`) prefix.
  *
  * @param element - the widget the commands drive
  * @param queued - calls made before the script loaded (the loader's `TinyChat.q`)
@@ -37,7 +37,7 @@ export function commandQueue(element: TinyChatElement, queued: readonly Queued[]
         const event = String(rest[0]);
         const listener = rest[1];
         if (typeof listener !== 'function') return undefined;
-        element.addEventListener(event.startsWith('tinychat:') ? event : `tinychat:${event}`, listener as EventListener);
+        element.addEventListener(/^tinychat[:-]/.test(event) ? event : `tinychat:${event}`, listener as EventListener);
         return undefined;
       }
       default:

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineTinyChat, mount, type TinyChatErrorDetail } from '../../../src/index.ts';
+import { commandQueue, defineTinyChat, mount, type TinyChatErrorDetail } from '../../../src/index.ts';
 
 describe('the element\'s events', () => {
   afterEach(() => document.body.replaceChildren());
@@ -33,5 +33,18 @@ describe('the element\'s events', () => {
     } finally {
       document.removeEventListener('tinychat-error', listen);
     }
+  });
+
+  it('reach TinyChat(\'on\', …) listeners under any of the three spellings of a name', async () => {
+    defineTinyChat();
+    const element = document.createElement('tiny-chat');
+    element.setAttribute('api-key', 'tiny_sk_not_for_browsers');
+    const heard: string[] = [];
+    const run = commandQueue(element, [['on', 'error', () => heard.push('error')]]);
+    run('on', 'tinychat-error', () => heard.push('tinychat-error'));
+    run('on', 'tinychat:error', () => heard.push('tinychat:error'));
+    document.body.append(element);
+    await expect.poll(() => heard.length).toBe(3);
+    expect(heard.sort()).toEqual(['error', 'tinychat-error', 'tinychat:error']);
   });
 });
