@@ -77,6 +77,7 @@ export async function measureBudgets(dist: string, budgets: Record<BudgetName, n
   const agentChunk = lazy(widget, /^agent-/);
   // The agent's own bytes: what it adds to what is already loaded, and the worker script it starts.
   const agent = new Set([...closure(agentChunk)].filter((f) => !openAndSend.has(f)));
+  // A copy to walk: the workers found are added to the set itself.
   for (const file of [...agent]) for (const worker of refs(file, workerUrl)) agent.add(worker);
   if (![...agent].some((f) => f.endsWith('.js'))) throw new Error('size budgets: the agent chunk starts no worker script');
 
