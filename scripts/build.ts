@@ -16,7 +16,9 @@ const dist = 'dist';
 await build({ logLevel: 'warn' });
 // The loader imports the widget's chunk itself when the script entry is only a re-export of it (one request and one
 // round trip less before the widget starts); otherwise it imports the script entry.
-const scriptEntry = readFileSync(join(dist, 'tinychat.script.mjs'), 'utf8').replace(/^\/\/#.*$/m, '').trim();
+const scriptEntry = readFileSync(join(dist, 'tinychat.script.mjs'), 'utf8')
+  .replace(/^\/\/#.*$/m, '')
+  .trim();
 const direct = /^export\s*\{\s*([\w$]+) as boot\s*\}\s*from\s*"\.\/(chunks\/[\w.-]+\.mjs)";?$/.exec(scriptEntry);
 if (direct === null) console.warn('build: tinychat.script.mjs is not a plain re-export; the loader imports it (one request more)');
 const widgetEntry = direct === null ? { file: './tinychat.script.mjs', boot: 'boot' } : { file: `./${direct[2]}`, boot: direct[1] };

@@ -113,9 +113,7 @@ async function bundledSize(dist: string, file: string): Promise<number> {
 /** The results as the build prints them. */
 export function formatBudgets(results: readonly BudgetResult[]): string {
   const kb = (n: number) => `${(n / KB).toFixed(2)} KB`;
-  const lines = results.map(
-    (r) => `  ${r.ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(12)} ${kb(r.gzip).padStart(9)} of ${kb(r.limit).padStart(9)} gzip  (${r.files.join(', ')})`,
-  );
+  const lines = results.map((r) => `  ${r.ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(12)} ${kb(r.gzip).padStart(9)} of ${kb(r.limit).padStart(9)} gzip  (${r.files.join(', ')})`);
   return `size budgets\n${lines.join('\n')}`;
 }
 
@@ -129,4 +127,3 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     process.exit(1);
   }
 }
-

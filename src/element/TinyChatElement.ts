@@ -84,6 +84,8 @@ function refusing(error: unknown): TinyChatApi {
  * <tiny-chat api-key="pk_live_…" user-id="u_42" user-name="Ada Lovelace"></tiny-chat>
  * ```
  */
+// The interface below adds only typed overloads of addEventListener/removeEventListener, no state to initialize.
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging
 export class TinyChatElement extends Base {
   static readonly observedAttributes = widgetAttributes;
   /** Where the API lives when `base-url` is not set; the script-tag entry sets it to the script's origin. */

@@ -1,13 +1,7 @@
 import type { Identity, TinyChatElement } from './TinyChatElement.ts';
 
 /** A `window.TinyChat(...)` call: the element's methods by name, plus `on` for its events. */
-export type TinyChatCommand =
-  | ['open']
-  | ['close']
-  | ['toggle']
-  | ['identify', Identity]
-  | ['send', string]
-  | ['on', string, (event: CustomEvent) => void];
+export type TinyChatCommand = ['open'] | ['close'] | ['toggle'] | ['identify', Identity] | ['send', string] | ['on', string, (event: CustomEvent) => void];
 
 type Queued = IArguments | unknown[];
 

@@ -158,7 +158,12 @@ describe('the examples and type tests, built against the tarball', () => {
       }
     };
     await Promise.all([worker(), worker()]);
-    console.log(`examples built in ${((Date.now() - started) / 1000).toFixed(0)} s:\n${[...builds.values()].filter((b) => b.ok).map((b) => b.output).join('\n')}`);
+    console.log(
+      `examples built in ${((Date.now() - started) / 1000).toFixed(0)} s:\n${[...builds.values()]
+        .filter((b) => b.ok)
+        .map((b) => b.output)
+        .join('\n')}`,
+    );
   });
 
   const builds = new Map<string, { ok: boolean; output: string }>();

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandQueue, defineTinyChat, mount, type TinyChatErrorDetail } from '../../../src/index.ts';
 
-describe('the element\'s events', () => {
+describe("the element's events", () => {
   afterEach(() => document.body.replaceChildren());
 
   it('are dispatched under a colon-free name first, then the tinychat: one, with the same detail', async () => {
     const seen: { type: string; detail: TinyChatErrorDetail; composed: boolean; bubbles: boolean }[] = [];
-    const record = (event: CustomEvent<TinyChatErrorDetail>) =>
-      seen.push({ type: event.type, detail: event.detail, composed: event.composed, bubbles: event.bubbles });
+    const record = (event: CustomEvent<TinyChatErrorDetail>) => seen.push({ type: event.type, detail: event.detail, composed: event.composed, bubbles: event.bubbles });
     // A secret key is refused before anything is sent: the widget reports it as a fatal error.
     defineTinyChat();
     const element = document.createElement('tiny-chat');
@@ -35,7 +34,7 @@ describe('the element\'s events', () => {
     }
   });
 
-  it('reach TinyChat(\'on\', …) listeners under any of the three spellings of a name', async () => {
+  it("reach TinyChat('on', …) listeners under any of the three spellings of a name", async () => {
     defineTinyChat();
     const element = document.createElement('tiny-chat');
     element.setAttribute('api-key', 'tiny_sk_not_for_browsers');
