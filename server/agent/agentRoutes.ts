@@ -21,6 +21,8 @@ export interface AgentRouteDeps {
   knowledge: Promise<KnowledgeBase>;
   /** The server's public base URL for a request; cited pages link there. */
   publicUrl: (requestUrl: string) => string;
+  /** 'hosted': exactly the seed's surface (no `handover` in `message_payload`). @defaultValue 'default' */
+  compat?: 'default' | 'hosted';
 }
 
 /** Chat bodies are small; this keeps a public endpoint from reading megabytes. */
@@ -97,5 +99,5 @@ async function complete(c: Context, deps: AgentRouteDeps, limiter: FixedWindowLi
   const reply = deps.settings.llm
     ? await upstreamReply(deps.settings.llm, kb, req.messages, model, req.temperature, pageUrl, stop.signal)
     : builtinReply(kb, req.messages, model, pageUrl, stream ? deps.settings.tokenDelayMs : 0, stop.signal);
-  return stream ? streamReply(c, reply, stop) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
+  return stream ? streamReply(c, reply, stop, deps.compat !== 'hosted') : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
 }

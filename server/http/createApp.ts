@@ -32,6 +32,8 @@ export interface AppDeps {
   health?: Partial<HealthSettings>;
   /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
   agentHealth?: () => Promise<AgentHealth>;
+  /** 'hosted': exactly the seeds' surface, none of our extensions (names on rows, the agent's handover). @defaultValue 'default' */
+  compat?: 'default' | 'hosted';
 }
 
 /** JSON bodies above this are refused with 413 before they are read. */
@@ -55,9 +57,10 @@ export function createApi(deps: AppDeps) {
   api.use('*', tenantAuth(deps.db));
   api.route('/', configRoutes(deps.publicUrl, deps.agentHealth));
   api.route('/', usersRoutes(deps.db));
-  api.route('/', conversationsRoutes(deps.db));
-  api.route('/', messagesRoutes(deps.db, deps.realtime));
-  api.route('/', typingRoutes(deps.db, deps.realtime));
+  const names = deps.compat !== 'hosted';
+  api.route('/', conversationsRoutes(deps.db, names));
+  api.route('/', messagesRoutes(deps.db, deps.realtime, names));
+  api.route('/', typingRoutes(deps.db, deps.realtime, names));
   api.route('/', uploadRoutes(deps.db, deps.uploadsDir, deps.publicUrl));
   return api;
 }

@@ -7,6 +7,7 @@ import type { TenantEnv } from '../tenantAuth.ts';
 import { MAX_ID, optionalChoice, optionalText, stringList } from './fields.ts';
 import { jsonBodyLimit } from './jsonBody.ts';
 import { isoSql } from './sqlTime.ts';
+import { withParticipantNames } from './withNames.ts';
 
 const KINDS = ['order', 'support', 'direct'] as const;
 
@@ -18,22 +19,24 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * `GET /conversations?user_id=&kind=`: the user's 100 most recently active conversations.
  * `POST /conversations`: get-or-create on (tenant, kind, external_ref); 201 when created, 200 with the
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
+ * @param names - default mode: rows carry `participant_names` (see {@link withParticipantNames})
  */
-export function conversationsRoutes(db: Db) {
+export function conversationsRoutes(db: Db, names = false) {
+  const named = async (tenantId: string, rows: { participants: string[] }[]) => (names ? withParticipantNames(db, tenantId, rows) : rows);
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
       const userId = optionalText(query, 'user_id');
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
       const kind = optionalChoice(query, 'kind', KINDS);
-      const conversations = await db.query(
+      const conversations = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations });
+      return c.json({ conversations: await named(c.get('tenant').id, conversations) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -44,18 +47,18 @@ export function conversationsRoutes(db: Db) {
       const participants = [...new Set(stringList(body.participants, 'participants', { min: 1, max: MAX_ID }))];
       const tenantId = c.get('tenant').id;
       // on conflict do nothing waits for a concurrent insert of the same ref, so two racing calls give one row.
-      const [created] = await db.query(
+      const [created] = await db.query<{ participants: string[] }>(
         `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
          on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
          returning ${CONVERSATION_COLUMNS}`,
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
-      if (created !== undefined) return c.json({ conversation: created }, 201);
-      const [existing] = await db.query(
+      if (created !== undefined) return c.json({ conversation: (await named(tenantId, [created]))[0] }, 201);
+      const [existing] = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
-      return c.json({ conversation: existing }, 200);
+      return c.json({ conversation: (await named(tenantId, [existing]))[0] }, 200);
     });
 }

@@ -11,6 +11,7 @@ import { jsonBodyLimit } from './jsonBody.ts';
 import { MESSAGE_COLUMNS, type MessageRow } from './messageColumns.ts';
 import { parseCursor, parseLimit } from './parseCursor.ts';
 import { sendMessage, type NewMessage } from './sendMessage.ts';
+import { withSenderNames } from './withNames.ts';
 
 function mediaUrl(body: Record<string, unknown>, type: 'text' | 'image'): string | undefined {
   const raw = optionalText(body, 'media_url', { max: 2048, emptyIsAbsent: true });
@@ -57,8 +58,11 @@ function idempotencyKey(header: string | undefined): string | undefined {
  * `conv:<id>` as `message` with the full row.
  * Status codes: history 200; send 201 (200 with `Idempotent-Replayed: true` for a retried Idempotency-Key);
  * edit and delete 200 with `{message}`.
+ * @param names - default mode: rows carry `sender_name` and `sender_role` (see {@link withSenderNames}), live too
  */
-export function messagesRoutes(db: Db, realtime: Broadcaster) {
+export function messagesRoutes(db: Db, realtime: Broadcaster, names = false) {
+  const named = async (tenantId: string, rows: MessageRow[]): Promise<MessageRow[]> => (names ? withSenderNames(db, tenantId, rows) : rows);
+  const one = async (tenantId: string, row: MessageRow) => (await named(tenantId, [row]))[0] ?? row;
   const announce = (message: MessageRow) => realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message });
   return new Hono<TenantEnv>()
     .get('/conversations/:id/messages', async (c) => {
@@ -71,11 +75,13 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
          order by messages.created_at desc limit $3`,
         [convId, before ?? null, limit],
       );
-      return c.json({ messages: newestFirst.reverse() });
+      return c.json({ messages: await named(c.get('tenant').id, newestFirst.reverse()) });
     })
     .post('/conversations/:id/messages', jsonBodyLimit, async (c) => {
       const input = readNewMessage(await readJson(c), idempotencyKey(c.req.header('idempotency-key')));
-      const { message, replayed } = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
+      const sent = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
+      const { replayed } = sent;
+      const message = await one(c.get('tenant').id, sent.message);
       if (replayed) {
         c.header('idempotent-replayed', 'true');
         return c.json({ message }, 200);
@@ -87,7 +93,8 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const body = await readJson(c);
       const senderId = requiredText(body, 'sender_id');
       const text = requiredText(body, 'body', { max: MAX_BODY });
-      const { message } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
+      const edited = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
+      const message = await one(c.get('tenant').id, edited.message);
       announce(message);
       return c.json({ message });
     })
@@ -95,7 +102,9 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const body = await readJson(c);
       // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well.
       const senderId = requiredText(body.sender_id === undefined ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
-      const { message, changed } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
+      const removed = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
+      const { changed } = removed;
+      const message = await one(c.get('tenant').id, removed.message);
       if (changed) announce(message);
       return c.json({ message });
     });
