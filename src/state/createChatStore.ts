@@ -3,6 +3,8 @@ import type { ChannelStatus, Conversation, LiveEvent, LiveSubscription, Message,
 import type { AgentFeature } from './agent/AgentView.ts';
 import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
+import { createDraftThread } from './createDraftThread.ts';
+import { createNameBook } from './createNameBook.ts';
 import { createOutbox } from './createOutbox.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
 import { createThread, type Thread } from './createThread.ts';
@@ -107,8 +109,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null }>>(new Map());
   const unread = signal<ReadonlyMap<string, number>>(new Map());
   const thread = signal<Thread | null>(null);
-  const names = new Map<string, string>();
-  if (settings.userName !== null) names.set(userId.value, settings.userName);
+  const tenantName = signal<string | null>(null);
+  const names = createNameBook({ userId: userId.value, name: settings.userName });
   const lastRead = new Map(Object.entries(storage.get<Record<string, string>>(`read:${userId.value}`) ?? {}));
   let config: TinyChatConfig | null = null;
   let realtime: RealtimeConnector | null = null;
@@ -238,6 +240,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   const onEvent = (conversationId: string, event: LiveEvent) => {
     if (event.type === 'typing' && typeof event.senderName === 'string') names.set(event.senderId, event.senderName);
+    else if (event.type === 'message') names.learnMessages([event.message]);
     const open = thread.value;
     if (open?.conversationId === conversationId) {
       // The thread announces fresh messages through onIncoming; others only touch the list.
@@ -297,6 +300,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       outbox,
       userId: userId.value,
       userName: settings.userName,
+      learn: names.learnMessages,
       onIncoming: incoming,
       onError: (e) => fail(e),
     });
@@ -360,6 +364,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   async function refreshList(): Promise<void> {
     const list = await api.listConversations(userId.value);
     if (disposed) return;
+    names.learnConversations(list);
     conversations.value = list;
   }
 
@@ -415,6 +420,30 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     );
   }
 
+  /** A fresh ref per new conversation makes "New conversation" new; an integrator's external-ref pins one thread. */
+  const freshRef = () => settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`;
+
+  /** A thread whose conversation is created by the first send (its retries reuse one ref). */
+  function showDraft(): void {
+    const ref = freshRef();
+    thread.peek()?.dispose();
+    thread.value = createDraftThread({
+      userId: userId.value,
+      start: async () => {
+        const conversation = await getOrCreate(ref);
+        if (disposed) throw new Error('disposed');
+        showThread(conversation.id);
+        return thread.peek() as Thread;
+      },
+    });
+  }
+
+  /** What opening shows with no conversation remembered: the pinned one, else, for a first visit, a draft. */
+  function openFirst(): void {
+    if (settings.externalRef !== null) openPinned();
+    else if (thread.value === null && conversations.value.length === 0) showDraft();
+  }
+
   // --- start ------------------------------------------------------------------------------------------
   async function start(): Promise<void> {
     try {
@@ -431,6 +460,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         userRole: settings.userRole,
       });
       config = s.config;
+      tenantName.value = s.config.tenant.name || null;
       await refreshList();
     } catch (e) {
       if (!disposed) fail(e, true);
@@ -441,7 +471,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     batch(() => {
       status.value = 'ready';
       if (openId.value !== null && isOpen.value) showThread(openId.value);
-      else if (isOpen.value) openPinned();
+      else if (isOpen.value) openFirst();
     });
     emit('ready', { userId: userId.value });
     void countUnread();
@@ -490,6 +520,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       external_ref: ref,
       participants: [me, ...settings.participants.filter((p) => p !== me)],
     });
+    names.learnConversations([conversation]);
     if (!disposed && !conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
     return conversation;
   }
@@ -553,6 +584,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     unreadTotal,
     thread,
     userId,
+    tenantName,
     agent,
     config: () => config,
     prefetched: () => prefetched,
@@ -566,7 +598,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       saveUi();
       emit('open', {});
       if (status.value === 'ready' && openId.value !== null) showThread(openId.value);
-      else if (status.value === 'ready') openPinned();
+      else if (status.value === 'ready') openFirst();
       const t = thread.value;
       if (t !== null) markRead(t.conversationId);
     },
@@ -583,11 +615,13 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     openConversation(id) {
       showThread(id);
     },
+    newConversation() {
+      if (settings.externalRef !== null) void store.startConversation();
+      else showDraft();
+    },
     async startConversation() {
-      // A fresh ref per click makes "New conversation" new; an integrator's external-ref pins one thread.
-      const ref = settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`;
       try {
-        const conversation = await getOrCreate(ref);
+        const conversation = await getOrCreate(freshRef());
         if (disposed) return;
         showThread(conversation.id);
       } catch (e) {

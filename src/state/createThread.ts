@@ -19,6 +19,8 @@ export interface ThreadOptions {
   onIncoming?(message: Message): void;
   /** Told when a page failed to load, with the error. */
   onError?(error: unknown): void;
+  /** Told about every message merged from any source (the store learns senders' names from them). */
+  learn?(messages: readonly Message[]): void;
 }
 
 export interface Thread extends ThreadModel {
@@ -100,6 +102,7 @@ export function createThread(options: ThreadOptions): Thread {
   const merge = (messages: readonly Message[]): Message[] => {
     const fresh: Message[] = [];
     if (messages.length === 0) return fresh;
+    options.learn?.(messages);
     const next = new Map(byId.value);
     for (const raw of messages) {
       if (raw.conversation_id !== conversationId) continue;
@@ -161,6 +164,7 @@ export function createThread(options: ThreadOptions): Thread {
     loadingOlder,
     ready,
     typing: computed(() => [...typingBy.value.values()]),
+    typers: computed(() => [...typingBy.value.keys()]),
     async loadOlder() {
       if (loadingOlder.value || !hasMore.value || disposed) return;
       const first = oldest();

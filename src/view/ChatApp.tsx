@@ -9,6 +9,7 @@ import { Launcher } from './Launcher.tsx';
 import { useVisualViewport } from './mobile/useVisualViewport.ts';
 import { useNotifications } from './notify/useNotifications.ts';
 import { Panel } from './Panel.tsx';
+import type { WelcomeText } from './Welcome.tsx';
 
 /** bubble: launcher + floating panel (default); inline: the panel fills its container; fullscreen: it fills the viewport. */
 export type ChatMode = 'bubble' | 'inline' | 'fullscreen';
@@ -31,6 +32,8 @@ export interface ChatAppProps {
   sound?: boolean;
   /** The accent colour (`accent` attribute), over `--tinychat-accent`; anything not a CSS colour is ignored. @defaultValue null */
   accent?: string | null;
+  /** The `greeting` and `reply-time` attributes, for the top of a new thread. @defaultValue none: the default greeting */
+  welcome?: WelcomeText;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface ChatAppProps {
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
-export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null }: ChatAppProps) {
+export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null, welcome }: ChatAppProps) {
   // Other languages' tables load on demand; until then the widget reads English, then re-renders once.
   const [tables, setTables] = useState(0);
   const resolved = useMemo(() => resolveLocale(locale), [locale, tables]);
@@ -116,6 +119,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
             focusOnMount={bubble && !restoredOpen.current}
             focusInside={focusInside}
             composerTools={composerTools}
+            welcome={welcome}
           />
         )}
       </div>

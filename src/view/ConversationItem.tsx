@@ -47,7 +47,7 @@ export function ConversationItem({ summary, who, onOpen }: ConversationItemProps
             </span>
           )}
         </span>
-        <span class="tc-conv-last">
+        <span class="tc-conv-last" dir="auto">
           {last}
           {comma(more.time || more.unread)}
         </span>

@@ -20,6 +20,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
       .map((p) => personName(store, p, t))
       .join(', ');
   const start = () => {
+    if (store.newConversation) return store.newConversation();
     if (starting.value) return;
     starting.value = true;
     // A failure is the store's to report (through `error`, shown in role=alert); here it only ends the wait.

@@ -46,7 +46,11 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
   return (
     <article class="tc-msg" part={mine ? 'message message-mine' : 'message'} data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
       <header class="tc-msg-meta">
-        <span class="tc-msg-sender">{sender}</span>
+        {/* dir="auto" here and on the bubble: a Latin name or message in a right-to-left widget (and the reverse)
+            lays out in its own direction, while the row stays on the widget's side. */}
+        <span class="tc-msg-sender" dir="auto">
+          {sender}
+        </span>
         {when && (
           // No date tooltip: a dateStyle formatter costs ~20 ms to build, paid in the task that opens the thread.
           <time class="tc-msg-time" dateTime={message.created_at}>
@@ -55,7 +59,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
         )}
       </header>
       {message.reply_to !== null && !deleted && <LazyReplyQuote replyTo={message.reply_to} />}
-      <div class="tc-msg-bubble">
+      <div class="tc-msg-bubble" dir="auto">
         {editing ? (
           <LazyMessageEditor item={item} />
         ) : deleted ? (

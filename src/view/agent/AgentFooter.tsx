@@ -25,9 +25,9 @@ export function AgentFooter({ controller, thread }: { controller: AgentControlle
       {reply && (
         <article class="tc-msg tc-msg-agent" data-agent-reply="" data-mine="false">
           <header class="tc-msg-meta">
-            <span class="tc-msg-sender">{t('agentName')}</span>
+            <span class="tc-msg-sender" dir="auto">{t('agentName')}</span>
           </header>
-          <div class="tc-msg-bubble">
+          <div class="tc-msg-bubble" dir="auto">
             <AgentReply reply={reply} onTalkToPerson={answers || failed ? talk : undefined} />
           </div>
         </article>

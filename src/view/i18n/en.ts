@@ -26,6 +26,10 @@ export const en = {
   kindOrder: 'Order',
   kindDirect: 'Direct message',
   visitorName: 'Visitor {id}',
+  welcomeGreeting: 'Hi there! How can we help?',
+  welcomeText: 'Write your question below and we will answer here.',
+  replyTime: 'We usually reply {time}.',
+  replyMinutes: 'We usually reply within {count} min.',
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',
@@ -63,6 +67,8 @@ export const en = {
   agentAskedForPerson: 'I would like to talk to a person, please.',
   agentUnavailable: 'The assistant is unavailable right now. A person can help you instead.',
   agentRateLimited: 'You have asked the assistant a lot in a short time.',
+  handedOver: 'A person from our team will answer here. You can leave this page: the conversation stays here when you come back.',
+  replyStopped: 'You stopped this reply.',
   // Page title while messages are unread (notifications, issue 6 part 9)
   titleCount: '({count}) {title}',
   // Images, typing, edit/delete/reply (issue 6, items 1-3)
@@ -91,6 +97,7 @@ export const en = {
   quoteShowEarlier: 'Show the earlier message this answers',
   earlierMessage: 'An earlier message',
   quoteNotAvailable: 'That message is not available any more.',
+  moreActions: 'More actions',
   // Errors (issue 6 item 5): the store hands them out as data ({ key, values }) and the views say them here.
   // `{wait}` is given in seconds and written as words in the reader's language; `{text}` is the server's own words,
   // shown only where no sentence below fits its status.
