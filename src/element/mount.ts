@@ -31,7 +31,7 @@ export interface MountOptions {
   storageKey?: string;
   /** Shown at the top of a new thread, as written. @defaultValue a friendly greeting in the widget's language */
   greeting?: string;
-  /** How soon a person answers, in minutes ("5") or words ("in a few hours"), under the greeting. */
+  /** How soon a person answers, in words that follow "We usually reply" ("within an hour"), under the greeting. */
   replyTime?: string;
   /** @defaultValue document.body */
   target?: Element;

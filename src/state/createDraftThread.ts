@@ -1,10 +1,10 @@
 import { computed, signal } from '@preact/signals';
+import { randomId } from './anonymousId.ts';
 import { checkImage } from './checkImage.ts';
 import type { Thread } from './createThread.ts';
 import { sentenceOf } from './failure.ts';
 import { normalizeMessage } from './messageOrder.ts';
-import { randomId } from './anonymousId.ts';
-import type { SendOptions, ThreadItem } from './types.ts';
+import type { ThreadItem } from './types.ts';
 
 /** Options of {@link createDraftThread}. */
 export interface DraftThreadOptions {
@@ -16,8 +16,11 @@ export interface DraftThreadOptions {
   start(): Promise<Thread>;
 }
 
-/** What the visitor wrote before the conversation existed, in order. */
-type Queued = { item: ThreadItem; text: string; options?: SendOptions } | { item: null; file: Blob; options?: SendOptions };
+/** What the visitor sent before the conversation existed: `send` hands it to the real thread. */
+interface Queued {
+  item: ThreadItem | null;
+  send(real: Thread): void;
+}
 
 /**
  * A thread for a conversation that does not exist yet: a visitor who opens the widget is in a thread at once,
@@ -29,37 +32,31 @@ type Queued = { item: ThreadItem; text: string; options?: SendOptions } | { item
 export function createDraftThread(options: DraftThreadOptions): Thread {
   const queued = signal<readonly Queued[]>([]);
   let starting = false;
-  let disposed = false;
 
+  const mark = (change: (item: ThreadItem) => ThreadItem | null) =>
+    (queued.value = queued.peek().map((q) => ({ ...q, item: q.item && (change(q.item) ?? q.item) })));
   const start = () => {
-    if (starting || disposed) return;
+    if (starting) return;
     starting = true;
     options.start().then(
-      (real) => {
-        for (const q of queued.peek()) {
-          if (q.item === null) real.sendImage?.(q.file, q.options);
-          else real.send(q.text, q.options);
-        }
-        queued.value = [];
-      },
+      (real) => queued.peek().forEach((q) => q.send(real)),
       (error: unknown) => {
         starting = false;
-        const reason = sentenceOf(error);
-        queued.value = queued.peek().map((q) => (q.item === null ? q : { ...q, item: { ...q.item, status: 'failed', error: reason } }));
+        mark((item) => ({ ...item, status: 'failed', error: sentenceOf(error) }));
       },
     );
   };
-
   const queue = (q: Queued) => {
     queued.value = [...queued.peek(), q];
     start();
   };
+  const none = signal(false);
 
-  const thread: Thread = {
+  return {
     conversationId: '',
-    items: computed(() => queued.value.flatMap((q) => (q.item === null ? [] : [q.item]))),
-    hasMore: signal(false),
-    loadingOlder: signal(false),
+    items: computed(() => queued.value.flatMap((q) => q.item ?? [])),
+    hasMore: none,
+    loadingOlder: none,
     ready: signal(true),
     typing: signal([]),
     loadOlder: async () => {},
@@ -68,25 +65,22 @@ export function createDraftThread(options: DraftThreadOptions): Thread {
       if (body === '') return;
       const key = `draft_${randomId()}`;
       const message = normalizeMessage({ id: key, conversation_id: '', sender_id: options.userId, created_at: new Date().toISOString(), body });
-      queue({ item: { key, message, status: 'pending', mine: true, error: null }, text: body, options: sendOptions });
+      queue({ item: { key, message, status: 'pending', mine: true, error: null }, send: (real) => real.send(body, sendOptions) });
     },
     sendImage(file, sendOptions) {
       const checked = checkImage(file);
       if (!checked.ok) return checked.reason;
-      queue({ item: null, file: checked.file, options: sendOptions });
+      queue({ item: null, send: (real) => real.sendImage?.(checked.file, sendOptions) });
       return null;
     },
     retry(key) {
-      queued.value = queued.peek().map((q) => (q.item !== null && q.item.key === key ? { ...q, item: { ...q.item, status: 'pending', error: null } } : q));
+      mark((item) => (item.key === key ? { ...item, status: 'pending', error: null } : null));
       start();
     },
     notifyTyping() {},
     receive() {},
     merge() {},
     backfill: async () => {},
-    dispose() {
-      disposed = true;
-    },
+    dispose() {},
   };
-  return thread;
 }

@@ -1,5 +1,6 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
+import { joinBotParts } from './agent/joinBotParts.ts';
 import { checkImage } from './checkImage.ts';
 import type { Outbox, OutboxEntry } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
@@ -96,7 +97,8 @@ export function createThread(options: ThreadOptions): Thread {
     const pending = outbox.entries.value.filter(
       (e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)),
     );
-    return pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)];
+    // A long agent reply was posted in parts: shown (and read, and quoted) as the one message it was.
+    return joinBotParts(pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)]);
   });
 
   const merge = (messages: readonly Message[]): Message[] => {

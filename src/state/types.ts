@@ -39,6 +39,8 @@ export interface UploadItem {
   readonly status: 'uploading' | 'failed';
   /** Why the upload failed, as a sentence the view says in the reader's language. */
   readonly error: Sentence | null;
+  /** A failure that trying again may mend (offline, a timeout, 5xx); false: refused (its type, its size). */
+  readonly retryable?: boolean;
 }
 
 export interface ConversationSummary {

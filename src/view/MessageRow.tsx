@@ -66,7 +66,13 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
           <p class="tc-msg-note">{t('messageDeleted')}</p>
         ) : (
           <>
-            {message.message_type === 'image' && <LazyMessageImage url={message.media_url} sender={sender} />}
+            {message.message_type === 'image' && (
+              // A frame of fixed size from the first render, before the image's code or bytes arrive: the row never
+              // changes height when they do (the seed gives no image dimensions; the image is fitted inside).
+              <div class="tc-msg-frame">
+                <LazyMessageImage url={message.media_url} sender={sender} />
+              </div>
+            )}
             {message.body !== null && message.body !== '' && (Body ? <Body text={message.body} /> : <MessageText text={message.body} />)}
             {message.edited_at !== null && <span class="tc-msg-edited">{t('edited')}</span>}
           </>

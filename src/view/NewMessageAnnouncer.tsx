@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { splitBotBody } from '../state/agent/botMessage.ts';
+import { messageText } from '../state/agent/plainText.ts';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import type { StringKey } from './i18n/en.ts';
 import { useT } from './i18n/I18n.tsx';
@@ -36,7 +36,8 @@ export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; threa
     // The agent's finished reply is read once, when it lands in the log as a message (not per token, issue 5).
     const bot = store.agent?.peek()?.senderId;
     const name = (item: ThreadItem) => (item.message.sender_id === bot ? t('agentName') : personName(store, item.message.sender_id, t));
-    const words = (item: ThreadItem) => (item.message.sender_id === bot ? splitBotBody(summary(item, t)).text : summary(item, t));
+    // Plain words: an agent's markdown marks, link URLs and sources are not read out.
+    const words = (item: ThreadItem) => summary(item, t);
     const next = fresh.map((item) => ({ id: ++serial.current, text: t('announceMessage', { name: name(item), text: words(item) }) }));
     said.value = [...said.value, ...next].slice(-kept);
   }, [thread, items, ready]);
@@ -85,5 +86,5 @@ function newFromOthers(items: readonly ThreadItem[], seen: Seen): ThreadItem[] {
 function summary(item: ThreadItem, t: (key: StringKey, values?: Record<string, string>) => string): string {
   if (item.message.deleted_at !== null) return t('messageDeleted');
   if (item.message.message_type === 'image') return item.message.body ? t('imageWithCaption', { caption: item.message.body }) : t('image');
-  return item.message.body ?? '';
+  return messageText(item.message);
 }

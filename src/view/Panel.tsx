@@ -2,7 +2,7 @@ import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { ConversationList } from './ConversationList.tsx';
+import { LazyConversationList } from './lazyConversationList.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { useLocale, useT } from './i18n/I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
@@ -84,7 +84,7 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
           {t('loading')}
         </p>
       )}
-      {status === 'ready' && screen === 'list' && <ConversationList store={store} />}
+      {status === 'ready' && screen === 'list' && <LazyConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
       {status === 'ready' && screen === 'thread' && thread && (
         <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />

@@ -1,6 +1,7 @@
 import type { ChatStore } from '../state/types.ts';
 import { BackIcon, CloseIcon } from './icons.tsx';
 import { useT } from './i18n/I18n.tsx';
+import { preloadList } from './lazyConversationList.ts';
 import { threadTitle } from './threadTitle.ts';
 
 /**
@@ -18,7 +19,11 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
     // A div, not <header>: inside the page a second banner landmark would compete with the page's own (axe).
     <div class="tc-header" part="header">
       {thread && (
-        <button type="button" class="tc-icon-button" aria-label={t('backToConversations')} onClick={() => store.backToList()}>
+        <button type="button" class="tc-icon-button" aria-label={t('backToConversations')}
+          onPointerEnter={preloadList}
+          onFocus={preloadList}
+          onClick={() => store.backToList()}
+        >
           <BackIcon />
         </button>
       )}

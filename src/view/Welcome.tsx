@@ -4,7 +4,7 @@ import { useT } from './i18n/I18n.tsx';
 export interface WelcomeText {
   /** The site's own greeting, shown as written; null: a friendly default in the reader's language. */
   greeting: string | null;
-  /** How soon someone answers: minutes ("5") or words ("in a few hours"); null: not said. */
+  /** How soon someone answers, in words that follow "We usually reply" ("within an hour"); null: not said. */
   replyTime: string | null;
 }
 
@@ -15,14 +15,13 @@ export interface WelcomeText {
  */
 export function Welcome({ greeting, replyTime }: WelcomeText) {
   const t = useT();
-  const minutes = replyTime !== null && /^\d+$/.test(replyTime) ? replyTime : null;
   return (
     <div class="tc-welcome" part="welcome">
       <p class="tc-welcome-title" dir="auto">
         {greeting ?? t('welcomeGreeting')}
       </p>
       <p class="tc-welcome-text" dir="auto">
-        {minutes !== null ? t('replyMinutes', { count: minutes }) : replyTime !== null ? t('replyTime', { time: replyTime }) : t('welcomeText')}
+        {replyTime !== null ? t('replyTime', { time: replyTime }) : t('welcomeText')}
       </p>
     </div>
   );

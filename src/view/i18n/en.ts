@@ -29,12 +29,10 @@ export const en = {
   welcomeGreeting: 'Hi there! How can we help?',
   welcomeText: 'Write your question below and we will answer here.',
   replyTime: 'We usually reply {time}.',
-  replyMinutes: 'We usually reply within {count} min.',
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',
   loadingEarlier: 'Loading earlier messages…',
-  emptyThread: 'No messages yet. Write the first one below.',
   jumpToLatest: 'Jump to latest',
   jumpNewOne: '{count} new message, jump to latest',
   jumpNewMany: '{count} new messages, jump to latest',
@@ -67,7 +65,7 @@ export const en = {
   agentAskedForPerson: 'I would like to talk to a person, please.',
   agentUnavailable: 'The assistant is unavailable right now. A person can help you instead.',
   agentRateLimited: 'You have asked the assistant a lot in a short time.',
-  handedOver: 'A person from our team will answer here. You can leave this page: the conversation stays here when you come back.',
+  handedOver: 'A person from our team will answer here. You can leave and come back: the conversation stays here.',
   replyStopped: 'You stopped this reply.',
   // Page title while messages are unread (notifications, issue 6 part 9)
   titleCount: '({count}) {title}',
