@@ -3,7 +3,7 @@ import type { ChannelStatus, Conversation, LiveEvent, LiveSubscription, Message,
 import type { AgentFeature } from './agent/AgentView.ts';
 import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
-import { messageText } from './agent/plainText.ts';
+import { messageText } from './agent/messageText.ts';
 import { createDraftThread } from './createDraftThread.ts';
 import { createNameBook } from './createNameBook.ts';
 import { createOutbox } from './createOutbox.ts';
@@ -132,7 +132,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     onSent(_entry, message) {
       thread.value?.merge([message]);
       noteMessage(message);
-      emit('message', { message, mine: message.sender_id === userId.value, text: messageText(message) });
+      messageText(message, (text) => emit('message', { message, mine: message.sender_id === userId.value, text }));
       // The visitor's message is in the conversation: now the agent may answer it.
       agent.peek()?.controller.onSent(message);
     },
@@ -194,7 +194,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     const next = new Map(lastMessages.value);
     // An image's preview is its caption, else the server's own marker '[image]' (the view says it in the reader's language).
     const image = message.message_type === 'image';
-    next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : messageText(message), at: message.created_at });
+    next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : message.body, at: message.created_at });
     batch(() => {
       lastMessages.value = next;
       const list = conversations.value;
@@ -209,7 +209,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   function incoming(message: Message): void {
     agent.peek()?.controller.onIncoming(message);
     noteMessage(message);
-    emit('message', { message, mine: false, text: messageText(message) });
+    messageText(message, (text) => emit('message', { message, mine: false, text }));
     if (reading(message.conversation_id)) markRead(message.conversation_id);
     else if (timeKey(message.created_at) > timeKey(lastRead.get(message.conversation_id) ?? '')) {
       setUnread(message.conversation_id, (unread.value.get(message.conversation_id) ?? 0) + 1);

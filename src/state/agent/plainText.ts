@@ -26,11 +26,3 @@ export function plainText(body: string): string {
     .trim();
 }
 
-/**
- * What a message says as plain words: an agent's (`bot:<id>`) markdown through {@link plainText}, anyone else's
- * body as written (a person's `*` is theirs); '' for an image without a caption or a deleted message.
- */
-export function messageText(message: { sender_id: string; body: string | null }): string {
-  const body = message.body ?? '';
-  return message.sender_id.startsWith('bot:') ? plainText(body) : body;
-}

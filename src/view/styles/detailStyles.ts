@@ -10,12 +10,12 @@ export const detailStyles = `
 .tc-msg{position:relative}
 .tc-msg-more{position:absolute;top:0;inset-inline-end:0;z-index:1;font-size:.8em}
 .tc-msg[data-mine=true] .tc-msg-more{inset-inline:0 auto}
-.tc-msg-actions{display:flex;gap:4px;padding:2px;border-radius:999px;background:var(--tc-bg);box-shadow:var(--tc-shadow);opacity:0;pointer-events:none}
+.tc-msg-actions{display:flex;gap:4px;opacity:0;pointer-events:none}
 .tc-msg:hover .tc-msg-actions,.tc-msg:focus-within .tc-msg-actions{opacity:1;pointer-events:auto}
-.tc-msg-more-button{display:none;min-width:32px;min-height:28px;border-radius:999px;font-size:1.2em;line-height:1;color:var(--tc-muted)}
-@media (hover:none){.tc-msg-more-button{display:block}.tc-msg-actions{display:none;opacity:1;pointer-events:auto;position:absolute;top:100%;inset-inline-end:0;flex-direction:column;border-radius:var(--tc-radius)}
-.tc-msg[data-mine=true] .tc-msg-actions{inset-inline:0 auto}.tc-msg-more-button[aria-expanded=true]+.tc-msg-actions{display:flex}}
-.tc-msg-action{min-height:24px;min-width:24px;padding:2px 10px;border-radius:999px;border:1px solid var(--tc-border);background:var(--tc-bg);color:var(--tc-fg)}
+.tc-msg-more-button{display:none;min-width:32px;min-height:28px;font-size:1.2em;color:var(--tc-muted)}
+@media (hover:none){.tc-msg-more-button{display:block}.tc-msg-actions{display:none;flex-direction:column;opacity:1;pointer-events:auto}
+.tc-msg-more-button[aria-expanded=true]+.tc-msg-actions{display:flex}}
+.tc-msg-action{min-height:24px;padding:2px 10px;border-radius:999px;border:1px solid var(--tc-border);background:var(--tc-bg);color:var(--tc-fg)}
 .tc-danger-text{color:var(--tc-danger)}
 .tc-msg-action:disabled{opacity:.6;cursor:default}
 .tc-msg[data-highlight=true] .tc-msg-bubble{outline:3px solid var(--tc-accent);outline-offset:2px}
