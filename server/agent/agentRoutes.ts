@@ -12,6 +12,7 @@ import type { KnowledgeBase } from './KnowledgeBase.ts';
 import { parseCompletionRequest } from './parseCompletionRequest.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { collectReply, streamReply } from './sendReply.ts';
+import { extensionsOnFor } from '../compat/compatContext.ts';
 import { upstreamReply } from './upstreamReply.ts';
 
 /** What the agent endpoint needs. */
@@ -21,8 +22,6 @@ export interface AgentRouteDeps {
   knowledge: Promise<KnowledgeBase>;
   /** The server's public base URL for a request; cited pages link there. */
   publicUrl: (requestUrl: string) => string;
-  /** 'hosted': exactly the seed's surface (no `handover` in `message_payload`). @defaultValue 'default' */
-  compat?: 'default' | 'hosted';
 }
 
 /** Chat bodies are small; this keeps a public endpoint from reading megabytes. */
@@ -99,5 +98,5 @@ async function complete(c: Context, deps: AgentRouteDeps, limiter: FixedWindowLi
   const reply = deps.settings.llm
     ? await upstreamReply(deps.settings.llm, kb, req.messages, model, req.temperature, pageUrl, stop.signal)
     : builtinReply(kb, req.messages, model, pageUrl, stream ? deps.settings.tokenDelayMs : 0, stop.signal);
-  return stream ? streamReply(c, reply, stop, deps.compat !== 'hosted') : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
+  return stream ? streamReply(c, reply, stop, extensionsOnFor(c)) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
 }

@@ -16,8 +16,6 @@ export interface AgentPartsDeps {
   agent?: Partial<AgentSettings>;
   /** Overrides of the environment's health settings. */
   health?: Partial<HealthSettings>;
-  /** 'hosted': the seed's surface only. @defaultValue 'default' */
-  compat?: 'default' | 'hosted';
 }
 
 /**
@@ -33,7 +31,7 @@ export function createAgentParts(deps: AgentPartsDeps): { routes: Hono; agentHea
   knowledge.catch(() => undefined);
   const monitor = new HealthMonitor(healthSettings, settings);
   const routes = new Hono()
-    .route('/', agentRoutes({ db: deps.db, settings, knowledge, publicUrl: deps.publicUrl, compat: deps.compat }))
+    .route('/', agentRoutes({ db: deps.db, settings, knowledge, publicUrl: deps.publicUrl }))
     .route('/', healthRoutes(deps.db, monitor, healthSettings))
     .route('/', kbRoutes(knowledge));
   return { routes, agentHealth: () => monitor.agentHealth() };

@@ -1,4 +1,4 @@
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /** What the site says at the top of a new thread (`greeting`, `reply-time` attributes). */
 export interface WelcomeText {

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
+import { inSeedShape } from '../../compat/seedShape.ts';
+import { withParticipantNames } from './withNames.ts';
 import type { Db } from '../../db/Db.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
@@ -7,7 +10,6 @@ import type { TenantEnv } from '../tenantAuth.ts';
 import { MAX_ID, optionalChoice, optionalText, stringList } from './fields.ts';
 import { jsonBodyLimit } from './jsonBody.ts';
 import { isoSql } from './sqlTime.ts';
-import { withParticipantNames } from './withNames.ts';
 
 const KINDS = ['order', 'support', 'direct'] as const;
 
@@ -19,10 +21,11 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * `GET /conversations?user_id=&kind=`: the user's 100 most recently active conversations.
  * `POST /conversations`: get-or-create on (tenant, kind, external_ref); 201 when created, 200 with the
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
- * @param names - default mode: rows carry `participant_names` (see {@link withParticipantNames})
  */
-export function conversationsRoutes(db: Db, names = false) {
-  const named = async (tenantId: string, rows: { participants: string[] }[]) => (names ? withParticipantNames(db, tenantId, rows) : rows);
+export function conversationsRoutes(db: Db) {
+  // Default mode: rows carry `participant_names` (see withParticipantNames), so a list says who each is with.
+  const named = async <T extends { participants: string[] }>(c: Context<TenantEnv>, rows: T[]): Promise<T[]> =>
+    extensionsOnFor(c) ? withParticipantNames(db, c.get('tenant').id, rows) : rows;
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
@@ -36,7 +39,7 @@ export function conversationsRoutes(db: Db, names = false) {
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations: await named(c.get('tenant').id, conversations) });
+      return c.json({ conversations: (await named(c, conversations)).map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -53,12 +56,12 @@ export function conversationsRoutes(db: Db, names = false) {
          returning ${CONVERSATION_COLUMNS}`,
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
-      if (created !== undefined) return c.json({ conversation: (await named(tenantId, [created]))[0] }, 201);
+      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
       const [existing] = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
-      return c.json({ conversation: (await named(tenantId, [existing]))[0] }, 200);
+      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [existing]))[0]!) }, 200);
     });
 }

@@ -1,4 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { Compat } from '../../compat/Compat.ts';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
+import { inSeedShape } from '../../compat/seedShape.ts';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { ApiError } from '../ApiError.ts';
@@ -57,13 +60,15 @@ function idempotencyKey(header: string | undefined): string | undefined {
  * History, send, edit and soft-delete of a conversation's messages; every change is broadcast on
  * `conv:<id>` as `message` with the full row.
  * Status codes: history 200; send 201 (200 with `Idempotent-Replayed: true` for a retried Idempotency-Key);
- * edit and delete 200 with `{message}`.
- * @param names - default mode: rows carry `sender_name` and `sender_role` (see {@link withSenderNames}), live too
+ * edit and delete 200 with `{message}`. Hosted mode ignores `Idempotency-Key` and serves the seed's fields only;
+ * default mode adds `sender_name` and `sender_role` to every row, live ones too (see {@link withSenderNames}).
  */
-export function messagesRoutes(db: Db, realtime: Broadcaster, names = false) {
-  const named = async (tenantId: string, rows: MessageRow[]): Promise<MessageRow[]> => (names ? withSenderNames(db, tenantId, rows) : rows);
-  const one = async (tenantId: string, row: MessageRow) => (await named(tenantId, [row]))[0] ?? row;
-  const announce = (message: MessageRow) => realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message });
+export function messagesRoutes(db: Db, realtime: Broadcaster) {
+  const named = async (c: Context<TenantEnv>, rows: MessageRow[]): Promise<MessageRow[]> =>
+    extensionsOnFor(c) ? withSenderNames(db, c.get('tenant').id, rows) : rows;
+  const one = async (c: Context<TenantEnv>, row: MessageRow) => (await named(c, [row]))[0] ?? row;
+  const announce = (compat: Compat, message: MessageRow) =>
+    realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message: inSeedShape(compat, 'message', message) });
   return new Hono<TenantEnv>()
     .get('/conversations/:id/messages', async (c) => {
       const before = parseCursor(c.req.query('before'));
@@ -75,37 +80,39 @@ export function messagesRoutes(db: Db, realtime: Broadcaster, names = false) {
          order by messages.created_at desc limit $3`,
         [convId, before ?? null, limit],
       );
-      return c.json({ messages: await named(c.get('tenant').id, newestFirst.reverse()) });
+      return c.json({ messages: (await named(c, newestFirst.reverse())).map((m) => inSeedShape(c.get('compat'), 'message', m)) });
     })
     .post('/conversations/:id/messages', jsonBodyLimit, async (c) => {
-      const input = readNewMessage(await readJson(c), idempotencyKey(c.req.header('idempotency-key')));
+      const key = extensionsOnFor(c) ? idempotencyKey(c.req.header('idempotency-key')) : undefined;
+      const input = readNewMessage(await readJson(c), key);
       const sent = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
       const { replayed } = sent;
-      const message = await one(c.get('tenant').id, sent.message);
+      const message = await one(c, sent.message);
       if (replayed) {
         c.header('idempotent-replayed', 'true');
         return c.json({ message }, 200);
       }
-      announce(message);
-      return c.json({ message }, 201);
+      announce(c.get('compat'), message);
+      return c.json({ message: inSeedShape(c.get('compat'), 'sentMessage', message) }, 201);
     })
     .patch('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
       const senderId = requiredText(body, 'sender_id');
       const text = requiredText(body, 'body', { max: MAX_BODY });
       const edited = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
-      const message = await one(c.get('tenant').id, edited.message);
-      announce(message);
-      return c.json({ message });
+      const message = await one(c, edited.message);
+      announce(c.get('compat'), message);
+      return c.json({ message: inSeedShape(c.get('compat'), 'message', message) });
     })
     .delete('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
-      // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well.
-      const senderId = requiredText(body.sender_id === undefined ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
+      // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well (ours: not in hosted mode).
+      const fromQuery = body.sender_id === undefined && extensionsOnFor(c);
+      const senderId = requiredText(fromQuery ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
       const removed = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
       const { changed } = removed;
-      const message = await one(c.get('tenant').id, removed.message);
-      if (changed) announce(message);
-      return c.json({ message });
+      const message = await one(c, removed.message);
+      if (changed) announce(c.get('compat'), message);
+      return c.json({ message: inSeedShape(c.get('compat'), 'message', message) });
     });
 }

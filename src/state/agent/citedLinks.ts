@@ -1,4 +1,4 @@
-import type { CitedResource } from '../../agent/types.ts';
+import type { CitedResource } from '../../transport/agent/types.ts';
 
 /**
  * The pages a reply linked to in its text, as sources, each once: what a stopped reply keeps as its sources, since

@@ -1,4 +1,4 @@
-import { BlockSplitter } from '../../agent/markdown/BlockSplitter.ts';
+import { BlockSplitter } from '../../markdown/BlockSplitter.ts';
 import { CONTINUED_MARKER } from './botMessage.ts';
 
 /** What the server takes in one message (characters). */

@@ -1,7 +1,7 @@
-import { Markdown } from '../../agent/Markdown.tsx';
-import { SourcesList } from '../../agent/SourcesList.tsx';
+import { Markdown } from './Markdown.tsx';
+import { SourcesList } from './SourcesList.tsx';
 import { splitBotBody, splitStopped } from '../../state/agent/botMessage.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 
 /**
  * A bot message from history (or just posted): its answer as safe markdown, and the `Sources:` section of the

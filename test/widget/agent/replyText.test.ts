@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hideMarkers } from '../../../src/agent/hideMarkers.ts';
+import { hideMarkers } from '../../../src/view/agent/hideMarkers.ts';
 import { CONTINUED_MARKER, splitBotBody, splitStopped, STOPPED_MARKER } from '../../../src/state/agent/botMessage.ts';
 import { citedLinks } from '../../../src/state/agent/citedLinks.ts';
 import { formatBotBody } from '../../../src/state/agent/formatBotBody.ts';

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, test } from 'vitest';
 import { formatBotBody } from '../../../src/state/agent/formatBotBody.ts';
 import type { UploadItem } from '../../../src/state/types.ts';
-import { ChatApp } from '../../../src/view/index.ts';
+import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { createFixtureStore, message, sentItem, SUPPORT, VISITOR } from './helpers/fixtureStore.ts';
 
 afterEach(() => {
