@@ -150,7 +150,7 @@ describe('names the store gives in English', () => {
     const log = await screen.findByRole('log', { name: es.messages });
     const row = (text: string) => [...log.querySelectorAll<HTMLElement>('[data-message-id]')].find((el) => el.textContent?.includes(text))!;
     // The assistant's markdown is rendered by a lazy chunk where no agent is configured: there once it has loaded.
-    await waitFor(() => expect(row('Sí, en 3 días.')).toBeDefined());
+    await waitFor(() => expect(log.querySelector('.tc-bot-text')?.textContent).toContain('Sí, en 3 días.'));
     expect(row('Canarias').querySelector('.tc-msg-sender')?.textContent).toBe(es.you);
     expect(row('Sí, en 3 días.').querySelector('.tc-msg-sender')?.textContent).toBe(es.agentName);
     expect(row('Y sin coste.').querySelector('.tc-msg-sender')?.textContent).toBe(es.kindSupport);
