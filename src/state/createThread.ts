@@ -2,7 +2,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
 import { joinBotParts } from './agent/joinBotParts.ts';
 import { checkImage } from './checkImage.ts';
-import type { Outbox, OutboxEntry } from './createOutbox.ts';
+import type { Outbox } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
 import { until } from './until.ts';

@@ -1,5 +1,5 @@
 /**
- * An image message in the log (issue 6, item 2): adopted when its chunk loads (images/lazyMessageImage.ts). The
+ * An image message in the log: adopted when its chunk loads (images/lazyMessageImage.ts). The
  * frame's size is in the main sheet (threadStyles.ts), so the row has its height before this arrives; here, the
  * frame pulses until its image has loaded.
  */
