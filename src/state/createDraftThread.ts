@@ -33,8 +33,7 @@ export function createDraftThread(options: DraftThreadOptions): Thread {
   const queued = signal<readonly Queued[]>([]);
   let starting = false;
 
-  const mark = (change: (item: ThreadItem) => ThreadItem | null) =>
-    (queued.value = queued.peek().map((q) => ({ ...q, item: q.item && (change(q.item) ?? q.item) })));
+  const mark = (change: (item: ThreadItem) => ThreadItem | null) => (queued.value = queued.peek().map((q) => ({ ...q, item: q.item && (change(q.item) ?? q.item) })));
   const start = () => {
     if (starting) return;
     starting = true;

@@ -48,9 +48,13 @@ beforeAll(async () => {
     res.writeHead(200, { ...cors, 'content-type': 'text/event-stream' });
     const text = paragraphs.join('\n\n');
     for (let i = 0; i < text.length; i += 400) {
-      res.write(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: text.slice(i, i + 400) }, finish_reason: null }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: text.slice(i, i + 400) }, finish_reason: null }] })}\n\n`,
+      );
     }
-    res.end(`data: [DONE]\n\nevent: message_payload\ndata: ${JSON.stringify({ citedResources: [{ id: 'returns', url: 'http://127.0.0.1/kb/returns', title: 'Returns and refunds', type: 'url' }] })}\n\n`);
+    res.end(
+      `data: [DONE]\n\nevent: message_payload\ndata: ${JSON.stringify({ citedResources: [{ id: 'returns', url: 'http://127.0.0.1/kb/returns', title: 'Returns and refunds', type: 'url' }] })}\n\n`,
+    );
   });
   await new Promise<void>((resolve) => longAgent.listen(0, '127.0.0.1', resolve));
   longAgentUrl = `http://127.0.0.1:${(longAgent.address() as AddressInfo).port}`;
@@ -97,8 +101,7 @@ describe("a visitor's first minute", () => {
     await suite.live.api('/v1/users', { method: 'POST', json: { user_id: 'support', name: 'Sam (Acme support)', role: 'support' } });
     const { context, page } = await suite.person('/');
     // The site says who the visitor is (as data-user-id / data-user-name would), through the element's API.
-    const identify = () =>
-      page.evaluate(() => (window as unknown as { TinyChat(...a: unknown[]): void }).TinyChat('identify', { userId: 'u_grace', name: 'Grace Hopper' }));
+    const identify = () => page.evaluate(() => (window as unknown as { TinyChat(...a: unknown[]): void }).TinyChat('identify', { userId: 'u_grace', name: 'Grace Hopper' }));
     await identify();
     await page.setViewportSize({ width: 1200, height: 760 });
     const w = widget(page);
@@ -128,7 +131,11 @@ describe("a visitor's first minute", () => {
     // The other side: the inbox lists the visitor by the name they gave, not "Visitor 3f9a1c".
     const inbox = await context.newPage();
     await inbox.goto('/inbox.html');
-    await inbox.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Grace Hopper/ }).first().waitFor({ timeout: WAIT });
+    await inbox
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: /Grace Hopper/ })
+      .first()
+      .waitFor({ timeout: WAIT });
     const stored = await history(suite.live, conversationId);
     expect(stored.map((m) => m.sender_id)).toEqual(['u_grace', 'support', 'u_grace']);
     await context.close();

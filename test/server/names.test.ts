@@ -136,9 +136,8 @@ describe('hosted mode: the seed shapes only', () => {
 });
 
 describe('wantsPerson', () => {
-  it.each(['I want to talk to a human', 'Can I speak to someone?', 'human please', 'connect me with an agent', 'I need a real person', 'Agent!'])(
-    'hands over for %j',
-    (text) => expect(wantsPerson(text)).toBe(true),
+  it.each(['I want to talk to a human', 'Can I speak to someone?', 'human please', 'connect me with an agent', 'I need a real person', 'Agent!'])('hands over for %j', (text) =>
+    expect(wantsPerson(text)).toBe(true),
   );
   it.each(['How do I return a parcel?', 'what are your opening hours', 'Is the human resources page up?', 'my parcel is late'])('answers %j', (text) =>
     expect(wantsPerson(text)).toBe(false),

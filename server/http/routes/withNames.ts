@@ -27,7 +27,11 @@ export async function withSenderNames<T extends { sender_id: string }>(
   tenantId: string,
   messages: readonly T[],
 ): Promise<(T & { sender_name: string | null; sender_role: string | null })[]> {
-  const known = await people(db, tenantId, messages.map((m) => m.sender_id));
+  const known = await people(
+    db,
+    tenantId,
+    messages.map((m) => m.sender_id),
+  );
   return messages.map((m) => ({ ...m, sender_name: known.get(m.sender_id)?.name ?? null, sender_role: known.get(m.sender_id)?.role ?? null }));
 }
 
@@ -40,7 +44,11 @@ export async function withParticipantNames<T extends { participants: string[] }>
   tenantId: string,
   conversations: readonly T[],
 ): Promise<(T & { participant_names: Record<string, string> })[]> {
-  const known = await people(db, tenantId, conversations.flatMap((c) => c.participants));
+  const known = await people(
+    db,
+    tenantId,
+    conversations.flatMap((c) => c.participants),
+  );
   return conversations.map((c) => {
     const names: Record<string, string> = {};
     for (const id of c.participants) {

@@ -25,4 +25,3 @@ export function plainText(body: string): string {
     .replace(/\n{2,}/g, '\n')
     .trim();
 }
-

@@ -7,13 +7,15 @@
  * @example hideMarkers('See **[Returns](http://x/kb/ret') // 'See Returns'
  */
 export function hideMarkers(tail: string): string {
-  return tail
-    .replace(/\]\([^)\s]*\)?/g, '')
-    .replace(/(^|[^\\])[[\]]/g, '$1')
-    .replace(/^ {0,3}#{1,6}(?: |$)/gm, '')
-    .replace(/^(\s*)[-*+] /gm, '$1• ')
-    .replace(/(^|[^\\])(?:\*+|~~|`+)/g, '$1')
-    .replace(/(^|[^\\])(?:\*+|~~|`+)/g, '$1')
-    // Underscores mark emphasis only at a word's edge: snake_case stays as written.
-    .replace(/(^|[^\w\\])__?(?=\w)|(\w)__?(?!\w)/g, '$1$2');
+  return (
+    tail
+      .replace(/\]\([^)\s]*\)?/g, '')
+      .replace(/(^|[^\\])[[\]]/g, '$1')
+      .replace(/^ {0,3}#{1,6}(?: |$)/gm, '')
+      .replace(/^(\s*)[-*+] /gm, '$1• ')
+      .replace(/(^|[^\\])(?:\*+|~~|`+)/g, '$1')
+      .replace(/(^|[^\\])(?:\*+|~~|`+)/g, '$1')
+      // Underscores mark emphasis only at a word's edge: snake_case stays as written.
+      .replace(/(^|[^\w\\])__?(?=\w)|(\w)__?(?!\w)/g, '$1$2')
+  );
 }

@@ -63,7 +63,7 @@ describe('splitReply: a reply of any length as messages the server keeps', () =>
 });
 
 describe('joinBotParts: the parts shown as the one message they were', () => {
-  it('joins consecutive parts of one sender into the first part\'s row, with the whole text', () => {
+  it("joins consecutive parts of one sender into the first part's row, with the whole text", () => {
     const answer = Array.from({ length: 30 }, (_, i) => paragraph(i)).join('\n\n');
     const parts = splitReply(answer);
     const items = [item('0', 'question', 'u_1'), ...parts.map((p, i) => item(`p${i}`, p)), item('z', 'thanks', 'u_1')];

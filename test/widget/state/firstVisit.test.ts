@@ -95,7 +95,7 @@ describe('a first visit', () => {
 });
 
 describe('names that stay', () => {
-  it('a support person\'s name, and the visitor\'s in the other direction, from the server after a reload', async () => {
+  it("a support person's name, and the visitor's in the other direction, from the server after a reload", async () => {
     await server.api('/v1/users', { method: 'POST', json: { user_id: 'support', name: 'Sam (Acme support)', role: 'support' } });
     const { store } = makeStore({ url: server.url, attributes: { 'user-id': 'u_names_1', 'user-name': 'Grace Hopper' } });
     await until(() => store.status.value === 'ready', 'ready');
