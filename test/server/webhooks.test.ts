@@ -237,10 +237,9 @@ describe('outbound webhooks', () => {
 
 describe('bad webhook configuration', () => {
   it('refuses a URL that is not http(s), a private address unless allowed, a missing or malformed secret', async () => {
-    await expect(startTestServer({ webhooks: { url: 'ftp://example.com/hook', secret: SECRET } })).rejects.toThrow(
-      'TINYCHAT_WEBHOOK_URL must be an http(s) URL, not ftp:',
-    );
+    // What createServer runs before it listens: a bad endpoint stops the server from starting.
     const configure = (webhooks: Record<string, unknown>) => startWebhooks(server.db, DEMO_TENANT, { ...FAST, secret: SECRET, ...webhooks });
+    await expect(configure({ url: 'ftp://example.com/hook' })).rejects.toThrow('TINYCHAT_WEBHOOK_URL must be an http(s) URL, not ftp:');
     await expect(configure({ url: 'not a url' })).rejects.toThrow(/is not a URL/);
     await expect(configure({ url: 'http://127.0.0.1:9/hook', allowPrivate: false })).rejects.toThrow(/private address.*TINYCHAT_WEBHOOK_ALLOW_PRIVATE=1/);
     await expect(configure({ url: 'http://[::1]:9/hook', allowPrivate: false })).rejects.toThrow(/private address/);
