@@ -92,7 +92,8 @@ export async function createWebhookWorker(db: Db, settings: WebhookSettings): Pr
         for (const d of claimed) send(d, token);
         if (claimed.length === free) again = true;
       } while (again && !stopped);
-      wakeAt(await nextDueAt(db));
+      // While tries are in flight, each one's end looks again; the next due time matters only when idle.
+      if (inFlight.size === 0) wakeAt(await nextDueAt(db));
     } catch (err) {
       if (stopped) return;
       console.error('webhook worker', err);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/Db.ts';
+import type { Queryable } from '../db/Db.ts';
 import type { AttemptReport } from './AttemptReport.ts';
 import type { ClaimedDelivery } from './claimDeliveries.ts';
 import type { PostResult } from './postWebhook.ts';
@@ -11,7 +11,7 @@ import { retryDelay } from './retryDelay.ts';
  * while this claim still holds it: if its lease ran out and another worker took it, that worker decides.
  */
 export async function recordAttempt(
-  db: Db,
+  db: Queryable,
   d: ClaimedDelivery,
   token: string,
   worker: string,
@@ -25,25 +25,24 @@ export async function recordAttempt(
   const next = new Date(Date.now() + retryDelay(d.attempts, backoff.backoffMs, backoff.maxBackoffMs));
   const outcome: AttemptReport['outcome'] = ok ? 'succeeded' : gone ? 'disabled' : next > d.give_up_at ? 'failed' : 'retrying';
   const error = result.error ?? (ok ? undefined : `answered ${code}`);
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `insert into webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, response_body, worker)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [d.id, startedAt, result.durationMs, code ?? null, result.error ?? null, result.body, worker],
-    );
-    const [mine] = await tx.query(
-      `update webhook_deliveries set lease_until = null, lease_token = null, last_status_code = $3, last_error = $4,
-         status = $5, next_attempt_at = coalesce($6, next_attempt_at), finished_at = case when $5 = 'pending' then null else now() end
-       where id = $1 and lease_token = $2 returning 1`,
-      [d.id, token, code ?? null, error ?? null, outcome === 'retrying' ? 'pending' : outcome === 'succeeded' ? 'succeeded' : 'failed', outcome === 'retrying' ? next : null],
-    );
-    if (mine === undefined) return;
-    if (ok) await tx.query(`update webhooks set status = 'active', status_changed_at = now() where id = $1 and status = 'failing'`, [d.webhook_id]);
-    else if (gone) await tx.query(`update webhooks set status = 'disabled', status_changed_at = now() where id = $1`, [d.webhook_id]);
-    else if (outcome === 'failed') {
-      await tx.query(`update webhooks set status = 'failing', status_changed_at = now() where id = $1 and status = 'active'`, [d.webhook_id]);
-    }
-  });
+  const status = outcome === 'retrying' ? 'pending' : outcome === 'succeeded' ? 'succeeded' : 'failed';
+  const endpoint = ok ? 'active' : gone ? 'disabled' : outcome === 'failed' ? 'failing' : null;
+  // One statement (one round trip, atomic): the try, the delivery while this claim holds it, and the endpoint's
+  // status (failing back to active on a success; active to failing on a last try; disabled on 410).
+  await db.query(
+    `with a as (
+       insert into webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, response_body, worker)
+       values ($1, $2, $3, $4, $5, $6, $7)
+     ), d as (
+       update webhook_deliveries set lease_until = null, lease_token = null, last_status_code = $4, last_error = $9,
+         status = $10, next_attempt_at = coalesce($11, next_attempt_at), finished_at = case when $10 = 'pending' then null else now() end
+       where id = $1 and lease_token = $8 returning webhook_id
+     )
+     update webhooks w set status = $12, status_changed_at = now()
+     from d where w.id = d.webhook_id
+       and (($12 = 'active' and w.status = 'failing') or ($12 = 'failing' and w.status = 'active') or ($12 = 'disabled' and w.status <> 'disabled'))`,
+    [d.id, startedAt, result.durationMs, code ?? null, result.error ?? null, result.body, worker, token, error ?? null, status, outcome === 'retrying' ? next : null, endpoint],
+  );
   return {
     deliveryId: d.id,
     eventType: d.event_type,
