@@ -4,7 +4,9 @@ import { checkImage } from './checkImage.ts';
 import type { Outbox, OutboxEntry } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
+import { until } from './until.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
+import { threadItems } from './threadItems.ts';
 import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
 export interface ThreadOptions {
@@ -19,6 +21,8 @@ export interface ThreadOptions {
   onIncoming?(message: Message): void;
   /** Told when a page failed to load, with the error. */
   onError?(error: unknown): void;
+  /** False while sending is held (the composer keeps the draft). Absent: always true. */
+  canSend?(): boolean;
 }
 
 export interface Thread extends ThreadModel {
@@ -51,41 +55,7 @@ export function createThread(options: ThreadOptions): Thread {
   let lastTypingSent = 0;
   let disposed = false;
 
-  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them.
-  const sentItems = new WeakMap<Message, ThreadItem>();
-  const itemOf = (message: Message): ThreadItem => {
-    let item = sentItems.get(message);
-    if (item === undefined) {
-      item = { key: message.id, message, status: 'sent', mine: message.sender_id === userId, error: null };
-      sentItems.set(message, item);
-    }
-    return item;
-  };
-  const pendingItems = new WeakMap<OutboxEntry, ThreadItem>();
-  const pendingOf = (entry: OutboxEntry): ThreadItem => {
-    let item = pendingItems.get(entry);
-    if (item === undefined) {
-      item = {
-        key: entry.key,
-        message: normalizeMessage({
-          id: entry.key,
-          conversation_id: conversationId,
-          sender_id: entry.input.sender_id,
-          created_at: entry.writtenAt,
-          body: entry.input.body ?? null,
-          message_type: entry.input.message_type ?? 'text',
-          media_url: entry.input.media_url ?? null,
-          reply_to: entry.input.reply_to ?? null,
-        }),
-        status: entry.status,
-        // The agent's replies go through the outbox too (sender `bot:<id>`): not the visitor's own.
-        mine: entry.input.sender_id === userId,
-        error: entry.error,
-      };
-      pendingItems.set(entry, item);
-    }
-    return item;
-  };
+  const { itemOf, pendingOf } = threadItems(conversationId, userId, outbox);
 
   const sorted = computed(() => [...byId.value.values()].sort(compareMessages));
   const items = computed<readonly ThreadItem[]>(() => {
@@ -161,6 +131,7 @@ export function createThread(options: ThreadOptions): Thread {
     loadingOlder,
     ready,
     typing: computed(() => [...typingBy.value.values()]),
+    ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
       if (loadingOlder.value || !hasMore.value || disposed) return;
       const first = oldest();
@@ -295,11 +266,4 @@ export function createThread(options: ThreadOptions): Thread {
 const replyField = (options: SendOptions | undefined): { reply_to?: string } => (options?.replyTo ? { reply_to: options.replyTo } : {});
 
 /** Resolves once a busy flag is false. */
-const settled = (busy: ReadonlySignal<boolean>) =>
-  new Promise<void>((resolve) => {
-    const stop = busy.subscribe((b) => {
-      if (b) return;
-      queueMicrotask(() => stop());
-      resolve();
-    });
-  });
+const settled = (busy: ReadonlySignal<boolean>) => until(busy, (b) => !b);
