@@ -251,9 +251,9 @@ describe('bad webhook configuration', () => {
     expect((await server.db.query(`select url, status from webhooks where id = 'wh_env'`))[0]).toEqual({ url: receiver.url, status: 'active' });
   });
 
-  it('refuses such endpoints in the webhooks table, a private one when it is tried, and fails it after its last try', async () => {
+  it('refuses such endpoints in the webhooks table, a private one when it is tried, and fails it after its last try (hosted mode: sent, no deliveries endpoint)', async () => {
     const target = await startReceiver();
-    const strict = await startTestServer({ webhooks: { ...FAST, url: undefined, allowPrivate: false, retryForMs: 300 } });
+    const strict = await startTestServer({ compat: 'hosted', webhooks: { ...FAST, url: undefined, allowPrivate: false, retryForMs: 300 } });
     try {
       const insert = (url: string, secret = SECRET) => strict.db.query('insert into webhooks (tenant_id, url, secret) values ($1, $2, $3)', [DEMO_TENANT, url, secret]);
       await expect(insert('javascript:alert(1)')).rejects.toThrow(/check constraint/);
@@ -277,6 +277,9 @@ describe('bad webhook configuration', () => {
         expect(d.attempts).toBeGreaterThan(1);
       }
       expect(await strict.db.query(`select distinct status from webhooks where id <> 'wh_env'`)).toEqual([{ status: 'failing' }]);
+      // The deliveries endpoint is ours, beyond the seed: hosted mode answers as the seed's API would.
+      expect((await strict.api('/v1/webhooks/deliveries', { key: null, headers: bearer('tiny_server_sk_demo') })).status).toBe(401);
+      expect(await strict.api('/v1/webhooks/deliveries')).toMatchObject({ status: 404, body: { error: 'not found' } });
     } finally {
       await strict.close();
       await target.close();
