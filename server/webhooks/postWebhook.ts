@@ -69,37 +69,47 @@ export function postWebhook(
       resolve(result);
     };
     const secure = target.protocol === 'https:';
-    const req = (secure ? https : http).request(target, {
-      method: 'POST',
-      agent: secure ? agents['https:'] : agents['http:'],
-      lookup: options.allowPrivate ? undefined : guardedLookup,
-      headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'tinychat-webhooks/1' },
-    });
+    let req: http.ClientRequest | undefined;
     const fail = (error: string) => {
       finish(done(undefined, '', error));
-      req.destroy();
+      req?.destroy();
     };
     const timer = setTimeout(() => fail(`timed out after ${options.timeoutMs} ms`), options.timeoutMs);
     const onAbort = () => fail('stopped: the server is shutting down');
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('error', (err) => fail(err.message || String(err)));
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const answer = () => finish(done(res.statusCode, keepStart(Buffer.concat(chunks), RESPONSE_BODY_LIMIT), undefined));
-      res.on('data', (chunk: Buffer) => {
-        if (size < RESPONSE_BODY_LIMIT) chunks.push(chunk);
-        size += chunk.length;
-        if (size > DRAIN_LIMIT) {
-          answer();
-          res.destroy();
-        }
+    const send = (again: boolean) => {
+      const r = (secure ? https : http).request(target, {
+        method: 'POST',
+        agent: secure ? agents['https:'] : agents['http:'],
+        lookup: options.allowPrivate ? undefined : guardedLookup,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'tinychat-webhooks/1' },
       });
-      res.on('end', answer);
-      // The status line came; a body cut short afterwards does not change what the receiver answered.
-      res.on('error', answer);
-      res.on('aborted', answer);
-    });
-    req.end(body);
+      req = r;
+      r.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive connection the receiver closed while it lay idle fails the next request on it before
+        // anything was read; that is not the receiver's answer, so send once more on a new connection.
+        if (!again && r.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE') && !settled) return send(true);
+        fail(err.message || String(err));
+      });
+      r.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const answer = () => finish(done(res.statusCode, keepStart(Buffer.concat(chunks), RESPONSE_BODY_LIMIT), undefined));
+        res.on('data', (chunk: Buffer) => {
+          if (size < RESPONSE_BODY_LIMIT) chunks.push(chunk);
+          size += chunk.length;
+          if (size > DRAIN_LIMIT) {
+            answer();
+            res.destroy();
+          }
+        });
+        res.on('end', answer);
+        // The status line came; a body cut short afterwards does not change what the receiver answered.
+        res.on('error', answer);
+        res.on('aborted', answer);
+      });
+      r.end(body);
+    };
+    send(false);
   });
 }

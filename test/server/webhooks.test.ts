@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../../server/webhooks/isPrivateAddress.ts';
@@ -144,6 +145,55 @@ describe('outbound webhooks', () => {
     }
   });
 
+  it('sends again on a new connection when a kept-alive one was closed under it, without counting a failed try', async () => {
+    // A receiver that answers the first request of its first connection, then resets that connection on the next.
+    const ids: string[] = [];
+    let connections = 0;
+    const sockets = new Set<Socket>();
+    const tcp = createNetServer((socket) => {
+      sockets.add(socket);
+      const n = ++connections;
+      let buffered = '';
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const head = buffered.indexOf('\r\n\r\n');
+        const length = Number(/content-length: (\d+)/i.exec(buffered)?.[1] ?? -1);
+        if (head < 0 || Buffer.byteLength(buffered.slice(head + 4)) < length) return;
+        ids.push(/webhook-id: (\S+)/i.exec(buffered)?.[1] ?? '');
+        buffered = '';
+        if (n === 1 && ids.length > 1) socket.resetAndDestroy();
+        else socket.write('HTTP/1.1 204 No Content\r\nConnection: keep-alive\r\n\r\n');
+      });
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    try {
+      await server.db.query(`insert into webhooks (id, tenant_id, url, secret) values ('wh_reset', $1, $2, $3)`, [
+        DEMO_TENANT,
+        `http://127.0.0.1:${(tcp.address() as AddressInfo).port}/hook`,
+        SECRET,
+      ]);
+      const conv = await conversation();
+      await waitFor(() => ids.length === 1, 'the first event');
+      await settled();
+      await send(conv.id, 'on a reused connection');
+      await waitFor(() => ids.length === 3, 'the second event, twice').catch(async (e) => {
+        console.log('DEBUG', ids, connections, JSON.stringify(await server.db.query(`select a.status_code, a.error from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.webhook_id = 'wh_reset'`)));
+        throw e;
+      });
+      await settled();
+      expect(ids[1]).toBe(ids[2]);
+      expect(connections).toBe(2);
+      const tried = await server.db.query<{ status_code: number }>(
+        `select a.status_code from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.webhook_id = 'wh_reset' order by a.id`,
+      );
+      expect(tried).toEqual([{ status_code: 204 }, { status_code: 204 }]);
+    } finally {
+      await server.db.query(`update webhooks set status = 'disabled' where id = 'wh_reset'`);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+    }
+  });
+
   it('disables an endpoint that answers 410 and sends it nothing more', async () => {
     const gone = await startReceiver(() => ({ status: 410 }));
     try {
@@ -251,7 +301,7 @@ describe('bad webhook configuration', () => {
     expect((await server.db.query(`select url, status from webhooks where id = 'wh_env'`))[0]).toEqual({ url: receiver.url, status: 'active' });
   });
 
-  it('refuses such endpoints in the webhooks table, a private one when it is tried, and fails it after its last try (hosted mode: sent, no deliveries endpoint)', async () => {
+  it('refuses such endpoints in the webhooks table, a private one when it is tried, and fails it after its last try (hosted mode: sent, no deliveries endpoint)', { timeout: 90_000 }, async () => {
     const target = await startReceiver();
     const strict = await startTestServer({ compat: 'hosted', webhooks: { ...FAST, url: undefined, allowPrivate: false, retryForMs: 300 } });
     try {
