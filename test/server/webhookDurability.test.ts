@@ -10,12 +10,14 @@ import { startReceiver, type Received } from './helpers/webhookReceiver.ts';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let postgres: TestPostgres;
+const cleanup: (() => void)[] = [];
 let dataDir: string;
 beforeAll(async () => {
   postgres = await startPostgres();
   dataDir = await mkdtemp(join(tmpdir(), 'tinychat-webhooks-'));
 });
 afterAll(async () => {
+  for (const stop of cleanup) stop();
   await postgres?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -59,6 +61,8 @@ describe('webhooks on Postgres', () => {
     const receiver = await startReceiver(() => (answering ? {} : { hold: new Promise(() => undefined) }));
     try {
       const first = await serverProcess(databaseUrl, receiver.url);
+      // Killed in any case, also when an expectation below fails first.
+      cleanup.push(() => first.child.kill('SIGKILL'));
       const conv = (await first.api('/v1/conversations', { method: 'POST', json: { kind: 'support', participants: ['u_42'] } })).body.conversation.id as string;
       const sent: string[] = [];
       for (let i = 0; i < 3; i++) {
@@ -66,7 +70,7 @@ describe('webhooks on Postgres', () => {
         expect(res.status).toBe(201);
         sent.push(res.body.message.id as string);
       }
-      await waitFor(() => receiver.received.length === 1, 'the first delivery in flight');
+      await waitFor(() => receiver.received.length === 1, 'the first delivery in flight', 60_000);
       const inFlight = receiver.ids()[0];
       const exited = new Promise((resolve) => first.child.once('exit', resolve));
       first.child.kill('SIGKILL');
@@ -75,6 +79,7 @@ describe('webhooks on Postgres', () => {
 
       answering = true;
       const second = await serverProcess(databaseUrl, receiver.url);
+      cleanup.push(() => second.child.kill('SIGKILL'));
       try {
         await waitFor(() => receiver.received.length === 5, 'every event after the restart', 60_000);
         const after = receiver.received.slice(1);
