@@ -82,16 +82,24 @@ export default async function (): Promise<void> {
           const rounds = clients === 1 ? 200 : 10;
           const without = await sends(server.url, clients, rounds);
           const receiver = await startReceiver();
-          const [endpoint] = await server.db.query<{ id: string }>('insert into webhooks (tenant_id, url, secret) values ($1, $2, $3) returning id', [TENANT, receiver.url, SECRET]);
+          const [endpoint] = await server.db.query<{ id: string }>('insert into webhooks (tenant_id, url, secret) values ($1, $2, $3) returning id', [
+            TENANT,
+            receiver.url,
+            SECRET,
+          ]);
           const withOne = await sends(server.url, clients, rounds);
           await received(receiver, clients + clients * rounds);
           await server.db.query(`update webhooks set status = 'disabled' where id = $1`, [endpoint?.id]);
           await receiver.close();
-          const row = (name: string, t: number[]) => `| ${backend} | ${clients} | ${name} | ${percentile(t, 50).toFixed(1)} ms | ${percentile(t, 99).toFixed(1)} ms | ${t.length} |`;
+          const row = (name: string, t: number[]) =>
+            `| ${backend} | ${clients} | ${name} | ${percentile(t, 50).toFixed(1)} ms | ${percentile(t, 99).toFixed(1)} ms | ${t.length} |`;
           latency.push(row('none', without), row('one, answering 204', withOne));
           console.log(latency.slice(-2).join('\n'));
         }
-        for (const [chains, total] of [[50, 500], [1, 200]] as const) {
+        for (const [chains, total] of [
+          [50, 500],
+          [1, 200],
+        ] as const) {
           const perSecond = await drain(server, chains, total);
           throughput.push(`| ${backend} | ${chains} | ${chains + total} | ${perSecond.toFixed(0)} |`);
           console.log(throughput.at(-1));

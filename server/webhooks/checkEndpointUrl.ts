@@ -20,7 +20,12 @@ export async function checkEndpointUrl(raw: string, allowPrivate: boolean, name:
   }
   if (allowPrivate) return url;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const addresses = isPrivateAddress(host) ? [host] : await lookup(host, { all: true }).then((a) => a.map((x) => x.address), () => []);
+  const addresses = isPrivateAddress(host)
+    ? [host]
+    : await lookup(host, { all: true }).then(
+        (a) => a.map((x) => x.address),
+        () => [],
+      );
   const bad = addresses.find(isPrivateAddress);
   if (bad !== undefined) throw new WebhookConfigError(`${name}: ${privateRefusal(host, bad)}`);
   return url;

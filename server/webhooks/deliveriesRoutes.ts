@@ -55,10 +55,7 @@ export function deliveriesRoutes(db: Db) {
         throw new ApiError(409, `endpoint ${before.endpoint.id} is disabled; set its status to active before retrying`);
       }
       // One more try now; when it fails it is not retried again (give_up_at: now).
-      await db.query(
-        `update webhook_deliveries set status = 'pending', next_attempt_at = now(), give_up_at = now(), finished_at = null where id = $1`,
-        [before.id],
-      );
+      await db.query(`update webhook_deliveries set status = 'pending', next_attempt_at = now(), give_up_at = now(), finished_at = null where id = $1`, [before.id]);
       await db.notify(WEBHOOK_CHANNEL, '');
       return c.json({ delivery: await one(tenantId, before.id) }, 202);
     });

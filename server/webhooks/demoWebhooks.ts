@@ -20,9 +20,7 @@ export function describeAttempt(a: AttemptReport): string {
 export async function demoWebhooks(argv: readonly string[], env: Record<string, string | undefined>): Promise<{ settings: Partial<WebhookSettings>; banner: string }> {
   const onAttempt = (a: AttemptReport) => console.log(describeAttempt(a));
   const deliveries =
-    compatFromEnv(env) === 'hosted'
-      ? 'deliveries endpoint off in hosted mode'
-      : `deliveries: curl -H 'authorization: Bearer ${DEMO_SERVER_KEY}' <server>/v1/webhooks/deliveries`;
+    compatFromEnv(env) === 'hosted' ? 'deliveries endpoint off in hosted mode' : `deliveries: curl -H 'authorization: Bearer ${DEMO_SERVER_KEY}' <server>/v1/webhooks/deliveries`;
   if (argv.includes('--webhook-echo')) {
     const secret = env.TINYCHAT_WEBHOOK_SECRET?.trim() || newSecret();
     const echo = await startEchoReceiver(secret);

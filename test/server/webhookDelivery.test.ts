@@ -32,9 +32,7 @@ const send = async (s: Server, conv: string, body: string) => {
 };
 /** What a conversation's events were about, in the order the receiver got them. */
 const story = (received: Received[], conv: string) =>
-  received
-    .filter((r) => r.json.data.conversation_id === conv || r.json.data.id === conv)
-    .map((r) => `${r.json.type} ${String(r.json.data.id)}`);
+  received.filter((r) => r.json.data.conversation_id === conv || r.json.data.id === conv).map((r) => `${r.json.type} ${String(r.json.data.id)}`);
 
 describe('webhook delivery', () => {
   it('gets every event to a receiver that was down for 10 s once it is back, in order, each webhook-id once', async () => {
@@ -52,10 +50,9 @@ describe('webhook delivery', () => {
 
     // The receiver stays down for 10 s; the heads of both conversations are tried and refused meanwhile.
     await new Promise((r) => setTimeout(r, 10_000));
-    const refused = await server.db.query<{ error: string }>(
-      'select a.error from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.webhook_id = $1',
-      [id],
-    );
+    const refused = await server.db.query<{ error: string }>('select a.error from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.webhook_id = $1', [
+      id,
+    ]);
     expect(refused.length).toBeGreaterThanOrEqual(2);
     expect(refused.every((t) => /ECONNREFUSED|connect/.test(t.error))).toBe(true);
 

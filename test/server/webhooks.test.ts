@@ -35,8 +35,7 @@ const conversation = async (s: Server = server, key?: string) =>
   (await s.api('/v1/conversations', { method: 'POST', key, json: { kind: 'support', participants: ['u_42', 'agent_7'] } })).body.conversation as { id: string };
 const send = async (conv: string, body: string, s: Server = server, key?: string) =>
   (await s.api(`/v1/conversations/${conv}/messages`, { method: 'POST', key, json: { sender_id: 'u_42', body } })).body.message as { id: string };
-const settled = (s: Server = server) =>
-  waitFor(async () => (await s.db.query(`select 1 from webhook_deliveries where status = 'pending'`)).length === 0, 'every delivery settled');
+const settled = (s: Server = server) => waitFor(async () => (await s.db.query(`select 1 from webhook_deliveries where status = 'pending'`)).length === 0, 'every delivery settled');
 const forConversation = (r: Receiver, conv: string) =>
   r.received.filter((x) => x.json.data.conversation_id === conv || (x.json.type === 'conversation.created' && x.json.data.id === conv));
 const attempts = (deliveryId: string, s: Server = server) =>
@@ -44,8 +43,7 @@ const attempts = (deliveryId: string, s: Server = server) =>
     'select status_code, error, response_body from webhook_attempts where delivery_id = $1 order by id',
     [deliveryId],
   );
-const deliveries = (init: RequestInit & { key?: string | null } = {}, path = '') =>
-  server.api(`/v1/webhooks/deliveries${path}`, { key: null, ...init });
+const deliveries = (init: RequestInit & { key?: string | null } = {}, path = '') => server.api(`/v1/webhooks/deliveries${path}`, { key: null, ...init });
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 describe('outbound webhooks', () => {
@@ -177,7 +175,14 @@ describe('outbound webhooks', () => {
       await settled();
       await send(conv.id, 'on a reused connection');
       await waitFor(() => ids.length === 3, 'the second event, twice').catch(async (e) => {
-        console.log('DEBUG', ids, connections, JSON.stringify(await server.db.query(`select a.status_code, a.error from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.webhook_id = 'wh_reset'`)));
+        console.log(
+          'DEBUG',
+          ids,
+          connections,
+          JSON.stringify(
+            await server.db.query(`select a.status_code, a.error from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.webhook_id = 'wh_reset'`),
+          ),
+        );
         throw e;
       });
       await settled();
@@ -197,11 +202,7 @@ describe('outbound webhooks', () => {
   it('disables an endpoint that answers 410 and sends it nothing more', async () => {
     const gone = await startReceiver(() => ({ status: 410 }));
     try {
-      await server.db.query(`insert into webhooks (id, tenant_id, url, secret) values ('wh_gone', $1, $2, $3)`, [
-        DEMO_TENANT,
-        gone.url,
-        OTHER_SECRET,
-      ]);
+      await server.db.query(`insert into webhooks (id, tenant_id, url, secret) values ('wh_gone', $1, $2, $3)`, [DEMO_TENANT, gone.url, OTHER_SECRET]);
       const conv = await conversation();
       await waitFor(() => gone.received.length === 1, 'the first event');
       await settled();
@@ -256,7 +257,9 @@ describe('outbound webhooks', () => {
 
     const one = await deliveries({ headers: bearer('tiny_server_sk_demo') }, `/${id}`);
     expect(one.body.delivery.payload).toEqual({ type: 'message.created', timestamp: expect.any(String), data: m });
-    expect(one.body.attempts).toEqual([{ attempted_at: expect.any(String), duration_ms: expect.any(Number), status_code: 204, error: null, response_body: '', worker: expect.any(String) }]);
+    expect(one.body.attempts).toEqual([
+      { attempted_at: expect.any(String), duration_ms: expect.any(Number), status_code: 204, error: null, response_body: '', worker: expect.any(String) },
+    ]);
 
     // Another tenant's server key sees none of these and cannot retry them.
     await server.db.query('insert into server_keys (key_hash, tenant_id) values ($1, $2) on conflict do nothing', [serverKeyHash('tiny_server_sk_other'), OTHER_TENANT]);
@@ -301,7 +304,9 @@ describe('bad webhook configuration', () => {
     expect((await server.db.query(`select url, status from webhooks where id = 'wh_env'`))[0]).toEqual({ url: receiver.url, status: 'active' });
   });
 
-  it('refuses such endpoints in the webhooks table, a private one when it is tried, and fails it after its last try (hosted mode: sent, no deliveries endpoint)', { timeout: 90_000 }, async () => {
+  it('refuses such endpoints in the webhooks table, a private one when it is tried, and fails it after its last try (hosted mode: sent, no deliveries endpoint)', {
+    timeout: 90_000,
+  }, async () => {
     const target = await startReceiver();
     const strict = await startTestServer({ compat: 'hosted', webhooks: { ...FAST, url: undefined, allowPrivate: false, retryForMs: 300 } });
     try {
@@ -337,7 +342,23 @@ describe('bad webhook configuration', () => {
   });
 
   it('knows private addresses from public ones', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '[::1]', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '[::1]',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::',
+    ]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
     for (const a of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', 'example.com']) expect(isPrivateAddress(a), a).toBe(false);
