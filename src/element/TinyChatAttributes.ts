@@ -32,6 +32,10 @@ export interface TinyChatAttributes {
   'title-count'?: 'on' | 'off';
   sound?: boolean | '' | 'on' | 'off';
   'storage-key'?: string;
+  /** Shown at the top of a new thread, as written; default: a greeting in the widget's language. */
+  greeting?: string;
+  /** How soon a person answers, words that follow "We usually reply" (`within an hour`). */
+  'reply-time'?: string;
 }
 
 // Fails to compile when an attribute the element reads is missing above (or one above is not read).

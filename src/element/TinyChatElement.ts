@@ -55,6 +55,8 @@ function refusing(error: unknown): TinyChatApi {
  * @attr title-count - `off` keeps the unread count out of the page title
  * @attr sound - present: a chime for new messages while the chat is closed or the tab hidden
  * @attr storage-key - what the widget's storage is keyed by, instead of the api key
+ * @attr greeting - shown at the top of a new thread, as written
+ * @attr reply-time - how soon a person answers, words that follow "We usually reply"
  * @fires {CustomEvent<TinyChatReadyDetail>} tinychat-ready - the widget has its user and config (also `tinychat:ready`)
  * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-open - the panel opened (also `tinychat:open`)
  * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-close - the panel closed (also `tinychat:close`)
@@ -247,6 +249,7 @@ export class TinyChatElement extends Base {
         titleCount: this.getAttribute('title-count') !== 'off',
         sound: on(this.getAttribute('sound')),
         accent: this.getAttribute('accent'),
+        welcome: { greeting: this.getAttribute('greeting')?.trim() || null, replyTime: this.getAttribute('reply-time')?.trim() || null },
       }),
       root,
     );

@@ -5,10 +5,14 @@ export interface TinyChatReadyDetail {
   userId: string;
 }
 
-/** `tinychat-message`: a message arrived or was sent; `mine` is true for the visitor's own. */
+/**
+ * `tinychat-message`: a message arrived or was sent; `mine` is true for the visitor's own; `text` is what it says as
+ * plain words (no markdown marks, no sources block), while `message.body` stays what was stored.
+ */
 export interface TinyChatMessageDetail {
   message: Message;
   mine: boolean;
+  text: string;
 }
 
 /** `tinychat-unread`: how many messages from others the visitor has not read, over all conversations. */
