@@ -10,6 +10,7 @@ import { openPglite } from './db/openPglite.ts';
 import { openPostgres } from './db/openPostgres.ts';
 import { seed } from './db/seed.ts';
 import { createApp, type AppDeps } from './http/createApp.ts';
+import { demoTokenRoutes } from './identity/demoTokenRoutes.ts';
 import { createRealtime, type RealtimeStats } from './realtime/createRealtime.ts';
 import type { RealtimeSettings } from './realtime/RealtimeSettings.ts';
 
@@ -32,8 +33,20 @@ export interface ServerOptions {
   health?: AppDeps['health'];
   /** Where REST changes are broadcast (tests pass a recording one). @defaultValue this server's realtime endpoint */
   realtime?: AppDeps['realtime'];
-  /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size). */
+  /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size, channels, events). */
   realtimeSettings?: Partial<RealtimeSettings>;
+  /**
+   * Signed identity (user tokens): an extension, off in hosted mode (`TINYCHAT_COMPAT=hosted`).
+   * @defaultValue true
+   */
+  identity?: boolean;
+  /** REST write and wrong-key limits over the environment's (`TINYCHAT_LIMITS`, `TINYCHAT_LIMIT_*`). */
+  limits?: AppDeps['limits'];
+  /**
+   * Serves `GET /demo/user-token`, which mints a token for the demo's support person: only for `npm run demo`,
+   * never on a server anyone else can reach. @defaultValue false
+   */
+  demoTokens?: boolean;
 }
 
 export interface RunningServer {
@@ -58,10 +71,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await seed(db);
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
-  const realtime = await createRealtime(db, options.realtimeSettings);
+  const identity = options.identity ?? true;
+  const realtime = await createRealtime(db, options.realtimeSettings, { identity });
   const app = createApp(
-    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health },
-    (root) => root.route('/realtime/v1', realtime.routes),
+    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, identity, limits: options.limits },
+    (root) => {
+      root.route('/realtime/v1', realtime.routes);
+      if (options.demoTokens && identity) root.route('/', demoTokenRoutes());
+    },
   );
   const server = createAdaptorServer({ fetch: app.fetch });
   realtime.attach(server as Server);

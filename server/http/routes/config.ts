@@ -4,6 +4,8 @@ import type { TenantEnv } from '../tenantAuth.ts';
 
 /**
  * `GET /config`: tenant identity and the realtime endpoint (this server itself).
+ * With signed identity on for the tenant, `features: ["identity"]` and `identity: { mode }` say the widget
+ * should send its user token (`optional`) or must (`required`).
  * @param agentHealth - adds `agent: { healthy, checked_at }` so the widget can offer a person instead; the
  *   health key stays on the server
  */
@@ -18,6 +20,8 @@ export function configRoutes(publicUrl: (requestUrl: string) => string, agentHea
         channel_prefix: 'conv:',
       },
       ...(agentHealth === undefined ? {} : { agent: await agentHealth() }),
+      // Our extensions this tenant uses, so a widget relies on none the server does not offer.
+      ...(c.get('identity').mode === 'off' ? {} : { features: ['identity'], identity: { mode: c.get('identity').mode } }),
     });
   });
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
+import { actingAs, assertParticipant } from '../../identity/actingAs.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -65,6 +66,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const before = parseCursor(c.req.query('before'));
       const limit = parseLimit(c.req.query('limit'));
       const convId = await findConversation(db, c.get('tenant').id, c.req.param('id'));
+      await assertParticipant(c, db, convId);
       const newestFirst = await db.query<MessageRow>(
         `select ${MESSAGE_COLUMNS} from messages
          where conversation_id = $1 and deleted_at is null and ($2::timestamptz is null or created_at < $2::timestamptz)
@@ -75,6 +77,8 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
     })
     .post('/conversations/:id/messages', jsonBodyLimit, async (c) => {
       const input = readNewMessage(await readJson(c), idempotencyKey(c.req.header('idempotency-key')));
+      await actingAs(c, db, input.senderId, 'sender_id');
+      if (c.get('identity').caller !== undefined) await assertParticipant(c, db, await findConversation(db, c.get('tenant').id, c.req.param('id')));
       const { message, replayed } = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
       if (replayed) {
         c.header('idempotent-replayed', 'true');
@@ -87,6 +91,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const body = await readJson(c);
       const senderId = requiredText(body, 'sender_id');
       const text = requiredText(body, 'body', { max: MAX_BODY });
+      await actingAs(c, db, senderId, 'sender_id');
       const { message } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
       announce(message);
       return c.json({ message });
@@ -95,6 +100,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const body = await readJson(c);
       // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well.
       const senderId = requiredText(body.sender_id === undefined ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
+      await actingAs(c, db, senderId, 'sender_id');
       const { message, changed } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
       if (changed) announce(message);
       return c.json({ message });
