@@ -24,7 +24,7 @@ export interface RealtimeSettings {
   /**
    * Client events (joins, leaves, broadcasts, token updates; not heartbeats) one socket may send per window;
    * the rest are refused (an error reply when they carry a ref), so one client cannot keep the server busy.
-   * @defaultValue 100 per 10 s
+   * @defaultValue 200 per 10 s (room to rejoin the most channels a socket may hold, twice)
    */
   clientEvents: { limit: number; windowMs: number };
   /**
@@ -44,7 +44,7 @@ export const defaultRealtimeSettings: RealtimeSettings = {
   maxBufferedBytes: 1024 * 1024,
   maxPayloadBytes: 256 * 1024,
   maxChannelsPerSocket: 100,
-  clientEvents: { limit: 100, windowMs: 10_000 },
+  clientEvents: { limit: 200, windowMs: 10_000 },
   maxSocketsPerAddress: 100,
   maxTypingBytes: 1024,
 };
