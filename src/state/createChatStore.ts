@@ -21,6 +21,8 @@ export interface ChatStoreOptions {
   api: TinyChatApi;
   /** Makes the realtime connector once config is known; it loads its client lazily. */
   connectRealtime(config: TinyChatConfig): RealtimeConnector;
+  /** Told the config before any other call (the user token is sent only where the config advertises it). */
+  onConfig?(config: TinyChatConfig): void;
   /** Refuses keys the browser must never hold (throws with the sentence to show). */
   checkKey(apiKey: string): void;
   /** What to tell the page; the `error` event's detail is `{ sentence: Sentence, fatal: boolean }`. */
@@ -429,7 +431,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         userName: settings.userName,
         userEmail: settings.userEmail,
         userRole: settings.userRole,
-      });
+      }, options.onConfig);
       config = s.config;
       await refreshList();
     } catch (e) {
