@@ -58,9 +58,10 @@ export class TinyChatElement extends Base {
 
   /**
    * Asked for a fresh user token shortly before the current one expires; without it (or when it fails) the element
-   * fires `tinychat:token-expired` and the page sets `user-token` itself.
+   * fires `tinychat:token-expired` and the page sets `user-token` itself. Declared, not a field: a page may set it
+   * before the element is defined, and a field would overwrite it on upgrade.
    */
-  getUserToken: UserTokenProvider | undefined;
+  declare getUserToken: UserTokenProvider | undefined;
 
   /** The store behind the views (for tests and advanced use; its shape may change between minor versions). */
   get store(): FullChatStore | null {
