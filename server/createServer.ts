@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
+import { compatFromEnv, extensionsOn, type Compat } from './compat/Compat.ts';
 import type { Db } from './db/Db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/openPglite.ts';
@@ -35,16 +36,18 @@ export interface ServerOptions {
   realtime?: AppDeps['realtime'];
   /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size, channels, events). */
   realtimeSettings?: Partial<RealtimeSettings>;
+  /** `hosted`: exactly the hosted seed's surface, none of our extensions. @defaultValue `TINYCHAT_COMPAT`, else 'default' */
+  compat?: Compat;
   /**
-   * Signed identity (user tokens): an extension, off in hosted mode (`TINYCHAT_COMPAT=hosted`).
+   * Signed identity (user tokens): an extension, always off in hosted mode.
    * @defaultValue true
    */
   identity?: boolean;
   /** REST write and wrong-key limits over the environment's (`TINYCHAT_LIMITS`, `TINYCHAT_LIMIT_*`). */
   limits?: AppDeps['limits'];
   /**
-   * Serves `GET /demo/user-token`, which mints a token for the demo's support person: only for `npm run demo`,
-   * never on a server anyone else can reach. @defaultValue false
+   * Serves `GET /demo/user-token`, which mints the demo pages' user tokens: only for `npm run demo`, never on a
+   * server anyone else can reach. @defaultValue false
    */
   demoTokens?: boolean;
 }
@@ -53,6 +56,8 @@ export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
   url: string;
   port: number;
+  /** The mode it runs in. */
+  compat: Compat;
   db: Db;
   /** Counters of the realtime endpoint (`/realtime/v1/websocket`). */
   realtimeStats(): RealtimeStats;
@@ -61,6 +66,8 @@ export interface RunningServer {
 
 /** Opens the database, migrates and seeds it, and starts the HTTP server. */
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  // Read before anything opens, so a mistyped TINYCHAT_COMPAT stops the start with its own sentence.
+  const compat = options.compat ?? compatFromEnv(process.env);
   const dataDir = options.memory ? await mkdtemp(join(tmpdir(), 'tinychat-')) : (options.dataDir ?? '.data');
   const uploadsDir = join(dataDir, 'uploads');
   await mkdir(uploadsDir, { recursive: true });
@@ -71,10 +78,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await seed(db);
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
-  const identity = options.identity ?? true;
+  const identity = extensionsOn(compat) && (options.identity ?? true);
   const realtime = await createRealtime(db, options.realtimeSettings, { identity });
   const app = createApp(
-    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, identity, limits: options.limits },
+    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, compat, identity, limits: options.limits },
     (root) => {
       root.route('/realtime/v1', realtime.routes);
       if (options.demoTokens && identity) root.route('/', demoTokenRoutes());
@@ -91,6 +98,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    compat,
     db,
     realtimeStats: realtime.stats,
     close: async () => {

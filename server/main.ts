@@ -6,7 +6,6 @@ const port = Number(process.env.PORT ?? 8787);
 // `npm run demo` passes --demo: the inbox page then gets its support person's user token from this server.
 const demoTokens = process.argv.includes('--demo');
 const server = await createServer({
-  identity: process.env.TINYCHAT_COMPAT !== 'hosted',
   demoTokens,
   port,
   host: process.env.HOST ?? '127.0.0.1',
@@ -16,7 +15,11 @@ const server = await createServer({
   publicUrl: process.env.PUBLIC_URL || undefined,
 });
 const url = server.url.replace('127.0.0.1', 'localhost');
+const mode = server.compat === 'hosted'
+  ? 'hosted (TINYCHAT_COMPAT=hosted: exactly the hosted API\'s documented surface, none of our extensions)'
+  : 'default (our extensions on, listed in /v1/config "features"; TINYCHAT_COMPAT=hosted for the hosted surface only)';
 console.log(`tinychat local server on ${url} (${server.db.kind})
+  mode             ${mode}
   demo page        ${url}/
   publishable key  ${demo.tenant.key} (${demo.tenant.name}); other tenant ${demo.otherTenant.key}
   agents           ${demo.publicBot} (public), ${demo.privateBot} (api-key ${demo.privateBotKey})

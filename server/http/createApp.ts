@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { createAgentParts } from '../agent/createAgentParts.ts';
+import type { Compat } from '../compat/Compat.ts';
+import { compatContext } from '../compat/compatContext.ts';
 import type { AgentSettings } from '../agent/AgentSettings.ts';
 import type { Db } from '../db/Db.ts';
 import type { AgentHealth } from '../health/HealthMonitor.ts';
@@ -37,12 +39,14 @@ export interface AppDeps {
   /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
   agentHealth?: () => Promise<AgentHealth>;
   /**
-   * Signed identity (user tokens, our extension): off in hosted mode, where every tenant behaves as `off`.
+   * Signed identity (user tokens, our extension); always off in hosted mode, where every tenant behaves as `off`.
    * @defaultValue true
    */
   identity?: boolean;
   /** Abuse limits over the environment's (`TINYCHAT_LIMITS`, `TINYCHAT_LIMIT_*`). */
   limits?: Partial<LimitSettings>;
+  /** `hosted`: the seed's surface only; routes ask `c.get('compat')` / `extensionsOnFor(c)`. @defaultValue 'default' */
+  compat?: Compat;
 }
 
 /** JSON bodies above this are refused with 413 before they are read. */
@@ -51,7 +55,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 /** The TinyChat REST surface, mounted under both `/v1` and `/api/v1` as the seed shows both. */
 export function createApi(deps: AppDeps) {
   const api = new Hono<TenantEnv>();
-  const identity = deps.identity ?? true;
+  const hosted = deps.compat === 'hosted';
+  const identity = !hosted && (deps.identity ?? true);
   const limits = { ...limitSettingsFromEnv(process.env), ...deps.limits };
   api.use(
     '*',
@@ -59,13 +64,13 @@ export function createApi(deps: AppDeps) {
       origin: '*',
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       // idempotency-key is ours, beyond the seed: it lets a retried send stay one message (README); the user token
-      // header is the identity extension's.
-      allowHeaders: ['content-type', 'x-tinychat-api-key', 'idempotency-key', ...(identity ? [USER_TOKEN_HEADER] : [])],
+      // header is the identity extension's. Hosted mode allows exactly the seed's two, as the hosted service does.
+      allowHeaders: hosted ? ['content-type', 'x-tinychat-api-key'] : ['content-type', 'x-tinychat-api-key', 'idempotency-key', ...(identity ? [USER_TOKEN_HEADER] : [])],
       // A 429's wait, readable by a widget on another origin (not a CORS-safelisted header).
-      ...(identity ? { exposeHeaders: ['Retry-After'] } : {}),
+      ...(hosted ? {} : { exposeHeaders: ['Retry-After'] }),
       // A widget on another origin pays a preflight before each kind of call; let the browser keep the answer
-      // (Chromium caps it at 2 hours) instead of asking again every 5 seconds.
-      maxAge: 7200,
+      // (Chromium caps it at 2 hours) instead of asking again every 5 seconds. The seed promises no max-age.
+      ...(hosted ? {} : { maxAge: 7200 }),
     }),
   );
   api.use('*', tenantAuth(deps.db));
@@ -83,6 +88,7 @@ export function createApi(deps: AppDeps) {
 /** The whole HTTP app: the API, realtime's REST side, uploaded files, the demo pages. */
 export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
   const app = new Hono();
+  app.use('*', compatContext(deps.compat ?? 'default'));
   app.use(
     '/*',
     bodyLimit({

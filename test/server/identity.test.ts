@@ -28,7 +28,7 @@ describe('a tenant in required mode (Secure Shop)', () => {
   it('answers 401 with a sentence without a token, except the config the widget reads first', async () => {
     const config = await api('/v1/config', { key: SECURE });
     expect(config.status).toBe(200);
-    expect(config.body).toMatchObject({ tenant: { name: 'Secure Shop' }, realtime: { supabase_anon_key: 'rt_anon_secure' }, features: ['identity'], identity: { mode: 'required' } });
+    expect(config.body).toMatchObject({ tenant: { name: 'Secure Shop' }, realtime: { supabase_anon_key: 'rt_anon_secure' }, features: expect.arrayContaining(['identity']), identity: { mode: 'required' } });
     expect(JSON.stringify(config.body)).not.toContain(SECRET);
     for (const [path, method, json] of [
       ['/v1/users', 'POST', { user_id: 'u_ada' }],
@@ -143,13 +143,13 @@ describe('a tenant in optional mode (the demo tenant)', () => {
 });
 
 describe('with identity off (hosted mode) or a tenant in off mode', () => {
-  it('allows the token header in CORS only while identity is on', async () => {
+  it('allows the token header in CORS only while identity is on, never in hosted mode', async () => {
     const preflight = (base: string) =>
       fetch(`${base}/v1/config`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-tinychat-user-token' } });
     expect((await preflight(server.url)).headers.get('access-control-allow-headers')).toContain('x-tinychat-user-token');
-    const hosted = await startTestServer({ identity: false });
+    const hosted = await startTestServer({ compat: 'hosted' });
     try {
-      expect((await preflight(hosted.url)).headers.get('access-control-allow-headers')).toBe('content-type,x-tinychat-api-key,idempotency-key');
+      expect((await preflight(hosted.url)).headers.get('access-control-allow-headers')).toBe('content-type,x-tinychat-api-key');
       // Every tenant behaves as the seed: no features, the header ignored, required mode not enforced.
       const config = await hosted.api('/v1/config', { key: SECURE });
       expect(config.body.features).toBeUndefined();
@@ -163,7 +163,8 @@ describe('with identity off (hosted mode) or a tenant in off mode', () => {
 
   it('a tenant in off mode advertises no identity and works as the seed', async () => {
     const config = await api('/v1/config', { key: OTHER });
-    expect(config.body.features).toBeUndefined();
+    expect(config.body.features).not.toContain('identity');
+    expect(config.body.identity).toBeUndefined();
     expect((await api('/v1/users', { method: 'POST', key: OTHER, json: { user_id: 'u_1', role: 'admin' } })).body.user.role).toBe('admin');
   });
 });

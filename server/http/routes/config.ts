@@ -1,27 +1,36 @@
 import { Hono } from 'hono';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
+import { FEATURES } from '../../compat/features.ts';
 import type { AgentHealth } from '../../health/HealthMonitor.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
 
 /**
- * `GET /config`: tenant identity and the realtime endpoint (this server itself).
- * With signed identity on for the tenant, `features: ["identity"]` and `identity: { mode }` say the widget
- * should send its user token (`optional`) or must (`required`).
- * @param agentHealth - adds `agent: { healthy, checked_at }` so the widget can offer a person instead; the
- *   health key stays on the server
+ * `GET /config`: tenant identity and the realtime endpoint (this server itself). In default mode it also lists
+ * our extensions as `features`, so a client uses one only where it exists; hosted mode sends the seed's fields only.
+ * With signed identity on for the tenant, `identity` is among the features and `identity: { mode }` says whether
+ * the widget should send its user token (`optional`) or must (`required`).
+ * @param agentHealth - adds `agent: { healthy, checked_at }` (default mode) so the widget can offer a person
+ *   instead; the health key stays on the server
  */
 export function configRoutes(publicUrl: (requestUrl: string) => string, agentHealth?: () => Promise<AgentHealth>) {
   return new Hono<TenantEnv>().get('/config', async (c) => {
     const tenant = c.get('tenant');
-    return c.json({
+    const seed = {
       tenant: { id: tenant.id, name: tenant.name },
       realtime: {
         supabase_url: publicUrl(c.req.url),
         supabase_anon_key: tenant.realtime_anon_key,
         channel_prefix: 'conv:',
       },
+    };
+    if (!extensionsOnFor(c)) return c.json(seed);
+    const mode = c.get('identity').mode;
+    return c.json({
+      ...seed,
+      // Signed identity is per tenant: listed only where the tenant uses it.
+      features: mode === 'off' ? FEATURES : [...FEATURES, 'identity'],
       ...(agentHealth === undefined ? {} : { agent: await agentHealth() }),
-      // Our extensions this tenant uses, so a widget relies on none the server does not offer.
-      ...(c.get('identity').mode === 'off' ? {} : { features: ['identity'], identity: { mode: c.get('identity').mode } }),
+      ...(mode === 'off' ? {} : { identity: { mode } }),
     });
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { inSeedShape } from '../../compat/seedShape.ts';
 import type { Db } from '../../db/Db.ts';
 import { actingAs } from '../../identity/actingAs.ts';
 import { ApiError } from '../ApiError.ts';
@@ -38,7 +39,7 @@ export function conversationsRoutes(db: Db) {
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations });
+      return c.json({ conversations: conversations.map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -57,15 +58,15 @@ export function conversationsRoutes(db: Db) {
          returning ${CONVERSATION_COLUMNS}`,
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
-      if (created !== undefined) return c.json({ conversation: created }, 201);
+      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', created) }, 201);
       const [existing] = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
-      if (caller !== undefined && !(existing.participants as string[]).includes(caller.userId)) {
+      if (caller !== undefined && !existing.participants.includes(caller.userId)) {
         throw new ApiError(403, 'you are not a participant of this conversation');
       }
-      return c.json({ conversation: existing }, 200);
+      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', existing) }, 200);
     });
 }
