@@ -27,7 +27,7 @@ const MIN_SCORE = 3;
 /** Longest question searched; a chat question is far shorter, and the rest cannot change which page answers. */
 export const MAX_QUERY = 1000;
 /** Most distinct words searched, far more than a question has. */
-export const MAX_WORDS = 60;
+export const MAX_WORDS = 32;
 /** Keep hits within this fraction of the best one, so a weak second passage does not dilute the answer. */
 const RELATIVE_CUTOFF = 0.45;
 
