@@ -161,6 +161,23 @@ describe('with identity off (hosted mode) or a tenant in off mode', () => {
     }
   });
 
+  it('mints demo tokens only on a server started for the demo (the dev-only route)', async () => {
+    expect((await fetch(`${server.url}/demo/user-token`)).status).toBe(404);
+    const demoServer = await startTestServer({ demoTokens: true });
+    try {
+      const { token } = (await (await fetch(`${demoServer.url}/demo/user-token?for=support`)).json()) as { token: string };
+      const listed = await demoServer.api('/v1/conversations', { headers: { 'x-tinychat-user-token': token } });
+      expect(listed.status).toBe(200);
+      // Sam signed in: the staff id is now closed to anyone without a token.
+      expect((await demoServer.api('/v1/conversations?user_id=support')).status).toBe(401);
+      const shopper = (await (await fetch(`${demoServer.url}/demo/user-token?for=shopper`)).json()) as { token: string };
+      expect((await demoServer.api('/v1/users', { method: 'POST', key: SECURE, headers: { 'x-tinychat-user-token': shopper.token }, json: { user_id: 'u_shopper' } })).body.user).toMatchObject({ user_id: 'u_shopper', name: 'Ada' });
+      expect((await fetch(`${demoServer.url}/demo/user-token?for=admin`)).status).toBe(400);
+    } finally {
+      await demoServer.close();
+    }
+  });
+
   it('a tenant in off mode advertises no identity and works as the seed', async () => {
     const config = await api('/v1/config', { key: OTHER });
     expect(config.body.features).not.toContain('identity');
