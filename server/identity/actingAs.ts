@@ -3,6 +3,7 @@ import type { Queryable } from '../db/Db.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { TenantEnv } from '../http/tenantAuth.ts';
 import { USER_TOKEN_HEADER } from './identityAuth.ts';
+import { isVerified } from './verifiedUsers.ts';
 
 /**
  * Checks that the request may act as `claimed` (a body's `sender_id` or `user_id`): with a user token only as its
@@ -17,8 +18,7 @@ export async function actingAs(c: Context<TenantEnv>, db: Queryable, claimed: st
     return;
   }
   if (mode !== 'optional') return;
-  const rows = await db.query('select 1 from users where tenant_id = $1 and user_id = $2 and identity_verified_at is not null', [c.get('tenant').id, claimed]);
-  if (rows.length > 0) throw new ApiError(401, `this user signs in with a user token: send it in ${USER_TOKEN_HEADER}`);
+  if (await isVerified(db, c.get('tenant').id, claimed)) throw new ApiError(401, `this user signs in with a user token: send it in ${USER_TOKEN_HEADER}`);
 }
 
 /** With a user token, 403 unless the caller is one of the conversation's participants. */

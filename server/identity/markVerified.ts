@@ -1,5 +1,6 @@
 import type { Db } from '../db/Db.ts';
 import type { UserClaims } from './UserClaims.ts';
+import { noteVerified } from './verifiedUsers.ts';
 
 // Enough for every signed-in user of a busy day; past it the set starts over (a repeat costs one cheap update).
 const MAX_REMEMBERED = 100_000;
@@ -19,6 +20,7 @@ export function markVerified(db: Db) {
        on conflict (tenant_id, user_id) do update set identity_verified_at = coalesce(u.identity_verified_at, now())`,
       [tenantId, caller.userId, caller.name ?? null, caller.email ?? null, caller.role ?? null],
     );
+    noteVerified(db, tenantId, caller.userId);
     if (done.size >= MAX_REMEMBERED) done.clear();
     done.add(key);
   };
