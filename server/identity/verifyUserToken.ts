@@ -23,7 +23,8 @@ const MAX_TOKEN = 4096;
 function optionalClaim(payload: Record<string, unknown>, name: string, max: number): string | undefined {
   const v = payload[name];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' || v.length > max || v.includes('\u0000') || !isWellFormed(v)) throw new UserTokenError(`invalid user token: ${name} must be a string of at most ${max} characters`);
+  if (typeof v !== 'string' || v.length > max || v.includes('\u0000') || !isWellFormed(v))
+    throw new UserTokenError(`invalid user token: ${name} must be a string of at most ${max} characters`);
   return v;
 }
 
@@ -40,7 +41,7 @@ export async function verifyUserToken(token: string, secret: string): Promise<Us
   } catch (e) {
     if (e instanceof errors.JWTExpired) throw new UserTokenError('user token has expired: ask for a new one');
     if (e instanceof errors.JWTClaimValidationFailed) throw new UserTokenError(`invalid user token: ${e.claim} is missing or wrong`);
-    throw new UserTokenError('invalid user token: not signed with this tenant\'s identity secret');
+    throw new UserTokenError("invalid user token: not signed with this tenant's identity secret");
   }
   const sub = payload.sub;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200 || sub.includes('\u0000') || !isWellFormed(sub)) {

@@ -44,7 +44,8 @@ describe('signed identity in the widget (Secure Shop, identity required)', () =>
     const asShopper = { 'x-tinychat-user-token': await mint('u_shopper', 60) };
     const [conversation] = (await suite.live.api('/v1/conversations', { key: 'pk_test_secure', headers: asShopper })).body.conversations;
     const staff = { 'x-tinychat-user-token': await mint('support', 60, { role: 'support' }) };
-    const reply = (body: string) => suite.live.api(`/v1/conversations/${conversation.id}/messages`, { method: 'POST', key: 'pk_test_secure', headers: staff, json: { sender_id: 'support', body } });
+    const reply = (body: string) =>
+      suite.live.api(`/v1/conversations/${conversation.id}/messages`, { method: 'POST', key: 'pk_test_secure', headers: staff, json: { sender_id: 'support', body } });
     await reply('Yes, up to 500 €');
     await w.message('Yes, up to 500 €').waitFor();
 

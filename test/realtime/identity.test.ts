@@ -121,7 +121,7 @@ describe('conv: joins on a tenant in required mode', () => {
     raw.ws.close();
   });
 
-  it('checks a REST broadcast\'s Bearer token as a join\'s', async () => {
+  it("checks a REST broadcast's Bearer token as a join's", async () => {
     const send = (bearer: string) =>
       fetch(`${server.url}/realtime/v1/api/broadcast`, {
         method: 'POST',
@@ -166,7 +166,10 @@ describe('realtime abuse limits', () => {
     const open: Awaited<ReturnType<typeof rawSocket>>[] = [];
     let refused: unknown;
     while (refused === undefined && open.length <= 8) {
-      await rawSocket(server.url, 'rt_anon_demo').then((s) => open.push(s), (e: unknown) => (refused = e));
+      await rawSocket(server.url, 'rt_anon_demo').then(
+        (s) => open.push(s),
+        (e: unknown) => (refused = e),
+      );
     }
     expect(open.length).toBeLessThanOrEqual(8);
     expect(refused).toMatchObject({ status: 429, body: '{"message":"too many connections from one address (at most 8)"}' });
@@ -188,7 +191,10 @@ describe('realtime abuse limits', () => {
     const raw = await rawSocket(server.url, 'rt_anon_demo');
     expect((await raw.join(`conv:${demoConv}`, '1', { ack: true })).status).toBe('ok');
     expect(await raw.push(`conv:${demoConv}`, 'typing', { senderId: 'u_1', senderName: 'Ada' }, 'p1')).toEqual({ status: 'ok', response: {} });
-    expect(await raw.push(`conv:${demoConv}`, 'typing', { senderId: 'u_1', senderName: 'x'.repeat(2000) }, 'p2')).toEqual({ status: 'error', response: { reason: 'typing payloads are at most 1024 bytes' } });
+    expect(await raw.push(`conv:${demoConv}`, 'typing', { senderId: 'u_1', senderName: 'x'.repeat(2000) }, 'p2')).toEqual({
+      status: 'error',
+      response: { reason: 'typing payloads are at most 1024 bytes' },
+    });
     raw.ws.close();
     const rest = await server.api(`/v1/conversations/${demoConv}/typing`, { method: 'POST', json: { sender_id: 'u_1', sender_name: 'x'.repeat(101) } });
     expect([rest.status, rest.body.error]).toEqual([400, 'sender_name must be at most 100 characters']);

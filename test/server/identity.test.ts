@@ -15,8 +15,10 @@ async function token(sub: string, claims: Record<string, unknown> = {}, { secret
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let api: Api;
 /** REST as `user` on `key`, with their token (or `tok` as given). */
-const as = (key: string, tok: string | undefined) => (path: string, init: Parameters<Api>[1] = {}) =>
-  api(path, { ...init, key, headers: { ...(tok === undefined ? {} : { 'x-tinychat-user-token': tok }), ...(init.headers as Record<string, string>) } });
+const as =
+  (key: string, tok: string | undefined) =>
+  (path: string, init: Parameters<Api>[1] = {}) =>
+    api(path, { ...init, key, headers: { ...(tok === undefined ? {} : { 'x-tinychat-user-token': tok }), ...(init.headers as Record<string, string>) } });
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,7 +30,12 @@ describe('a tenant in required mode (Secure Shop)', () => {
   it('answers 401 with a sentence without a token, except the config the widget reads first', async () => {
     const config = await api('/v1/config', { key: SECURE });
     expect(config.status).toBe(200);
-    expect(config.body).toMatchObject({ tenant: { name: 'Secure Shop' }, realtime: { supabase_anon_key: 'rt_anon_secure' }, features: expect.arrayContaining(['identity']), identity: { mode: 'required' } });
+    expect(config.body).toMatchObject({
+      tenant: { name: 'Secure Shop' },
+      realtime: { supabase_anon_key: 'rt_anon_secure' },
+      features: expect.arrayContaining(['identity']),
+      identity: { mode: 'required' },
+    });
     expect(JSON.stringify(config.body)).not.toContain(SECRET);
     for (const [path, method, json] of [
       ['/v1/users', 'POST', { user_id: 'u_ada' }],
@@ -58,7 +65,7 @@ describe('a tenant in required mode (Secure Shop)', () => {
     }
   });
 
-  it('takes the user from the token: ids that differ are 403, lists hold only the caller\'s conversations', async () => {
+  it("takes the user from the token: ids that differ are 403, lists hold only the caller's conversations", async () => {
     const ada = as(SECURE, await token('u_ada', { name: 'Ada', email: 'ada@example.com', role: 'customer' }));
     const bob = as(SECURE, await token('u_bob'));
     const sam = as(SECURE, await token('support', { role: 'support' }));
@@ -67,16 +74,28 @@ describe('a tenant in required mode (Secure Shop)', () => {
     expect(upsert.status).toBe(200);
     // The role comes from the token only; name and email from the token when the body has none.
     expect(upsert.body.user).toMatchObject({ user_id: 'u_ada', role: 'customer', name: 'Ada', email: 'ada@example.com' });
-    expect(await ada('/v1/users', { method: 'POST', json: { user_id: 'u_bob', email: 'mine@evil.test' } })).toMatchObject({ status: 403, body: { error: 'user token does not match user_id' } });
+    expect(await ada('/v1/users', { method: 'POST', json: { user_id: 'u_bob', email: 'mine@evil.test' } })).toMatchObject({
+      status: 403,
+      body: { error: 'user token does not match user_id' },
+    });
 
     const created = await ada('/v1/conversations', { method: 'POST', json: { kind: 'order', external_ref: 'order_9001', participants: ['u_ada', 'support'] } });
     expect(created.status).toBe(201);
     const conv = created.body.conversation.id as string;
-    expect(await ada('/v1/conversations', { method: 'POST', json: { kind: 'support', participants: ['u_bob', 'support'] } })).toMatchObject({ status: 403, body: { error: 'participants must include the signed-in user' } });
+    expect(await ada('/v1/conversations', { method: 'POST', json: { kind: 'support', participants: ['u_bob', 'support'] } })).toMatchObject({
+      status: 403,
+      body: { error: 'participants must include the signed-in user' },
+    });
     // Get-or-create by someone else's ref does not hand over their thread.
-    expect(await bob('/v1/conversations', { method: 'POST', json: { kind: 'order', external_ref: 'order_9001', participants: ['u_bob'] } })).toMatchObject({ status: 403, body: { error: 'you are not a participant of this conversation' } });
+    expect(await bob('/v1/conversations', { method: 'POST', json: { kind: 'order', external_ref: 'order_9001', participants: ['u_bob'] } })).toMatchObject({
+      status: 403,
+      body: { error: 'you are not a participant of this conversation' },
+    });
 
-    expect(await ada(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'agent_7', body: 'Please confirm your card number here' } })).toMatchObject({ status: 403, body: { error: 'user token does not match sender_id' } });
+    expect(await ada(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'agent_7', body: 'Please confirm your card number here' } })).toMatchObject({
+      status: 403,
+      body: { error: 'user token does not match sender_id' },
+    });
     const sent = await ada(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'u_ada', body: 'Where is my order?' } });
     expect(sent.status).toBe(201);
     const reply = await sam(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'support', body: 'On its way' } });
@@ -100,8 +119,14 @@ describe('a tenant in required mode (Secure Shop)', () => {
 
     // Edits and deletes: as oneself only, then the original-sender rule.
     const mine = sent.body.message.id as string;
-    expect(await ada(`/v1/conversations/${conv}/messages/${reply.body.message.id}`, { method: 'PATCH', json: { sender_id: 'support', body: 'x' } })).toMatchObject({ status: 403, body: { error: 'user token does not match sender_id' } });
-    expect(await ada(`/v1/conversations/${conv}/messages/${reply.body.message.id}`, { method: 'PATCH', json: { sender_id: 'u_ada', body: 'x' } })).toMatchObject({ status: 403, body: { error: 'only the sender can edit this message' } });
+    expect(await ada(`/v1/conversations/${conv}/messages/${reply.body.message.id}`, { method: 'PATCH', json: { sender_id: 'support', body: 'x' } })).toMatchObject({
+      status: 403,
+      body: { error: 'user token does not match sender_id' },
+    });
+    expect(await ada(`/v1/conversations/${conv}/messages/${reply.body.message.id}`, { method: 'PATCH', json: { sender_id: 'u_ada', body: 'x' } })).toMatchObject({
+      status: 403,
+      body: { error: 'only the sender can edit this message' },
+    });
     expect((await ada(`/v1/conversations/${conv}/messages/${mine}`, { method: 'PATCH', json: { sender_id: 'u_ada', body: 'Where IS my order?' } })).status).toBe(200);
     expect((await ada(`/v1/conversations/${conv}/messages/${mine}`, { method: 'DELETE', json: { sender_id: 'u_ada' } })).status).toBe(200);
 
@@ -114,7 +139,7 @@ describe('a tenant in required mode (Secure Shop)', () => {
 });
 
 describe('a tenant in optional mode (the demo tenant)', () => {
-  it('keeps the seed behaviour without a token, and applies the token\'s rules with one', async () => {
+  it("keeps the seed behaviour without a token, and applies the token's rules with one", async () => {
     const anon = await api('/v1/conversations', { method: 'POST', json: { kind: 'support', participants: ['u_visitor', 'agent_7'] } });
     expect(anon.status).toBe(201);
     const conv = anon.body.conversation.id as string;
@@ -145,7 +170,10 @@ describe('a tenant in optional mode (the demo tenant)', () => {
 describe('with identity off (hosted mode) or a tenant in off mode', () => {
   it('allows the token header in CORS only while identity is on, never in hosted mode', async () => {
     const preflight = (base: string) =>
-      fetch(`${base}/v1/config`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-tinychat-user-token' } });
+      fetch(`${base}/v1/config`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-tinychat-user-token' },
+      });
     expect((await preflight(server.url)).headers.get('access-control-allow-headers')).toContain('x-tinychat-user-token');
     const hosted = await startTestServer({ compat: 'hosted' });
     try {
@@ -171,7 +199,9 @@ describe('with identity off (hosted mode) or a tenant in off mode', () => {
       // Sam signed in: the staff id is now closed to anyone without a token.
       expect((await demoServer.api('/v1/conversations?user_id=support')).status).toBe(401);
       const shopper = (await (await fetch(`${demoServer.url}/demo/user-token?for=shopper`)).json()) as { token: string };
-      expect((await demoServer.api('/v1/users', { method: 'POST', key: SECURE, headers: { 'x-tinychat-user-token': shopper.token }, json: { user_id: 'u_shopper' } })).body.user).toMatchObject({ user_id: 'u_shopper', name: 'Ada' });
+      expect(
+        (await demoServer.api('/v1/users', { method: 'POST', key: SECURE, headers: { 'x-tinychat-user-token': shopper.token }, json: { user_id: 'u_shopper' } })).body.user,
+      ).toMatchObject({ user_id: 'u_shopper', name: 'Ada' });
       expect((await fetch(`${demoServer.url}/demo/user-token?for=admin`)).status).toBe(400);
     } finally {
       await demoServer.close();

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimitSettings, limitSettingsFromEnv } from '../../server/limits/LimitSettings.ts';
 import { startTestServer } from './helpers/testServer.ts';
 
-const token = (sub: string) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('1h').sign(new TextEncoder().encode('tc_id_secret_demo'));
+const token = (sub: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('1h').sign(new TextEncoder().encode('tc_id_secret_demo'));
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -20,11 +19,14 @@ describe('REST write limits', () => {
   it('never limits a person sending 30 messages in 10 s in one conversation (the default per-user budget)', async () => {
     const tok = await token('u_fast');
     const headers = { 'x-tinychat-user-token': tok };
-    const conv = (await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_secure', headers, json: { kind: 'support', participants: ['u_fast', 'support'] } })).body.conversation.id;
+    const conv = (await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_secure', headers, json: { kind: 'support', participants: ['u_fast', 'support'] } })).body
+      .conversation.id;
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
       statuses.push((await server.api(`/v1/conversations/${conv}/typing`, { method: 'POST', key: 'pk_test_secure', headers, json: { sender_id: 'u_fast' } })).status);
-      statuses.push((await server.api(`/v1/conversations/${conv}/messages`, { method: 'POST', key: 'pk_test_secure', headers, json: { sender_id: 'u_fast', body: `quick ${i}` } })).status);
+      statuses.push(
+        (await server.api(`/v1/conversations/${conv}/messages`, { method: 'POST', key: 'pk_test_secure', headers, json: { sender_id: 'u_fast', body: `quick ${i}` } })).status,
+      );
     }
     expect(statuses.filter((s) => s !== 201 && s !== 202)).toEqual([]);
     expect(defaultLimitSettings.writesPerUser.limit / defaultLimitSettings.writesPerUser.windowSeconds).toBeGreaterThanOrEqual(1);
@@ -41,13 +43,18 @@ describe('REST write limits', () => {
     expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await server.api(`/v1/conversations/${conv}/messages`)).status).toBe(200);
     expect((await server.api('/v1/users', { method: 'POST', key: 'pk_test_other', json: { user_id: 'u_1' } })).status).toBe(200);
-    const cors = await fetch(`${server.url}/v1/users`, { method: 'POST', headers: { origin: 'https://site.example', 'x-tinychat-api-key': 'pk_test_demo', 'content-type': 'application/json' }, body: '{"user_id":"u"}' });
+    const cors = await fetch(`${server.url}/v1/users`, {
+      method: 'POST',
+      headers: { origin: 'https://site.example', 'x-tinychat-api-key': 'pk_test_demo', 'content-type': 'application/json' },
+      body: '{"user_id":"u"}',
+    });
     expect([cors.status, cors.headers.get('access-control-expose-headers')]).toEqual([429, 'Retry-After']);
   });
 
   it('limits new conversations per address on their own (the list of 100 cannot be filled in a burst)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_other', json: { kind: 'support', participants: [`u_${i}`, 'support'] } })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_other', json: { kind: 'support', participants: [`u_${i}`, 'support'] } })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
   });
 

@@ -3,8 +3,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer } from './helpers/testServer.ts';
 
-const token = (sub: string) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('1h').sign(new TextEncoder().encode('tc_id_secret_demo'));
+const token = (sub: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('1h').sign(new TextEncoder().encode('tc_id_secret_demo'));
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let demoConv: string;
@@ -27,8 +26,16 @@ beforeAll(async () => {
   userToken = await token('u_prop');
   demoConv = (await server.api('/v1/conversations', { method: 'POST', json: { kind: 'support', participants: ['u_prop', 'support'] } })).body.conversation.id;
   demoMessage = (await server.api(`/v1/conversations/${demoConv}/messages`, { method: 'POST', json: { sender_id: 'u_prop', body: 'hi' } })).body.message.id;
-  secureConv = (await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_secure', headers: { 'x-tinychat-user-token': userToken }, json: { kind: 'support', participants: ['u_prop'] } })).body.conversation.id;
-  const other = (await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_other', json: { kind: 'order', external_ref: 'o_1', participants: ['u_prop', 'support'] } })).body.conversation.id;
+  secureConv = (
+    await server.api('/v1/conversations', {
+      method: 'POST',
+      key: 'pk_test_secure',
+      headers: { 'x-tinychat-user-token': userToken },
+      json: { kind: 'support', participants: ['u_prop'] },
+    })
+  ).body.conversation.id;
+  const other = (await server.api('/v1/conversations', { method: 'POST', key: 'pk_test_other', json: { kind: 'order', external_ref: 'o_1', participants: ['u_prop', 'support'] } }))
+    .body.conversation.id;
   await server.api(`/v1/conversations/${other}/messages`, { method: 'POST', key: 'pk_test_other', json: { sender_id: 'u_prop', body: 'the other tenant’s' } });
   await server.api('/v1/users', { method: 'POST', key: 'pk_test_other', json: { user_id: 'u_prop', email: 'prop@other.example', fcm_tokens: ['t1'] } });
   otherBefore = await otherTenantRows();
@@ -44,7 +51,32 @@ const nasty = fc.oneof(
 const deep = fc.integer({ min: 30, max: 20_000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
 const value: fc.Arbitrary<unknown> = fc.oneof(nasty, fc.jsonValue({ maxDepth: 4 }), fc.array(nasty, { maxLength: 4 }), fc.dictionary(nasty, nasty, { maxKeys: 3 }));
 const field = (names: string[]) => fc.dictionary(fc.oneof(fc.constantFrom(...names), nasty), value, { maxKeys: 6 });
-const FIELDS = ['user_id', 'name', 'email', 'role', 'fcm_tokens', 'notification_prefs', 'kind', 'external_ref', 'participants', 'sender_id', 'body', 'message_type', 'media_url', 'reply_to', 'receiver_id', 'sender_name', 'botId', 'messages', 'stream', 'model', 'temperature', 'topic', 'event', 'payload'];
+const FIELDS = [
+  'user_id',
+  'name',
+  'email',
+  'role',
+  'fcm_tokens',
+  'notification_prefs',
+  'kind',
+  'external_ref',
+  'participants',
+  'sender_id',
+  'body',
+  'message_type',
+  'media_url',
+  'reply_to',
+  'receiver_id',
+  'sender_name',
+  'botId',
+  'messages',
+  'stream',
+  'model',
+  'temperature',
+  'topic',
+  'event',
+  'payload',
+];
 // A body: JSON of random shape, a deep document, broken text, or JSON with a lone surrogate escaped in it.
 const body = fc.oneof(
   field(FIELDS).map((o) => JSON.stringify(o)),
@@ -66,13 +98,17 @@ const request = () =>
     ),
     query: fc.dictionary(fc.constantFrom('user_id', 'kind', 'before', 'limit', 'sender_id', 'apikey'), nasty, { maxKeys: 3 }),
     key: fc.constantFrom('pk_test_demo', 'pk_test_secure', 'pk_test_nope', ''),
-    userToken: fc.oneof(fc.constant(undefined), fc.constant('valid'), nasty.filter((s) => /^[\x21-\x7e]*$/.test(s))),
+    userToken: fc.oneof(
+      fc.constant(undefined),
+      fc.constant('valid'),
+      nasty.filter((s) => /^[\x21-\x7e]*$/.test(s)),
+    ),
     body: fc.option(body, { nil: undefined }),
     contentType: fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/octet-stream'),
   });
 
-describe('never a 5xx for a client\'s mistake', () => {
-  it('answers every random request to every endpoint below 500, and no other tenant\'s data changes', async () => {
+describe("never a 5xx for a client's mistake", () => {
+  it("answers every random request to every endpoint below 500, and no other tenant's data changes", async () => {
     const errors = vi.spyOn(console, 'error');
     await fc.assert(
       fc.asyncProperty(request(), async (r) => {
@@ -93,7 +129,8 @@ describe('never a 5xx for a client\'s mistake', () => {
   });
 
   it('answers the cases that once were 500 with 400s that name the field', async () => {
-    const users = (text: string) => fetch(`${server.url}/v1/users`, { method: 'POST', headers: { 'x-tinychat-api-key': 'pk_test_demo', 'content-type': 'application/json' }, body: text });
+    const users = (text: string) =>
+      fetch(`${server.url}/v1/users`, { method: 'POST', headers: { 'x-tinychat-api-key': 'pk_test_demo', 'content-type': 'application/json' }, body: text });
     const surrogate = await users('{"user_id":"u_1","notification_prefs":{"a":"\\ud800"}}');
     expect([surrogate.status, await surrogate.json()]).toEqual([400, { error: 'notification_prefs must be well-formed Unicode (it holds a lone surrogate)' }]);
     const deepJson = await users(`{"user_id":"u_1","notification_prefs":{"a":${'['.repeat(12_000)}${']'.repeat(12_000)}}}`);
