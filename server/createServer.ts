@@ -9,11 +9,13 @@ import type { Db } from './db/Db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/openPglite.ts';
 import { openPostgres } from './db/openPostgres.ts';
-import { seed } from './db/seed.ts';
+import { demo, seed } from './db/seed.ts';
 import { createApp, type AppDeps } from './http/createApp.ts';
 import { demoTokenRoutes } from './identity/demoTokenRoutes.ts';
 import { createRealtime, type RealtimeStats } from './realtime/createRealtime.ts';
 import type { RealtimeSettings } from './realtime/RealtimeSettings.ts';
+import { startWebhooks } from './webhooks/startWebhooks.ts';
+import type { WebhookSettings } from './webhooks/WebhookSettings.ts';
 
 export interface ServerOptions {
   /** @defaultValue 8787; 0 picks a free port */
@@ -50,6 +52,8 @@ export interface ServerOptions {
    * server anyone else can reach. @defaultValue false
    */
   demoTokens?: boolean;
+  /** Webhook settings over the environment's (`TINYCHAT_WEBHOOK_*`); `url` is the demo tenant's endpoint. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningServer {
@@ -76,6 +80,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     : await openPglite(options.memory ? undefined : join(dataDir, 'pglite'));
   await migrate(db);
   await seed(db);
+  const webhooks = await startWebhooks(db, demo.tenant.id, options.webhooks).catch(async (err: unknown) => {
+    await db.close();
+    throw err;
+  });
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
   const identity = extensionsOn(compat) && (options.identity ?? true);
@@ -102,6 +110,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     db,
     realtimeStats: realtime.stats,
     close: async () => {
+      await webhooks.stop();
       await realtime.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -14,6 +14,7 @@ import type { KnowledgeBase } from './KnowledgeBase.ts';
 import { parseCompletionRequest } from './parseCompletionRequest.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { collectReply, streamReply } from './sendReply.ts';
+import { extensionsOnFor } from '../compat/compatContext.ts';
 import { upstreamReply } from './upstreamReply.ts';
 
 /** What the agent endpoint needs. */
@@ -101,7 +102,7 @@ async function complete(c: Context, deps: AgentRouteDeps, limiter: FixedWindowLi
   const reply = deps.settings.llm
     ? await upstreamReply(deps.settings.llm, kb, req.messages, model, req.temperature, pageUrl, stop.signal)
     : builtinReply(kb, req.messages, model, pageUrl, stream ? deps.settings.tokenDelayMs : 0, stop.signal);
-  return stream ? streamReply(c, reply, stop) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
+  return stream ? streamReply(c, reply, stop, extensionsOnFor(c)) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
 }
 
 /** authorizeAgent behind the wrong-key throttle: an address past it waits (429) before any key of it is looked at. */

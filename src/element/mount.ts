@@ -33,6 +33,10 @@ export interface MountOptions {
   userToken?: string;
   /** Gives a fresh user token before the current one expires (the element's `getUserToken`). */
   getUserToken?: UserTokenProvider;
+  /** Shown at the top of a new thread, as written. @defaultValue a friendly greeting in the widget's language */
+  greeting?: string;
+  /** How soon a person answers, in words that follow "We usually reply" ("within an hour"), under the greeting. */
+  replyTime?: string;
   /** @defaultValue document.body */
   target?: Element;
 }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { inSeedShape } from '../../compat/seedShape.ts';
+import { withParticipantNames } from './withNames.ts';
 import type { Db } from '../../db/Db.ts';
 import { actingAs } from '../../identity/actingAs.ts';
+import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -24,6 +27,9 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * caller, and an existing one is returned only to its participants (so nobody reads an order's thread by its ref).
  */
 export function conversationsRoutes(db: Db) {
+  // Default mode: rows carry `participant_names` (see withParticipantNames), so a list says who each is with.
+  const named = async <T extends { participants: string[] }>(c: Context<TenantEnv>, rows: T[]): Promise<T[]> =>
+    extensionsOnFor(c) ? withParticipantNames(db, c.get('tenant').id, rows) : rows;
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const caller = c.get('identity').caller;
@@ -32,14 +38,14 @@ export function conversationsRoutes(db: Db) {
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
       await actingAs(c, db, userId, 'user_id');
       const kind = optionalChoice(query, 'kind', KINDS);
-      const conversations = await db.query(
+      const conversations = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations: conversations.map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
+      return c.json({ conversations: (await named(c, conversations)).map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -52,13 +58,17 @@ export function conversationsRoutes(db: Db) {
       if (caller !== undefined && !participants.includes(caller.userId)) throw new ApiError(403, 'participants must include the signed-in user');
       const tenantId = c.get('tenant').id;
       // on conflict do nothing waits for a concurrent insert of the same ref, so two racing calls give one row.
-      const [created] = await db.query(
-        `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
-         on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
-         returning ${CONVERSATION_COLUMNS}`,
-        [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
-      );
-      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', created) }, 201);
+      const created = await db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string; participants: string[] }>(
+          `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
+           on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
+           returning ${CONVERSATION_COLUMNS}`,
+          [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
+        );
+        if (row !== undefined) await recordWebhookEvent(tx, tenantId, 'conversation.created', row.id, row);
+        return row;
+      });
+      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
       const [existing] = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
@@ -67,6 +77,6 @@ export function conversationsRoutes(db: Db) {
       if (caller !== undefined && !existing.participants.includes(caller.userId)) {
         throw new ApiError(403, 'you are not a participant of this conversation');
       }
-      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', existing) }, 200);
+      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [existing]))[0]!) }, 200);
     });
 }
