@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { compatFromEnv, type Compat } from './compat/Compat.ts';
+import { compatFromEnv, extensionsOn, type Compat } from './compat/Compat.ts';
 import type { Db } from './db/Db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/openPglite.ts';
 import { openPostgres } from './db/openPostgres.ts';
 import { demo, seed } from './db/seed.ts';
 import { createApp, type AppDeps } from './http/createApp.ts';
+import { demoTokenRoutes } from './identity/demoTokenRoutes.ts';
 import { createRealtime, type RealtimeStats } from './realtime/createRealtime.ts';
 import type { RealtimeSettings } from './realtime/RealtimeSettings.ts';
 import { startWebhooks } from './webhooks/startWebhooks.ts';
@@ -35,10 +36,22 @@ export interface ServerOptions {
   health?: AppDeps['health'];
   /** Where REST changes are broadcast (tests pass a recording one). @defaultValue this server's realtime endpoint */
   realtime?: AppDeps['realtime'];
-  /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size). */
+  /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size, channels, events). */
   realtimeSettings?: Partial<RealtimeSettings>;
   /** `hosted`: exactly the hosted seed's surface, none of our extensions. @defaultValue `TINYCHAT_COMPAT`, else 'default' */
   compat?: Compat;
+  /**
+   * Signed identity (user tokens): an extension, always off in hosted mode.
+   * @defaultValue true
+   */
+  identity?: boolean;
+  /** REST write and wrong-key limits over the environment's (`TINYCHAT_LIMITS`, `TINYCHAT_LIMIT_*`). */
+  limits?: AppDeps['limits'];
+  /**
+   * Serves `GET /demo/user-token`, which mints the demo pages' user tokens: only for `npm run demo`, never on a
+   * server anyone else can reach. @defaultValue false
+   */
+  demoTokens?: boolean;
   /** Webhook settings over the environment's (`TINYCHAT_WEBHOOK_*`); `url` is the demo tenant's endpoint. */
   webhooks?: Partial<WebhookSettings>;
 }
@@ -73,10 +86,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   });
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
-  const realtime = await createRealtime(db, options.realtimeSettings);
+  const identity = extensionsOn(compat) && (options.identity ?? true);
+  const realtime = await createRealtime(db, options.realtimeSettings, { identity });
   const app = createApp(
-    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, compat },
-    (root) => root.route('/realtime/v1', realtime.routes),
+    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, compat, identity, limits: options.limits },
+    (root) => {
+      root.route('/realtime/v1', realtime.routes);
+      if (options.demoTokens && identity) root.route('/', demoTokenRoutes());
+    },
   );
   const server = createAdaptorServer({ fetch: app.fetch });
   realtime.attach(server as Server);

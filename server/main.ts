@@ -5,8 +5,11 @@ import { WebhookConfigError } from './webhooks/WebhookConfigError.ts';
 
 // `npm run demo`: the local TinyChat-compatible server with the demo pages.
 const port = Number(process.env.PORT ?? 8787);
+// `npm run demo` passes --demo: the inbox page then gets its support person's user token from this server.
+const demoTokens = process.argv.includes('--demo');
 const webhooks = await demoWebhooks(process.argv, process.env);
 const server = await createServer({
+  demoTokens,
   port,
   host: process.env.HOST ?? '127.0.0.1',
   databaseUrl: process.env.DATABASE_URL || undefined,
@@ -30,6 +33,8 @@ console.log(`tinychat local server on ${url} (${server.db.kind})
   publishable key  ${demo.tenant.key} (${demo.tenant.name}); other tenant ${demo.otherTenant.key}
   agents           ${demo.publicBot} (public), ${demo.privateBot} (api-key ${demo.privateBotKey})
   health key       ${demo.healthKey} (scope health:read)
+  signed identity  ${demo.secureTenant.key} (${demo.secureTenant.name}, user token required; realtime ${demo.secureTenant.anonKey}); identity secret ${demo.identitySecret}${demoTokens ? `
+  demo token       ${url}/demo/user-token (the inbox's support person; dev only)` : ''}
   realtime         ${url.replace(/^http/, 'ws')}/realtime/v1/websocket (anon key ${demo.tenant.anonKey}; supabase-js: createClient('${url}', '${demo.tenant.anonKey}'))
   try              curl -H 'x-tinychat-api-key: ${demo.tenant.key}' ${url}/v1/config`);
 console.log(webhooks.banner.replace('<server>', url));

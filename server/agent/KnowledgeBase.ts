@@ -24,6 +24,10 @@ interface Indexed {
 
 /** Below this BM25 score a hit is noise (one fuzzy match of a common word), not an answer. */
 const MIN_SCORE = 3;
+/** Longest question searched; a chat question is far shorter, and the rest cannot change which page answers. */
+export const MAX_QUERY = 1000;
+/** Most distinct words searched, far more than a question has. */
+export const MAX_WORDS = 32;
 /** Keep hits within this fraction of the best one, so a weak second passage does not dilute the answer. */
 const RELATIVE_CUTOFF = 0.45;
 
@@ -57,7 +61,7 @@ export class KnowledgeBase {
    * @param limit - at most this many passages @defaultValue 3
    */
   search(question: string, limit = 3): Passage[] {
-    const hits = this.index.search(question);
+    const hits = this.index.search(boundedQuery(question));
     const best = hits[0]?.score ?? 0;
     if (best < MIN_SCORE) return [];
     return hits
@@ -65,6 +69,14 @@ export class KnowledgeBase {
       .slice(0, limit)
       .map((h) => ({ slug: h.slug as string, title: h.title as string, heading: h.heading as string, text: h.text as string, score: h.score }));
   }
+}
+
+/**
+ * The question as searched: its first MAX_QUERY characters, each word once (every word is a fuzzy search of its
+ * own, and a repeated one cannot find another page), at most MAX_WORDS of them.
+ */
+export function boundedQuery(question: string): string {
+  return [...new Set(question.slice(0, MAX_QUERY).split(/\s+/))].slice(0, MAX_WORDS).join(' ');
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('./knowledge/', import.meta.url));

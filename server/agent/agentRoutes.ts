@@ -8,6 +8,8 @@ import { authorizeAgent } from './authorizeAgent.ts';
 import { builtinReply } from './builtinReply.ts';
 import { callerAddress } from './callerAddress.ts';
 import { FixedWindowLimiter } from './FixedWindowLimiter.ts';
+import { internalError } from '../http/internalError.ts';
+import type { WrongKeyGuard } from '../limits/WrongKeyGuard.ts';
 import type { KnowledgeBase } from './KnowledgeBase.ts';
 import { parseCompletionRequest } from './parseCompletionRequest.ts';
 import { readJsonBody } from './readJsonBody.ts';
@@ -22,6 +24,8 @@ export interface AgentRouteDeps {
   knowledge: Promise<KnowledgeBase>;
   /** The server's public base URL for a request; cited pages link there. */
   publicUrl: (requestUrl: string) => string;
+  /** Throttles an address that keeps sending wrong `api-key`s. */
+  keyGuard: WrongKeyGuard;
 }
 
 /** Chat bodies are small; this keeps a public endpoint from reading megabytes. */
@@ -61,15 +65,15 @@ export function agentRoutes(deps: AgentRouteDeps) {
     if (err instanceof AgentError) return c.json({ code: err.status, message: err.message }, err.status, err.headers);
     // The caller is gone (nginx's 499); nobody reads this, and it is not our fault worth a log line.
     if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
-    console.error(err);
-    return c.json({ code: 500, message: 'internal error' }, 500);
+    const { id, sentence } = internalError(err, `${c.req.method} ${c.req.path}`);
+    return c.json({ code: 500, message: sentence }, 500, { 'x-request-id': id });
   });
   return app;
 }
 
 async function complete(c: Context, deps: AgentRouteDeps, limiter: FixedWindowLimiter) {
   const req = parseCompletionRequest(await readJsonBody(c));
-  const { agent, trusted } = await authorizeAgent(deps.db, req.botId, c.req.header('api-key'), c.req.header('origin'));
+  const { agent, trusted } = await guardedAuthorize(c, deps, req.botId);
   if (!trusted) {
     const d = limiter.hit(`${agent.id}\n${callerAddress(c)}`, agent.rate_limit, agent.rate_window_seconds * 1000);
     const headers = {
@@ -99,4 +103,22 @@ async function complete(c: Context, deps: AgentRouteDeps, limiter: FixedWindowLi
     ? await upstreamReply(deps.settings.llm, kb, req.messages, model, req.temperature, pageUrl, stop.signal)
     : builtinReply(kb, req.messages, model, pageUrl, stream ? deps.settings.tokenDelayMs : 0, stop.signal);
   return stream ? streamReply(c, reply, stop, extensionsOnFor(c)) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
+}
+
+/** authorizeAgent behind the wrong-key throttle: an address past it waits (429) before any key of it is looked at. */
+async function guardedAuthorize(c: Context, deps: AgentRouteDeps, botId: string) {
+  const key = c.req.header('api-key');
+  const address = callerAddress(c);
+  if (key !== undefined && key !== '') {
+    const wait = deps.keyGuard.wait(address);
+    if (wait !== undefined) {
+      throw new AgentError(429, `too many wrong api keys from this address; retry in ${wait} s`, { 'Retry-After': String(wait) });
+    }
+  }
+  try {
+    return await authorizeAgent(deps.db, botId, key, c.req.header('origin'));
+  } catch (e) {
+    if (e instanceof AgentError && e.status === 401 && key !== undefined && key !== '') deps.keyGuard.failed(address);
+    throw e;
+  }
 }

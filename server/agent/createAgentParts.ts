@@ -7,6 +7,8 @@ import { agentRoutes } from './agentRoutes.ts';
 import { agentSettingsFromEnv, type AgentSettings } from './AgentSettings.ts';
 import { kbRoutes } from './kbRoutes.ts';
 import { loadKnowledgeBase } from './KnowledgeBase.ts';
+import { defaultLimitSettings, type Rate } from '../limits/LimitSettings.ts';
+import { WrongKeyGuard } from '../limits/WrongKeyGuard.ts';
 
 /** What the agent and health side needs from the app. */
 export interface AgentPartsDeps {
@@ -16,6 +18,8 @@ export interface AgentPartsDeps {
   agent?: Partial<AgentSettings>;
   /** Overrides of the environment's health settings. */
   health?: Partial<HealthSettings>;
+  /** Wrong agent and health keys allowed per IP address before its keys wait. */
+  wrongKeys?: Rate;
 }
 
 /**
@@ -30,9 +34,10 @@ export function createAgentParts(deps: AgentPartsDeps): { routes: Hono; agentHea
   // A broken page rejects every reply that awaits it; this only keeps Node from calling it unhandled first.
   knowledge.catch(() => undefined);
   const monitor = new HealthMonitor(healthSettings, settings);
+  const wrongKeys = deps.wrongKeys ?? defaultLimitSettings.wrongKeysPerAddress;
   const routes = new Hono()
-    .route('/', agentRoutes({ db: deps.db, settings, knowledge, publicUrl: deps.publicUrl }))
-    .route('/', healthRoutes(deps.db, monitor, healthSettings))
+    .route('/', agentRoutes({ db: deps.db, settings, knowledge, publicUrl: deps.publicUrl, keyGuard: new WrongKeyGuard(wrongKeys) }))
+    .route('/', healthRoutes(deps.db, monitor, healthSettings, new WrongKeyGuard(wrongKeys)))
     .route('/', kbRoutes(knowledge));
   return { routes, agentHealth: () => monitor.agentHealth() };
 }

@@ -7,13 +7,19 @@ const STOP_WORDS = new Set(
 );
 
 /**
+ * Longest term looked up: no word of the pages is near it, and fuzzy matching costs grow with a term's length
+ * squared (a 32,000-letter "word" once cost a gigabyte and a second and a half).
+ */
+export const MAX_TERM = 40;
+
+/**
  * Normalises one word for indexing and querying: lower case, stop words dropped, a light English stemmer
  * so "delivered", "deliveries" and "delivery" meet.
  * @returns the term, or null to drop it
  */
 export function searchTerm(word: string): string | null {
   let t = word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (t.length < 2 || STOP_WORDS.has(t)) return null;
+  if (t.length < 2 || t.length > MAX_TERM || STOP_WORDS.has(t)) return null;
   if (t.length > 4) {
     if (t.endsWith('ies')) t = `${t.slice(0, -3)}y`;
     else if (t.endsWith('ing')) t = t.slice(0, -3);

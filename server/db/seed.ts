@@ -5,6 +5,9 @@ import type { Db } from './Db.ts';
 export const demo = {
   tenant: { id: '11111111-2222-3333-4444-555555555555', name: 'Acme Logistics', key: 'pk_test_demo', anonKey: 'rt_anon_demo' },
   otherTenant: { id: '66666666-7777-8888-9999-000000000000', name: 'Other Co', key: 'pk_test_other', anonKey: 'rt_anon_other' },
+  secureTenant: { id: '33333333-4444-5555-6666-777777777777', name: 'Secure Shop', key: 'pk_test_secure', anonKey: 'rt_anon_secure' },
+  /** Signs user tokens for Secure Shop (identity `required`) and Acme (`optional`); a real secret stays on a server. */
+  identitySecret: 'tc_id_secret_demo',
   publicBot: 'demo-bot',
   privateBot: 'private-bot',
   privateBotKey: 'tiny_sk_demo',
@@ -13,12 +16,19 @@ export const demo = {
 
 /** Inserts the demo tenants, agents and keys unless they exist. */
 export async function seed(db: Db): Promise<void> {
-  const { tenant: t, otherTenant: o } = demo;
+  const { tenant: t, otherTenant: o, secureTenant: s } = demo;
   await db.query(
     `insert into tenants (id, name, publishable_key, realtime_anon_key) values ($1,$2,$3,$4), ($5,$6,$7,$8)
      on conflict do nothing`,
     [t.id, t.name, t.key, t.anonKey, o.id, o.name, o.key, o.anonKey],
   );
+  await db.query(
+    `insert into tenants (id, name, publishable_key, realtime_anon_key, identity_mode, identity_secret)
+     values ($1, $2, $3, $4, 'required', $5) on conflict do nothing`,
+    [s.id, s.name, s.key, s.anonKey, demo.identitySecret],
+  );
+  // Once, when the column is new: a demo database from before keeps working, now in optional mode.
+  await db.query(`update tenants set identity_mode = 'optional', identity_secret = $2 where id = $1 and identity_secret is null`, [t.id, demo.identitySecret]);
   await db.query(
     `insert into agents (id, tenant_id, name, visibility, allowed_origins) values
        ($1, $3, 'Acme Assistant', 'public', '{}'),

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { FixedWindowLimiter } from '../agent/FixedWindowLimiter.ts';
+import { callerAddress } from '../agent/callerAddress.ts';
 import type { Queryable } from '../db/Db.ts';
+import type { WrongKeyGuard } from '../limits/WrongKeyGuard.ts';
 import type { HealthMonitor } from './HealthMonitor.ts';
 import type { HealthSettings } from './HealthSettings.ts';
 import { TalkoryError } from './TalkoryError.ts';
@@ -13,12 +15,12 @@ const requestId = () => `req_${randomBytes(6).toString('hex')}`;
  * scope `health:read`, a per-key rate limit, `{error:{…}}` errors with a fresh requestId. No CORS:
  * the key is server-side only, so browsers are not invited.
  */
-export function healthRoutes(db: Queryable, monitor: HealthMonitor, settings: HealthSettings) {
+export function healthRoutes(db: Queryable, monitor: HealthMonitor, settings: HealthSettings, keyGuard: WrongKeyGuard) {
   const app = new Hono();
   const limiter = new FixedWindowLimiter();
   for (const base of ['/v1/health', '/api/v1/health']) {
     app.get(`${base}/llm`, async (c) => {
-      await authorize(c, db, limiter, settings);
+      await authorize(c, db, limiter, settings, keyGuard);
       return c.json(await monitor.snapshot());
     });
     app.all(`${base}/llm`, () => {
@@ -37,13 +39,18 @@ export function healthRoutes(db: Queryable, monitor: HealthMonitor, settings: He
   return app;
 }
 
-async function authorize(c: Context, db: Queryable, limiter: FixedWindowLimiter, settings: HealthSettings) {
+async function authorize(c: Context, db: Queryable, limiter: FixedWindowLimiter, settings: HealthSettings, keyGuard: WrongKeyGuard) {
   const header = c.req.header('authorization');
   if (header === undefined || header.trim() === '') throw new TalkoryError(401, 'missing_api_key', 'Send your key as Authorization: Bearer <key>.');
+  const address = callerAddress(c);
+  const wait = keyGuard.wait(address);
+  if (wait !== undefined) throw new TalkoryError(429, 'rate_limited', 'Too many wrong keys from this address. Retry later.', { 'Retry-After': String(wait) });
   const key = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-  if (key === undefined) throw new TalkoryError(401, 'invalid_api_key', 'The key is wrong, revoked, or expired.');
-  const [row] = await db.query<{ scopes: string[] }>('select scopes from health_keys where key = $1 and revoked_at is null', [key]);
-  if (row === undefined) throw new TalkoryError(401, 'invalid_api_key', 'The key is wrong, revoked, or expired.');
+  const [row] = key === undefined ? [] : await db.query<{ scopes: string[] }>('select scopes from health_keys where key = $1 and revoked_at is null', [key]);
+  if (row === undefined || key === undefined) {
+    keyGuard.failed(address);
+    throw new TalkoryError(401, 'invalid_api_key', 'The key is wrong, revoked, or expired.');
+  }
   const d = limiter.hit(key, settings.rateLimit, settings.rateWindowSeconds * 1000);
   const headers = { 'X-RateLimit-Limit': String(d.limit), 'X-RateLimit-Remaining': String(d.remaining) };
   for (const [k, v] of Object.entries(headers)) c.header(k, v);

@@ -1,9 +1,14 @@
 import type { Context } from 'hono';
 import { ApiError } from './ApiError.ts';
+import { jsonProblem } from './checkJson.ts';
 
 type Json = Record<string, unknown>;
 
-/** Parses the JSON object body; anything else is the seed's 400 "invalid json". */
+/**
+ * Parses the JSON object body; anything else is the seed's 400 "invalid json". Strings with a lone surrogate
+ * and nesting past MAX_JSON_DEPTH are 400s naming the field: left in, they fail later (jsonb, a deep stringify)
+ * as a 500.
+ */
 export async function readJson(c: Context): Promise<Json> {
   let text: string;
   try {
@@ -20,6 +25,8 @@ export async function readJson(c: Context): Promise<Json> {
     throw new ApiError(400, 'invalid json');
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ApiError(400, 'invalid json');
+  const problem = jsonProblem(value);
+  if (problem !== undefined) throw new ApiError(400, problem);
   return value as Json;
 }
 

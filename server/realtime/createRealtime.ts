@@ -38,8 +38,11 @@ export interface RealtimeServer {
  * Builds the realtime endpoint. On a real Postgres (several processes may share it) broadcasts also go through
  * LISTEN/NOTIFY; embedded PGlite is one process and needs no relay.
  */
-export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings> = {}): Promise<RealtimeServer> {
+export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings> = {}, options: { identity?: boolean } = {}): Promise<RealtimeServer> {
   const settings = { ...defaultRealtimeSettings, ...overrides };
+  const authorize = authorizeChannel(db, options.identity ?? true);
+  /** Open sockets per remote address, for maxSocketsPerAddress. */
+  const perAddress = new Map<string, number>();
   const hub = new RealtimeHub();
   const connections = new Set<RealtimeConnection>();
   let dropped = 0;
@@ -53,8 +56,8 @@ export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings
   }
   const deps = {
     hub,
-    authorize: authorizeChannel(db),
-    maxBufferedBytes: settings.maxBufferedBytes,
+    authorize,
+    limits: settings,
     onDropped: () => void dropped++,
   };
   const wss = new WebSocketServer({
@@ -80,18 +83,40 @@ export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings
     const tenant = await realtimeTenant(db, url.searchParams.get('apikey') ?? (typeof header === 'string' ? header : undefined));
     if ('refused' in tenant) return refuse(socket, 403, tenant.refused);
     if (socket.destroyed) return;
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const open = perAddress.get(address) ?? 0;
+    if (open >= settings.maxSocketsPerAddress) {
+      return refuse(socket, 429, `too many connections from one address (at most ${settings.maxSocketsPerAddress})`);
+    }
+    perAddress.set(address, open + 1);
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const n = (perAddress.get(address) ?? 1) - 1;
+      if (n <= 0) perAddress.delete(address);
+      else perAddress.set(address, n);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new RealtimeConnection(ws, socket, vsn as Vsn, tenant.id, deps);
+      const conn = new RealtimeConnection(ws, socket, vsn as Vsn, tenant, deps);
       connections.add(conn);
-      ws.once('close', () => connections.delete(conn));
+      ws.once('close', () => {
+        connections.delete(conn);
+        release();
+      });
     });
   };
 
   // One timer for all sockets rather than one each: idle connections stay small.
   const sweep = setInterval(
     () => {
-      const deadline = Date.now() - settings.heartbeatTimeoutMs;
-      for (const c of connections) if (c.lastSeen < deadline) c.close(1000, 'heartbeat timeout');
+      const now = Date.now();
+      const deadline = now - settings.heartbeatTimeoutMs;
+      for (const c of connections) {
+        if (c.lastSeen < deadline) c.close(1000, 'heartbeat timeout');
+        else c.expire(now);
+      }
     },
     Math.max(10, Math.min(settings.heartbeatTimeoutMs / 4, 5000)),
   );
@@ -99,7 +124,7 @@ export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings
 
   return {
     hub,
-    routes: broadcastRoutes(db, hub, settings.maxPayloadBytes),
+    routes: broadcastRoutes(db, hub, settings, authorize),
     attach: (server) => {
       server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
         upgrade(server, req, socket, head).catch((err: unknown) => {
@@ -122,7 +147,7 @@ export async function createRealtime(db: Db, overrides: Partial<RealtimeSettings
 function refuse(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ message });
-  const text = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[status] ?? 'Error';
+  const text = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' }[status] ?? 'Error';
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );

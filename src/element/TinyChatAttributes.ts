@@ -32,6 +32,8 @@ export interface TinyChatAttributes {
   'title-count'?: 'on' | 'off';
   sound?: boolean | '' | 'on' | 'off';
   'storage-key'?: string;
+  /** A JWT the site's server signed for this user (signed identity); sent only to a server that asks for it. */
+  'user-token'?: string;
   /** Shown at the top of a new thread, as written; default: a greeting in the widget's language. */
   greeting?: string;
   /** How soon a person answers, words that follow "We usually reply" (`within an hour`). */

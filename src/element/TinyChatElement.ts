@@ -4,6 +4,7 @@ import { readSettings, type WidgetMode } from '../state/WidgetSettings.ts';
 import { assertPublishableKey } from '../transport/assertPublishableKey.ts';
 import { createRealtimeConnector } from '../transport/createRealtimeConnector.ts';
 import { createRestClient } from '../transport/createRestClient.ts';
+import { createUserToken } from '../transport/createUserToken.ts';
 import type { TinyChatApi, UserRole } from '../transport/types.ts';
 import { ChatApp } from '../view/ChatApp.tsx';
 import { loadLocale, resolveLocale, type Locale } from '../i18n/locales.ts';
@@ -19,7 +20,12 @@ export interface Identity {
   name?: string;
   email?: string;
   role?: UserRole;
+  /** The user's signed token (from the site's server), for a tenant with signed identity. */
+  token?: string;
 }
+
+/** Gives a fresh user token when the current one is about to expire (see {@link TinyChatElement.getUserToken}). */
+export type UserTokenProvider = () => string | Promise<string>;
 
 export type { WidgetMode };
 
@@ -97,6 +103,14 @@ export class TinyChatElement extends Base {
   #restartQueued = false;
   #rendered = false;
   #unstyle: (() => void) | null = null;
+  #token = createUserToken(() => this.#refreshToken());
+
+  /**
+   * Asked for a fresh user token shortly before the current one expires; without it (or when it fails) the element
+   * fires `tinychat:token-expired` and the page sets `user-token` itself. Declared, not a field: a page may set it
+   * before the element is defined, and a field would overwrite it on upgrade.
+   */
+  declare getUserToken: UserTokenProvider | undefined;
 
   /**
    * The store behind the views, for the widget's own tests and benchmarks; not part of the public API.
@@ -126,6 +140,7 @@ export class TinyChatElement extends Base {
   }
 
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
+    if (name === 'user-token') return this.#token.set(next);
     if (previous === next || this.#store === null) return;
     if (restartAttributes.has(name)) this.#queueRestart();
     else if (name === 'open') {
@@ -153,6 +168,7 @@ export class TinyChatElement extends Base {
   identify(identity: Identity): void {
     this.setAttribute('user-id', identity.userId);
     const optional: [string, string | undefined][] = [
+      ['user-token', identity.token],
       ['user-name', identity.name],
       ['user-email', identity.email],
       ['user-role', identity.role],
@@ -194,7 +210,7 @@ export class TinyChatElement extends Base {
     settings.baseUrl ||= TinyChatElement.defaultBaseUrl || globalThis.location?.origin || '';
     let api: TinyChatApi;
     try {
-      api = createRestClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
+      api = createRestClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, userToken: this.#token.current });
     } catch (error) {
       api = refusing(error);
     }
@@ -202,7 +218,9 @@ export class TinyChatElement extends Base {
       settings,
       api,
       checkKey: assertPublishableKey,
-      connectRealtime: (config) => createRealtimeConnector(config),
+      connectRealtime: (config) =>
+        createRealtimeConnector(config, { accessToken: async () => this.#token.current() ?? null, onTokenChange: this.#token.onChange }),
+      onConfig: (config) => this.#token.enable(config.features?.includes('identity') === true),
       // The agent's code (SSE client, markdown, its views) is a chunk of its own, loaded only with a bot-id.
       loadAgent: () => import('../view/agent/index.ts'),
       emit: (name, detail) => this.#emit(name, detail),
@@ -210,7 +228,17 @@ export class TinyChatElement extends Base {
     this.#render();
   }
 
+  /** The page's getUserToken(), else `tinychat:token-expired` for the page to set a fresh `user-token`. */
+  #refreshToken(): void {
+    const expired = (): void => void this.dispatchEvent(new CustomEvent('tinychat:token-expired', { bubbles: true, composed: true }));
+    if (this.getUserToken === undefined) return expired();
+    Promise.resolve()
+      .then(this.getUserToken)
+      .then((token) => this.setAttribute('user-token', token), expired);
+  }
+
   #stop(): void {
+    this.#token.enable(false);
     if (this.shadowRoot !== null) render(null, this.shadowRoot);
     this.#rendered = false;
     this.#store?.dispose();

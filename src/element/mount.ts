@@ -1,5 +1,5 @@
 import type { UserRole, ConversationKind } from '../transport/types.ts';
-import { defineTinyChat, type TinyChatElement, type WidgetMode } from './TinyChatElement.ts';
+import { defineTinyChat, type TinyChatElement, type UserTokenProvider, type WidgetMode } from './TinyChatElement.ts';
 
 /** Options of {@link mount}: the element's attributes in camelCase, plus where to put it. */
 export interface MountOptions {
@@ -29,6 +29,10 @@ export interface MountOptions {
   /** A chime for new messages from others while the chat is closed or the tab hidden. @defaultValue false */
   sound?: boolean;
   storageKey?: string;
+  /** The user's signed token (`user-token`), for a tenant with signed identity. */
+  userToken?: string;
+  /** Gives a fresh user token before the current one expires (the element's `getUserToken`). */
+  getUserToken?: UserTokenProvider;
   /** Shown at the top of a new thread, as written. @defaultValue a friendly greeting in the widget's language */
   greeting?: string;
   /** How soon a person answers, in words that follow "We usually reply" ("within an hour"), under the greeting. */
@@ -58,7 +62,8 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 export function mount(options: MountOptions): Mounted {
   defineTinyChat();
   const element = document.createElement('tiny-chat') as TinyChatElement;
-  const { target = document.body, ...attributes } = options;
+  const { target = document.body, getUserToken, ...attributes } = options;
+  element.getUserToken = getUserToken;
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     element.setAttribute(kebab(name), value === true ? '' : Array.isArray(value) ? value.join(',') : String(value));

@@ -28,6 +28,8 @@ export interface ChatStoreOptions {
   connectRealtime(config: TinyChatConfig): RealtimeConnector;
   /** Refuses keys the browser must never hold (throws with the sentence to show). */
   checkKey(apiKey: string): void;
+  /** Told the config before any other call (the user token is sent only where the config advertises it). */
+  onConfig?(config: TinyChatConfig): void;
   /** What to tell the page; the `error` event's detail is `{ sentence: Sentence, fatal: boolean }`. */
   emit?(name: ChatEventName, detail: unknown): void;
   /** Defaults to localStorage / sessionStorage under the settings' storage key. */
@@ -220,6 +222,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       session: options.sessionStorage ?? createStorage(`${settings.storageKey}:${settings.baseUrl}`, 'sessionStorage'),
       whenIdle: options.whenIdle ?? idle,
       connectRealtime: options.connectRealtime,
+      onConfig: options.onConfig,
     },
   );
   return store;

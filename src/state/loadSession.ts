@@ -17,13 +17,16 @@ export interface Session {
  * Bootstraps one browser session: `GET /v1/config` once per session (the API: "calls this once on launch
  * and caches the result for the session"), then upserts the user, also once per session and identity.
  * The upsert's failure does not stop the widget: messages carry the sender id either way.
+ * @param onConfig - told the config as soon as it is known (from the session's cache or the server)
  */
-export async function loadSession(api: TinyChatApi, session: WidgetStorage, input: SessionInput): Promise<Session> {
+export async function loadSession(api: TinyChatApi, session: WidgetStorage, input: SessionInput, onConfig?: (config: TinyChatConfig) => void): Promise<Session> {
   let config = session.get<TinyChatConfig>('config');
   if (config?.realtime === undefined) {
     config = await api.getConfig();
     session.set('config', config);
   }
+  // Before the upsert: what the config advertises (a user token) may be needed by every call from here on.
+  onConfig?.(config);
   const identity = JSON.stringify(input);
   let user = session.get<{ identity: string; user: User }>('user');
   if (user?.identity !== identity) {

@@ -42,6 +42,11 @@ export interface RestClientOptions {
    * @defaultValue `globalThis.XMLHttpRequest` when it exists
    */
   XMLHttpRequest?: typeof XMLHttpRequest | null;
+  /**
+   * The signed-in user's token, sent as `x-tinychat-user-token` on every call when it returns one.
+   * @defaultValue none
+   */
+  userToken?: () => string | undefined;
   /** Random source of the jitter, for tests. @defaultValue Math.random */
   random?: () => number;
 }

@@ -39,13 +39,18 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
         ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
         ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
         ...(options.reconnectAfterMs ? { reconnectAfterMs: options.reconnectAfterMs } : {}),
+        ...(options.accessToken ? { accessToken: options.accessToken } : {}),
       });
       // Disposed while the chunk was loading: never open the socket.
       if (disposed) void created.disconnect();
-      return created;
+      // The token is fetched first, or the first joins would go out without it (and be refused where it is required).
+      return options.accessToken ? created.setAuth().then(() => created, () => created) : created;
     });
     return client;
   };
+
+  // A refreshed token goes to the joined channels now, not at the next heartbeat (the old one may expire first).
+  const offTokenChange = options.onTokenChange?.(() => void client?.then((c) => c.setAuth()).catch(() => {}));
 
   return {
     subscribe(conversationId: string, handlers: ChannelHandlers): LiveSubscription {
@@ -87,6 +92,7 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
     dispose() {
       if (disposed) return;
       disposed = true;
+      offTokenChange?.();
       for (const close of [...open]) close();
       void client?.then((c) => c.disconnect()).catch(() => {});
     },

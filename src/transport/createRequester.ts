@@ -96,7 +96,7 @@ export function createRequester(options: RestClientOptions): Requester {
   };
 
   const init = (spec: RequestSpec, signal: AbortSignal): RequestInit => {
-    const headers: Record<string, string> = { accept: 'application/json', 'x-tinychat-api-key': options.apiKey, ...spec.headers };
+    const headers: Record<string, string> = { accept: 'application/json', 'x-tinychat-api-key': options.apiKey, ...userTokenHeader(options), ...spec.headers };
     let body = spec.body;
     if (spec.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -119,6 +119,12 @@ export function createRequester(options: RestClientOptions): Requester {
       await abortableDelay(delay, spec.signal);
     }
   };
+}
+
+/** The user token header, when there is a token to send. */
+export function userTokenHeader(options: RestClientOptions): Record<string, string> {
+  const token = options.userToken?.();
+  return token === undefined ? {} : { 'x-tinychat-user-token': token };
 }
 
 function retryable(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { assertPublishableKey } from './assertPublishableKey.ts';
-import { createRequester } from './createRequester.ts';
+import { createRequester, userTokenHeader } from './createRequester.ts';
 import type { RestClientOptions } from './RestClientOptions.ts';
 import type { Conversation, Message, TinyChatApi, TinyChatConfig, UploadResult, User } from './types.ts';
 
@@ -92,7 +92,7 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
         // The XHR upload (real progress events) is a chunk of its own: only a visitor who sends an image loads it.
         const { uploadFile } = await import('./uploadFile.ts');
         const url = `${options.baseUrl.replace(/\/+$/, '')}/v1${path}`;
-        return (await uploadFile(Xhr, { url, headers: { accept: 'application/json', 'x-tinychat-api-key': options.apiKey }, body: form, timeoutMs, signal: call?.signal, onProgress })) as UploadResult;
+        return (await uploadFile(Xhr, { url, headers: { accept: 'application/json', 'x-tinychat-api-key': options.apiKey, ...userTokenHeader(options) }, body: form, timeoutMs, signal: call?.signal, onProgress })) as UploadResult;
       }
       // No XMLHttpRequest (Node, workers): fetch has no upload progress, so the bar jumps to done at the end.
       const result = (await request({ method: 'POST', path, body: form, retry: false, timeoutMs, signal: call?.signal })) as UploadResult;

@@ -13,6 +13,8 @@ export interface TinyChatConfig {
   realtime: { supabase_url: string; supabase_anon_key: string; channel_prefix: string };
   /** Local-server extension: whether the AI agent's providers are healthy. Absent on other backends. */
   agent?: { healthy: boolean; checked_at: string | null };
+  /** Local-server extensions this tenant uses; the widget relies on none that is not listed. */
+  features?: string[];
 }
 
 export interface User {

@@ -92,7 +92,8 @@ describe('default mode: our extensions, each advertised', () => {
     expect(body.features).toEqual(expect.arrayContaining(['idempotency_key', 'agent_health', 'message_fields']));
     expect(body.agent).toMatchObject({ healthy: true });
     const res = await preflight(ours.url, '/v1/conversations/c_x/messages', 'content-type,idempotency-key,x-tinychat-api-key');
-    expect(res.headers.get('access-control-allow-headers')).toBe('content-type,x-tinychat-api-key,idempotency-key');
+    // x-tinychat-user-token: signed identity's header (an extension too).
+    expect(res.headers.get('access-control-allow-headers')).toBe('content-type,x-tinychat-api-key,idempotency-key,x-tinychat-user-token');
   });
 
   it('replays a repeated Idempotency-Key as the first message', async () => {

@@ -7,6 +7,8 @@ import type { TenantEnv } from '../tenantAuth.ts';
 /**
  * `GET /config`: tenant identity and the realtime endpoint (this server itself). In default mode it also lists
  * our extensions as `features`, so a client uses one only where it exists; hosted mode sends the seed's fields only.
+ * With signed identity on for the tenant, `identity` is among the features and `identity: { mode }` says whether
+ * the widget should send its user token (`optional`) or must (`required`).
  * @param agentHealth - adds `agent: { healthy, checked_at }` (default mode) so the widget can offer a person
  *   instead; the health key stays on the server
  */
@@ -22,10 +24,13 @@ export function configRoutes(publicUrl: (requestUrl: string) => string, agentHea
       },
     };
     if (!extensionsOnFor(c)) return c.json(seed);
+    const mode = c.get('identity').mode;
     return c.json({
       ...seed,
-      features: FEATURES,
+      // Signed identity is per tenant: listed only where the tenant uses it.
+      features: mode === 'off' ? FEATURES : [...FEATURES, 'identity'],
       ...(agentHealth === undefined ? {} : { agent: await agentHealth() }),
+      ...(mode === 'off' ? {} : { identity: { mode } }),
     });
   });
 }

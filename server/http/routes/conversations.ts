@@ -4,6 +4,7 @@ import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { inSeedShape } from '../../compat/seedShape.ts';
 import { withParticipantNames } from './withNames.ts';
 import type { Db } from '../../db/Db.ts';
+import { actingAs } from '../../identity/actingAs.ts';
 import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
@@ -22,6 +23,8 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * `GET /conversations?user_id=&kind=`: the user's 100 most recently active conversations.
  * `POST /conversations`: get-or-create on (tenant, kind, external_ref); 201 when created, 200 with the
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
+ * With a user token: the list is the caller's own (user_id may be left out), a new conversation must include the
+ * caller, and an existing one is returned only to its participants (so nobody reads an order's thread by its ref).
  */
 export function conversationsRoutes(db: Db) {
   // Default mode: rows carry `participant_names` (see withParticipantNames), so a list says who each is with.
@@ -29,9 +32,11 @@ export function conversationsRoutes(db: Db) {
     extensionsOnFor(c) ? withParticipantNames(db, c.get('tenant').id, rows) : rows;
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
-      const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
+      const caller = c.get('identity').caller;
+      const query = { user_id: c.req.query('user_id') ?? caller?.userId, kind: c.req.query('kind') };
       const userId = optionalText(query, 'user_id');
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
+      await actingAs(c, db, userId, 'user_id');
       const kind = optionalChoice(query, 'kind', KINDS);
       const conversations = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations
@@ -49,6 +54,8 @@ export function conversationsRoutes(db: Db) {
       const externalRef = optionalText(body, 'external_ref', { emptyIsAbsent: true });
       // A repeated id would make the person count twice in "who is here"; keep the first of each.
       const participants = [...new Set(stringList(body.participants, 'participants', { min: 1, max: MAX_ID }))];
+      const caller = c.get('identity').caller;
+      if (caller !== undefined && !participants.includes(caller.userId)) throw new ApiError(403, 'participants must include the signed-in user');
       const tenantId = c.get('tenant').id;
       // on conflict do nothing waits for a concurrent insert of the same ref, so two racing calls give one row.
       const created = await db.transaction(async (tx) => {
@@ -67,6 +74,9 @@ export function conversationsRoutes(db: Db) {
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
+      if (caller !== undefined && !existing.participants.includes(caller.userId)) {
+        throw new ApiError(403, 'you are not a participant of this conversation');
+      }
       return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [existing]))[0]!) }, 200);
     });
 }

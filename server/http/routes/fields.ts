@@ -1,4 +1,5 @@
 import { ApiError } from '../ApiError.ts';
+import { isWellFormed } from '../checkJson.ts';
 
 /** A parsed JSON object body (see readJson). */
 export type JsonObject = Record<string, unknown>;
@@ -19,6 +20,8 @@ const hasNul = (s: string) => s.includes('\u0000');
 function checkText(field: string, v: string, max: number): string {
   if (v.length > max) throw new ApiError(400, `${field} must be at most ${max} characters`);
   if (hasNul(v)) throw new ApiError(400, `${field} must not contain NUL characters`);
+  // Query strings and path ids reach here without readJson's check.
+  if (!isWellFormed(v)) throw new ApiError(400, `${field} must be well-formed Unicode`);
   return v;
 }
 
@@ -59,7 +62,7 @@ export function stringList(v: unknown, field: string, { min = 0, maxItems = 100,
   }
   if (v.length > maxItems) throw new ApiError(400, `${field} must have at most ${maxItems} items`);
   for (const item of v) {
-    if (typeof item !== 'string' || item.trim() === '' || item.length > max || hasNul(item)) {
+    if (typeof item !== 'string' || item.trim() === '' || item.length > max || hasNul(item) || !isWellFormed(item)) {
       throw new ApiError(400, `${field} must contain only non-empty strings of at most ${max} characters`);
     }
   }
@@ -68,7 +71,7 @@ export function stringList(v: unknown, field: string, { min = 0, maxItems = 100,
 
 /** An id taken from the path: anything unusable can name no row, so it is the resource's 404. */
 export function pathId(raw: string | undefined, notFound: string): string {
-  if (raw === undefined || raw === '' || raw.length > MAX_ID || hasNul(raw)) throw new ApiError(404, notFound);
+  if (raw === undefined || raw === '' || raw.length > MAX_ID || hasNul(raw) || !isWellFormed(raw)) throw new ApiError(404, notFound);
   return raw;
 }
 

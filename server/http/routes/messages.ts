@@ -4,6 +4,7 @@ import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { inSeedShape } from '../../compat/seedShape.ts';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
+import { actingAs, assertParticipant } from '../../identity/actingAs.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -74,6 +75,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const before = parseCursor(c.req.query('before'));
       const limit = parseLimit(c.req.query('limit'));
       const convId = await findConversation(db, c.get('tenant').id, c.req.param('id'));
+      await assertParticipant(c, db, convId);
       const newestFirst = await db.query<MessageRow>(
         `select ${MESSAGE_COLUMNS} from messages
          where conversation_id = $1 and deleted_at is null and ($2::timestamptz is null or created_at < $2::timestamptz)
@@ -85,6 +87,8 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
     .post('/conversations/:id/messages', jsonBodyLimit, async (c) => {
       const key = extensionsOnFor(c) ? idempotencyKey(c.req.header('idempotency-key')) : undefined;
       const input = readNewMessage(await readJson(c), key);
+      await actingAs(c, db, input.senderId, 'sender_id');
+      if (c.get('identity').caller !== undefined) await assertParticipant(c, db, await findConversation(db, c.get('tenant').id, c.req.param('id')));
       const sent = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
       const { replayed } = sent;
       const message = await one(c, sent.message);
@@ -99,6 +103,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const body = await readJson(c);
       const senderId = requiredText(body, 'sender_id');
       const text = requiredText(body, 'body', { max: MAX_BODY });
+      await actingAs(c, db, senderId, 'sender_id');
       const edited = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
       const message = await one(c, edited.message);
       announce(c.get('compat'), message);
@@ -109,6 +114,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well (ours: not in hosted mode).
       const fromQuery = body.sender_id === undefined && extensionsOnFor(c);
       const senderId = requiredText(fromQuery ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
+      await actingAs(c, db, senderId, 'sender_id');
       const removed = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
       const { changed } = removed;
       const message = await one(c, removed.message);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
+import { actingAs, assertParticipant } from '../../identity/actingAs.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
 import { optionalText, requiredText } from './fields.ts';
@@ -8,6 +9,9 @@ import { findConversation } from './findConversation.ts';
 import { jsonBodyLimit } from './jsonBody.ts';
 import { userName } from './withNames.ts';
 import { extensionsOnFor } from '../../compat/compatContext.ts';
+
+/** Longest `sender_name` of a typing event. */
+export const MAX_TYPING_NAME = 100;
 
 /**
  * `POST /conversations/:id/typing`: broadcasts `typing` `{ senderId, senderName }` on `conv:<id>`; nothing is
@@ -19,8 +23,11 @@ export function typingRoutes(db: Db, realtime: Broadcaster) {
   return new Hono<TenantEnv>().post('/conversations/:id/typing', jsonBodyLimit, async (c) => {
     const body = await readJson(c);
     const senderId = requiredText(body, 'sender_id');
-    const given = optionalText(body, 'sender_name', { emptyIsAbsent: true }) ?? null;
+    // A name for "… is typing", fanned out to every subscriber on each keystroke window: kept small.
+    const given = optionalText(body, 'sender_name', { emptyIsAbsent: true, max: MAX_TYPING_NAME }) ?? null;
+    await actingAs(c, db, senderId, 'sender_id');
     const convId = await findConversation(db, c.get('tenant').id, c.req.param('id'));
+    await assertParticipant(c, db, convId);
     const senderName = given ?? (extensionsOnFor(c) ? await userName(db, c.get('tenant').id, senderId) : null);
     realtime.broadcast(`conv:${convId}`, 'typing', { senderId, senderName });
     return c.json({ ok: true }, 202);

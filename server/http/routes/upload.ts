@@ -6,6 +6,7 @@ import type { Db } from '../../db/Db.ts';
 import { IMAGE_TYPES, sniffImage, type ImageType } from '../../storage/imageTypes.ts';
 import { newObjectPath, PUBLIC_PREFIX } from '../../storage/objectPath.ts';
 import { ApiError } from '../ApiError.ts';
+import { assertParticipant } from '../../identity/actingAs.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
 import { findConversation } from './findConversation.ts';
 
@@ -44,6 +45,7 @@ export function uploadRoutes(db: Db, uploadsDir: string, publicUrl: (requestUrl:
     async (c) => {
       const tenantId = c.get('tenant').id;
       const convId = await findConversation(db, tenantId, c.req.param('id'));
+      await assertParticipant(c, db, convId);
       let form: Record<string, unknown>;
       try {
         form = await c.req.parseBody();

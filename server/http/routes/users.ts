@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/Db.ts';
+import { actingAs } from '../../identity/actingAs.ts';
+import { ROLES } from '../../identity/UserClaims.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -7,7 +9,6 @@ import { jsonHasNul, optionalChoice, optionalText, requiredText, stringList } fr
 import { jsonBodyLimit } from './jsonBody.ts';
 import { isoSql } from './sqlTime.ts';
 
-const ROLES = ['customer', 'driver', 'admin', 'support'] as const;
 const MAX_PREFS_JSON = 16 * 1024;
 
 /** The seed's user shape. */
@@ -27,14 +28,19 @@ function prefs(v: unknown): string | undefined {
  * `POST /users`: upsert on (tenant, user_id). Fields left out, null or "" keep what is stored (so an
  * anonymous re-identify never blanks a name); role defaults to customer only when the user is new.
  * Always 200: for the caller an upsert is one operation whether or not the row existed.
+ * With a user token only the caller's own profile, and the role (and, when the body has none, name and email)
+ * come from the token: a body's `role` is ignored, so nobody makes themselves an admin.
  */
 export function usersRoutes(db: Db) {
   return new Hono<TenantEnv>().post('/users', jsonBodyLimit, async (c) => {
     const body = await readJson(c);
     const userId = requiredText(body, 'user_id');
-    const name = optionalText(body, 'name', { emptyIsAbsent: true });
-    const email = optionalText(body, 'email', { max: 320, emptyIsAbsent: true });
-    const role = optionalChoice(body, 'role', ROLES);
+    await actingAs(c, db, userId, 'user_id');
+    const caller = c.get('identity').caller;
+    const name = optionalText(body, 'name', { emptyIsAbsent: true }) ?? caller?.name;
+    const email = optionalText(body, 'email', { max: 320, emptyIsAbsent: true }) ?? caller?.email;
+    const bodyRole = optionalChoice(body, 'role', ROLES);
+    const role = caller === undefined ? bodyRole : caller.role;
     const tokens = body.fcm_tokens === undefined || body.fcm_tokens === null
       ? undefined
       : JSON.stringify(stringList(body.fcm_tokens, 'fcm_tokens', { maxItems: 20, max: 4096 }));

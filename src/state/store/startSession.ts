@@ -17,6 +17,8 @@ export interface SessionStartOptions {
   /** When to connect realtime: after the launcher is on screen. */
   whenIdle(run: () => void): void;
   connectRealtime(config: TinyChatConfig): RealtimeConnector;
+  /** Told the config as soon as it is known, before the user upsert. */
+  onConfig?: ((config: TinyChatConfig) => void) | undefined;
 }
 
 export interface SessionStartParts {
@@ -48,7 +50,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
       userName: settings.userName,
       userEmail: settings.userEmail,
       userRole: settings.userRole,
-    });
+    }, options.onConfig);
     state.config = s.config;
     state.tenantName.value = s.config.tenant.name || null;
     await list.refresh();
