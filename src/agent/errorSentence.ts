@@ -24,7 +24,8 @@ export function errorSentence(status: number, body: unknown): { message: string;
   let code: unknown;
   if (typeof body === 'object' && body !== null) {
     const b = body as { message?: unknown; code?: unknown; error?: unknown };
-    if (typeof b.error === 'object' && b.error !== null) {
+    // Tiny Talk's own `{code, message}` first: our server adds OpenAI's `error: {…}` beside it for SDKs.
+    if (typeof b.error === 'object' && b.error !== null && typeof b.message !== 'string') {
       const e = b.error as { message?: unknown; code?: unknown };
       message = e.message;
       code = e.code;
