@@ -3,6 +3,7 @@ import type { ChannelStatus, Conversation, LiveEvent, LiveSubscription, Message,
 import type { AgentFeature } from './agent/AgentView.ts';
 import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
+import { chooseDelivery } from './chooseDelivery.ts';
 import { createOutbox } from './createOutbox.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
 import { createThread, type Thread } from './createThread.ts';
@@ -126,6 +127,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const outbox = createOutbox({
     api,
     storage,
+    held: true,
+    newestKnown: (id) => [thread.peek(), prefetched].find((t) => t?.conversationId === id)?.items.peek().findLast((i) => i.status === 'sent')?.message.created_at ?? null,
     onSent(_entry, message) {
       thread.value?.merge([message]);
       noteMessage(message);
@@ -431,6 +434,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         userRole: settings.userRole,
       });
       config = s.config;
+      chooseDelivery(outbox, config, api, storage, `tinychat-send:${settings.storageKey}`);
       await refreshList();
     } catch (e) {
       if (!disposed) fail(e, true);

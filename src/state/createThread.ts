@@ -198,7 +198,9 @@ export function createThread(options: ThreadOptions): Thread {
       if (body === '') return null;
       try {
         // The answer is merged at once; the broadcast of the same edit (same edited_at) changes nothing.
-        merge([await api.edit(conversationId, messageId, userId, body)]);
+        const changed = await api.edit(conversationId, messageId, userId, body);
+        // Without the message in the answer, the change's broadcast shows it.
+        if (changed?.id !== undefined) merge([changed]);
         return null;
       } catch (error) {
         return sentenceOf(error);
@@ -206,7 +208,8 @@ export function createThread(options: ThreadOptions): Thread {
     },
     async remove(messageId) {
       try {
-        merge([await api.remove(conversationId, messageId, userId)]);
+        const removed = await api.remove(conversationId, messageId, userId);
+        if (removed?.id !== undefined) merge([removed]);
         return null;
       } catch (error) {
         return sentenceOf(error);

@@ -117,6 +117,7 @@ export const en = {
     'This API key starts with "{prefix}", which marks a secret server key; it must never be put in a web page, so the chat widget did not use it. Use your publishable key (pk_live_… or pk_test_…) instead, and replace the secret key if it has been published.',
   errorMissingKey: 'The chat widget has no API key. Set data-api-key (or api-key) to your publishable key, pk_live_… or pk_test_….',
   errorAgentNotLoaded: 'The assistant could not be loaded. You can still write to us here.',
+  errorBlocked: 'The chat service refused the request, so the message was not sent. Try again, or tell the site owner if it keeps happening.',
   // The agent's failures, by kind and status (src/agent/agentSentence.ts)
   agentUnreachable: 'The assistant could not be reached. Check your connection and try again.',
   agentCutOff: 'The reply was cut off. Please try again.',
