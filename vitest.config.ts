@@ -49,6 +49,22 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The same widget against the hosted API's surface only (TINYCHAT_COMPAT=hosted: no Idempotency-Key, no
+          // features): the files that prove sends, lost answers, reloads, two tabs, offline spells and restarts.
+          // `TINYCHAT_COMPAT=hosted npx vitest run --project browser` runs every browser file that way.
+          name: 'browser-hosted',
+          include: ['test/browser/{hostedApi,conversation,offline,restart}.test.ts'],
+          environment: 'node',
+          env: { TINYCHAT_COMPAT: 'hosted' },
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,7 @@ import { randomId } from './anonymousId.ts';
 import type { WidgetStorage } from './createStorage.ts';
 import type { Delivery } from './Delivery.ts';
 import { isTransient, sentenceOf } from './failure.ts';
+import { timeKey } from './messageOrder.ts';
 
 /** A message the visitor wrote that the server has not confirmed yet. Its key is also its `Idempotency-Key`. */
 export interface OutboxEntry {
@@ -20,6 +21,8 @@ export interface OutboxEntry {
   readonly echoId: string | null;
   /** created_at of the newest message the thread held when this was written: its stored copy is newer. */
   readonly after: string | null;
+  /** Sent at least once (here or, before a reload, by another page): only such an entry can have an echo. */
+  readonly tried?: boolean;
 }
 
 export interface Outbox {
@@ -67,6 +70,8 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       // Kept by an older version as an English string: the row says "Not sent." in the reader's language instead.
       error: typeof e.error === 'object' ? e.error : null,
       after: e.after ?? null,
+      // Kept from another page's life, which may have sent it: its echo or stored copy may come.
+      tried: true,
     })),
   );
   let deliver: Delivery | null = held ? null : (e) => api.send(e.conversationId, e.input, e.key);
@@ -102,6 +107,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       for (;;) {
         const next = entries.value.find((e) => e.status === 'pending');
         if (next === undefined || disposed || deliver === null) return;
+        if (next.tried !== true) update(next.key, { tried: true });
         try {
           const stored = await deliver(next);
           failures = 0;
@@ -192,6 +198,9 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       const match = entries.value.find(
         (e) =>
           e.echoId === null &&
+          e.tried === true &&
+          // An older message with the same words (from before this entry was written) is not its echo.
+          (e.after === null || timeKey(message.created_at) > timeKey(e.after)) &&
           e.conversationId === message.conversation_id &&
           e.input.sender_id === message.sender_id &&
           (e.input.body ?? null) === (message.body ?? null) &&

@@ -111,6 +111,8 @@ export function createThread(options: ThreadOptions): Thread {
       next.set(message.id, message);
     }
     byId.value = next;
+    // One of ours that history brought (a reload while it was pending) stands in for its outbox row at once.
+    for (const m of fresh) if (m.sender_id === userId) outbox.claimEcho(m);
     return fresh;
   };
 
