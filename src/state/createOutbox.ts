@@ -38,6 +38,8 @@ export interface Outbox {
    * once if the browser refuses those requests; starts an outbox made `held`.
    */
   useDelivery(delivery: Delivery | null, fallback?: () => Promise<Delivery>): void;
+  /** The key of the entry that became the server's message `messageId` (its echo arrived, or its send answered). */
+  keyOf(messageId: string): string | undefined;
   dispose(): void;
 }
 
@@ -82,6 +84,9 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let disposed = false;
+  // Server id -> entry key, for as long as the page lives: a confirmed message's row keeps its pending key.
+  const keys = new Map<string, string>();
+  for (const e of entries.value) if (e.echoId !== null) keys.set(e.echoId, e.key);
 
   const save = () => storage.set('outbox', entries.value);
   const update = (key: string, change: Partial<OutboxEntry>) => {
@@ -112,6 +117,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
           const stored = await deliver(next);
           failures = 0;
           refusals = 0;
+          if (stored !== null) keys.set(stored.id, next.key);
           batch(() => {
             removeEntry(next.key);
             // The seed's send answer has fewer fields than a message: the rest is what was sent.
@@ -207,6 +213,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
           (e.input.media_url ?? null) === (message.media_url ?? null),
       );
       if (match === undefined) return entries.value.some((e) => e.echoId === message.id);
+      keys.set(message.id, match.key);
       update(match.key, { echoId: message.id });
       return true;
     },
@@ -216,6 +223,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       failures = 0;
       void run();
     },
+    keyOf: (messageId) => keys.get(messageId),
     dispose() {
       disposed = true;
       clearTimeout(timer);
