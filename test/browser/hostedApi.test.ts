@@ -39,7 +39,7 @@ describe(`against the chat service through a faulty network (${mode} mode)`, () 
   });
   afterAll(async () => {
     await proxy?.close();
-    await new Promise((resolve) => site.close(resolve));
+    await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
   });
 
   async function visitor(context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; w: Widget }> {
