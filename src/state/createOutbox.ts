@@ -1,7 +1,7 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import { isNetworkError } from '../transport/errors/NetworkError.ts';
 import type { Message, SendInput, TinyChatApi } from '../transport/types.ts';
-import type { Sentence } from '../view/i18n/sentence.ts';
+import type { Sentence } from '../i18n/sentence.ts';
 import { randomId } from './anonymousId.ts';
 import type { WidgetStorage } from './createStorage.ts';
 import type { Delivery } from './Delivery.ts';

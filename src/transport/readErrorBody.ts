@@ -6,6 +6,15 @@ export interface ErrorBodyFields {
   requestId: string | undefined;
 }
 
+/** An error body as JSON, or its text when it is not JSON (a proxy's HTML page, say). */
+export function parseErrorBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Reads the three error shapes of the seeds: TinyChat's `{error:"..."}`, Tiny Talk's `{code,message}` and
  * Talkory's `{error:{code,message,status,requestId}}`. Anything else (a proxy's HTML page) gives no message.
@@ -18,7 +27,8 @@ export function readErrorBody(body: unknown): ErrorBodyFields {
   let requestId: unknown;
   if (typeof body === 'object' && body !== null) {
     const b = body as { message?: unknown; code?: unknown; error?: unknown; requestId?: unknown };
-    if (typeof b.error === 'object' && b.error !== null) {
+    // Tiny Talk's own `{code, message}` first: our server adds OpenAI's `error: {…}` beside it for SDKs.
+    if (typeof b.error === 'object' && b.error !== null && typeof b.message !== 'string') {
       const e = b.error as { message?: unknown; code?: unknown; requestId?: unknown };
       ({ message, code, requestId } = e);
     } else {
