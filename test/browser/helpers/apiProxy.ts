@@ -49,7 +49,7 @@ export async function startApiProxy(target: string): Promise<ApiProxy> {
 
   const answerPreflight = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'OPTIONS' || proxy.preflight === 'pass') return false;
-    const sendsPath = /\/messages$/.test((req.url ?? '').split('?')[0] ?? '') && req.headers['access-control-request-method'] === 'POST';
+    const sendsPath = ((req.url ?? '').split('?')[0] ?? '').endsWith('/messages') && req.headers['access-control-request-method'] === 'POST';
     // A host that allows no request header a send needs: the browser refuses the send itself.
     const headers = proxy.preflight === 'refuse-sends' && sendsPath ? { ...SEED_CORS, 'access-control-allow-headers': 'x-nothing' } : SEED_CORS;
     res.writeHead(204, headers).end();
