@@ -1,6 +1,6 @@
 /**
- * The shapes of the TinyChat REST API (seed `tinychat-rest-api.txt`) and the two transport interfaces that
- * state receives as arguments, so tests and the demo can hand in other implementations (STYLE.md rule 3).
+ * The shapes of the hosted TinyChat REST API and the two transport interfaces that
+ * state receives as arguments, so tests and the demo can hand in other implementations.
  */
 
 export type ConversationKind = 'order' | 'support' | 'direct';
@@ -45,6 +45,8 @@ export interface Conversation {
   /** Present in the list endpoint only. */
   last_message?: string | null;
   last_at: string | null;
+  /** Local-server extension (default mode): `{ user_id: name }` for the participants who gave a name. */
+  participant_names?: Record<string, string>;
 }
 
 export interface ConversationInput {
@@ -66,6 +68,9 @@ export interface Message {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** Local-server extension (default mode): the sender's name and role from the users table; absent elsewhere. */
+  sender_name?: string | null;
+  sender_role?: string | null;
 }
 
 export interface SendInput {

@@ -52,6 +52,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
     });
     state.config = s.config;
     chooseDelivery(outbox, s.config, state.api, state.storage, `tinychat-send:${settings.storageKey}`);
+    state.tenantName.value = s.config.tenant.name || null;
     await list.refresh();
   } catch (e) {
     if (!state.disposed) state.fail(e, true);
@@ -62,7 +63,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
   batch(() => {
     status.value = 'ready';
     if (openId.value !== null && isOpen.value) opening.show(openId.value);
-    else if (isOpen.value) opening.openPinned();
+    else if (isOpen.value) opening.openFirst();
   });
   state.emit('ready', { userId: userId.value });
   void unread.count();
