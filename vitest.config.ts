@@ -52,11 +52,27 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same widget against the hosted API's surface only (TINYCHAT_COMPAT=hosted: no Idempotency-Key, no
+          // features): the files that prove sends, lost answers, reloads, two tabs, offline spells and restarts.
+          // `TINYCHAT_COMPAT=hosted npx vitest run --project browser` runs every browser file that way.
+          name: 'browser-hosted',
+          include: ['test/browser/{hostedApi,conversation,offline,restart}.test.ts'],
+          environment: 'node',
+          env: { TINYCHAT_COMPAT: 'hosted' },
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'package',
           include: ['test/package/**/*.test.ts'],
           environment: 'node',
           // Packs, installs and builds the examples (npm and several compilers): alone, after everything else.
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { extensionsOnFor } from '../compat/compatContext.ts';
 import type { Db } from '../db/Db.ts';
+import { agentErrorBody } from './agentErrorBody.ts';
 import { AgentError } from './AgentError.ts';
 import type { AgentSettings } from './AgentSettings.ts';
 import { authorizeAgent } from './authorizeAgent.ts';
@@ -14,7 +16,6 @@ import type { KnowledgeBase } from './KnowledgeBase.ts';
 import { parseCompletionRequest } from './parseCompletionRequest.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { collectReply, streamReply } from './sendReply.ts';
-import { extensionsOnFor } from '../compat/compatContext.ts';
 import { upstreamReply } from './upstreamReply.ts';
 
 /** What the agent endpoint needs. */
@@ -34,7 +35,8 @@ const PATHS = ['/v1/chat/completions', '/api/v1/chat/completions'];
 
 /**
  * `POST /v1/chat/completions` (and `/api/v1/…`): Tiny Talk's agent API with its own CORS (any origin;
- * the agent's allowed origins are checked per request) and `{code, message}` errors.
+ * the agent's allowed origins are checked per request) and `{code, message}` errors (plus OpenAI's
+ * `error: {…}` in default mode, see agentErrorBody).
  */
 export function agentRoutes(deps: AgentRouteDeps) {
   const app = new Hono();
@@ -62,11 +64,11 @@ export function agentRoutes(deps: AgentRouteDeps) {
     });
   }
   app.onError((err, c) => {
-    if (err instanceof AgentError) return c.json({ code: err.status, message: err.message }, err.status, err.headers);
+    if (err instanceof AgentError) return c.json(agentErrorBody(err.status, err.message, extensionsOnFor(c)), err.status, err.headers);
     // The caller is gone (nginx's 499); nobody reads this, and it is not our fault worth a log line.
     if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
     const { id, sentence } = internalError(err, `${c.req.method} ${c.req.path}`);
-    return c.json({ code: 500, message: sentence }, 500, { 'x-request-id': id });
+    return c.json(agentErrorBody(500, sentence, extensionsOnFor(c)), 500, { 'x-request-id': id });
   });
   return app;
 }

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { extensionsOnFor } from '../compat/compatContext.ts';
+import { agentErrorBody } from './agentErrorBody.ts';
 import { AgentError } from './AgentError.ts';
 import { completion, completionChunk, completionId } from './completionShapes.ts';
 import type { Reply } from './Reply.ts';
@@ -8,7 +10,7 @@ import { estimateTokens } from './tokenize.ts';
 /**
  * Streams a reply as Tiny Talk does: data-only `chat.completion.chunk` events (the first carries the role,
  * the last `finish_reason: "stop"`), `data: [DONE]`, then `event: message_payload` with the cited resources.
- * A failure after the headers went out is sent as `event: error` with `{code, message}` and no [DONE].
+ * A failure after the headers went out is sent as `event: error` with the error body (agentErrorBody) and no [DONE].
  * @param stop - aborted when the client goes away; the reply's producer listens to the same signal
  * @param extensions - default mode: the payload says `handover: true` when the visitor asked for a person
  */
@@ -27,7 +29,7 @@ export function streamReply(c: Context, reply: Reply, stop: AbortController, ext
       if (stop.signal.aborted) return;
       if (!(err instanceof AgentError)) console.error(err);
       const failure = err instanceof AgentError ? err : new AgentError(500, 'internal error');
-      await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: failure.status, message: failure.message }) });
+      await stream.writeSSE({ event: 'error', data: JSON.stringify(agentErrorBody(failure.status, failure.message, extensionsOnFor(c))) });
       return;
     }
     if (stop.signal.aborted) return;

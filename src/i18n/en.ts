@@ -123,6 +123,7 @@ export const en = {
   errorSecretKey: secretKeySentence,
   errorMissingKey: missingKeySentence,
   errorAgentNotLoaded: 'The assistant could not be loaded. You can still write to us here.',
+  errorBlocked: 'The chat service refused the request, so the message was not sent. Try again, or tell the site owner if it keeps happening.',
   // The agent's failures, by kind and status (src/transport/toSentence.ts)
   agentUnreachable: 'The assistant could not be reached. Check your connection and try again.',
   agentCutOff: 'The reply was cut off. Please try again.',

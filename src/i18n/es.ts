@@ -109,6 +109,7 @@ export const es: Strings = {
     'Esta clave de API empieza por "{prefix}", lo que indica una clave secreta de servidor; nunca debe ponerse en una página web, así que el widget de chat no la usó. Usa tu clave publicable (pk_live_… o pk_test_…) y sustituye la clave secreta si se ha publicado.',
   errorMissingKey: 'El widget de chat no tiene clave de API. Pon en data-api-key (o api-key) tu clave publicable, pk_live_… o pk_test_….',
   errorAgentNotLoaded: 'No se pudo cargar el asistente. Aun así puedes escribirnos aquí.',
+  errorBlocked: 'El servicio de chat rechazó la solicitud, así que el mensaje no se envió. Inténtalo de nuevo o avisa al dueño del sitio si sigue pasando.',
   agentUnreachable: 'No se pudo contactar con el asistente. Comprueba tu conexión e inténtalo de nuevo.',
   agentCutOff: 'La respuesta se cortó. Inténtalo de nuevo.',
   agentProblem: 'El asistente tuvo un problema. Inténtalo de nuevo.',

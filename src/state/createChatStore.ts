@@ -80,6 +80,10 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const outbox = createOutbox({
     api: options.api,
     storage,
+    // startSession picks how to send once /v1/config says what the server has.
+    held: true,
+    newestKnown: (id) =>
+      [thread.peek(), opening.prefetched()].find((t) => t?.conversationId === id)?.items.peek().findLast((i) => i.status === 'sent')?.message.created_at ?? null,
     onSent(_entry, message) {
       thread.value?.merge([message]);
       list.noteMessage(message);

@@ -1,9 +1,12 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import { isNetworkError } from '../transport/errors/NetworkError.ts';
 import type { Message, SendInput, TinyChatApi } from '../transport/types.ts';
 import type { Sentence } from '../i18n/sentence.ts';
 import { randomId } from './anonymousId.ts';
 import type { WidgetStorage } from './createStorage.ts';
+import type { Delivery } from './Delivery.ts';
 import { isTransient, sentenceOf } from './failure.ts';
+import { timeKey } from './messageOrder.ts';
 
 /** A message the visitor wrote that the server has not confirmed yet. Its key is also its `Idempotency-Key`. */
 export interface OutboxEntry {
@@ -16,6 +19,10 @@ export interface OutboxEntry {
   readonly error: Sentence | null;
   /** Id of the server's message once its realtime echo arrived before the POST's answer. */
   readonly echoId: string | null;
+  /** created_at of the newest message the thread held when this was written: its stored copy is newer. */
+  readonly after: string | null;
+  /** Sent at least once (here or, before a reload, by another page): only such an entry can have an echo. */
+  readonly tried?: boolean;
 }
 
 export interface Outbox {
@@ -26,6 +33,11 @@ export interface Outbox {
   drain(): void;
   /** Links a live message from this visitor to the oldest matching pending entry, so it shows once. */
   claimEcho(message: Message): boolean;
+  /**
+   * How entries are stored from now on (default: each attempt with its Idempotency-Key), and what to switch to
+   * once if the browser refuses those requests; starts an outbox made `held`.
+   */
+  useDelivery(delivery: Delivery | null, fallback?: () => Promise<Delivery>): void;
   /** The key of the entry that became the server's message `messageId` (its echo arrived, or its send answered). */
   keyOf(messageId: string): string | undefined;
   dispose(): void;
@@ -38,6 +50,10 @@ export interface OutboxOptions {
   onSent(entry: OutboxEntry, message: Message): void;
   /** Told when a send failed for a reason that may pass (offline, 5xx); the outbox retries by itself. */
   onTransientFailure?(error: unknown): void;
+  /** created_at of the newest message held for a conversation (see {@link OutboxEntry.after}). */
+  newestKnown?(conversationId: string): string | null;
+  /** Send nothing until {@link Outbox.useDelivery}: the server's features decide how to send. */
+  held?: boolean;
 }
 
 const maxDelayMs = 30_000;
@@ -45,17 +61,25 @@ const maxDelayMs = 30_000;
 /**
  * Keeps unsent messages through offline spells and reloads (persisted) and sends each exactly once: every
  * attempt of one entry carries the same Idempotency-Key, so a retry after a lost answer is a replay, not a
- * second message. Entries go out one at a time, in the order written.
+ * second message; a server without keys gets a {@link Delivery} that looks in history first instead.
+ * Entries go out one at a time, in the order written.
  */
-export function createOutbox({ api, storage, onSent, onTransientFailure }: OutboxOptions): Outbox {
+export function createOutbox({ api, storage, onSent, onTransientFailure, newestKnown, held = false }: OutboxOptions): Outbox {
   const entries = signal<readonly OutboxEntry[]>(
     (storage.get<OutboxEntry[]>('outbox') ?? []).map((e) => ({
       ...e,
       status: e.status === 'failed' ? 'failed' : 'pending',
       // Kept by an older version as an English string: the row says "Not sent." in the reader's language instead.
       error: typeof e.error === 'object' ? e.error : null,
+      after: e.after ?? null,
+      // Kept from another page's life, which may have sent it: its echo or stored copy may come.
+      tried: true,
     })),
   );
+  let deliver: Delivery | null = held ? null : (e) => api.send(e.conversationId, e.input, e.key);
+  let fallback: (() => Promise<Delivery>) | undefined;
+  // Network errors of one entry while the service answers other requests: the browser refuses the send itself.
+  let refusals = 0;
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
@@ -87,17 +111,32 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
     try {
       for (;;) {
         const next = entries.value.find((e) => e.status === 'pending');
-        if (next === undefined || disposed) return;
+        if (next === undefined || disposed || deliver === null) return;
+        if (next.tried !== true) update(next.key, { tried: true });
         try {
-          const message = await api.send(next.conversationId, next.input, next.key);
+          const stored = await deliver(next);
           failures = 0;
-          keys.set(message.id, next.key);
+          refusals = 0;
+          if (stored !== null) keys.set(stored.id, next.key);
           batch(() => {
             removeEntry(next.key);
-            onSent(next, message);
+            // The seed's send answer has fewer fields than a message: the rest is what was sent.
+            if (stored !== null) onSent(next, { ...stored, media_url: stored.media_url ?? next.input.media_url ?? null, reply_to: stored.reply_to ?? next.input.reply_to ?? null });
           });
         } catch (error) {
           if (disposed) return;
+          if (isNetworkError(error) && (await refused(next.conversationId))) {
+            refusals = 0;
+            const load = fallback;
+            fallback = undefined;
+            const other = await load?.().catch(() => undefined);
+            if (other !== undefined) {
+              deliver = other;
+              continue;
+            }
+            update(next.key, { status: 'failed', error: { key: 'errorBlocked' } });
+            continue;
+          }
           if (isTransient(error)) {
             failures += 1;
             onTransientFailure?.(error);
@@ -110,6 +149,21 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
     } finally {
       running = false;
     }
+  }
+
+  /**
+   * A send failed below HTTP: when a read of the same service then works, count it; the second in a row is the
+   * browser refusing the request (CORS, mixed content), which no waiting cures.
+   */
+  async function refused(conversationId: string): Promise<boolean> {
+    if (globalThis.navigator?.onLine === false) return false;
+    try {
+      await api.history(conversationId, { limit: 1 });
+    } catch {
+      return false;
+    }
+    refusals += 1;
+    return refusals >= 2;
   }
 
   const online = () => {
@@ -129,6 +183,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
         status: 'pending',
         error: null,
         echoId: null,
+        after: newestKnown?.(conversationId) ?? null,
       };
       entries.value = [...entries.value, entry];
       save();
@@ -149,6 +204,9 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
       const match = entries.value.find(
         (e) =>
           e.echoId === null &&
+          e.tried === true &&
+          // An older message with the same words (from before this entry was written) is not its echo.
+          (e.after === null || timeKey(message.created_at) > timeKey(e.after)) &&
           e.conversationId === message.conversation_id &&
           e.input.sender_id === message.sender_id &&
           (e.input.body ?? null) === (message.body ?? null) &&
@@ -158,6 +216,12 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
       keys.set(message.id, match.key);
       update(match.key, { echoId: message.id });
       return true;
+    },
+    useDelivery(delivery, onRefused) {
+      deliver = delivery ?? ((e) => api.send(e.conversationId, e.input, e.key));
+      fallback = onRefused;
+      failures = 0;
+      void run();
     },
     keyOf: (messageId) => keys.get(messageId),
     dispose() {

@@ -85,6 +85,9 @@ export function createThread(options: ThreadOptions): Thread {
       else if ((held.deleted_at !== null && message.deleted_at === null) || (held.edited_at ?? '') > (message.edited_at ?? '')) continue;
       next.set(message.id, message);
     }
+    // One of ours that history brought (a reload while it was pending) takes its outbox row's place and key,
+    // claimed before it is held so the row is never shown twice nor made anew.
+    for (const m of fresh) if (m.sender_id === userId) outbox.claimEcho(m);
     byId.value = next;
     return fresh;
   };
@@ -175,7 +178,9 @@ export function createThread(options: ThreadOptions): Thread {
       if (body === '') return null;
       try {
         // The answer is merged at once; the broadcast of the same edit (same edited_at) changes nothing.
-        merge([await api.edit(conversationId, messageId, userId, body)]);
+        const changed = await api.edit(conversationId, messageId, userId, body);
+        // Without the message in the answer, the change's broadcast shows it.
+        if (changed?.id !== undefined) merge([changed]);
         return null;
       } catch (error) {
         return sentenceOf(error);
@@ -183,7 +188,8 @@ export function createThread(options: ThreadOptions): Thread {
     },
     async remove(messageId) {
       try {
-        merge([await api.remove(conversationId, messageId, userId)]);
+        const removed = await api.remove(conversationId, messageId, userId);
+        if (removed?.id !== undefined) merge([removed]);
         return null;
       } catch (error) {
         return sentenceOf(error);

@@ -9,7 +9,7 @@ const seg = encodeURIComponent;
  * The TinyChat REST client (the hosted TinyChat API): every endpoint, typed errors from `errors/`,
  * a timeout per attempt, and retries with exponential backoff and full jitter for calls that are safe to repeat:
  * reads, the user upsert, get-or-create with an `external_ref`, edits and deletes (setting the same state
- * twice is the same state), and sends (they always carry an `Idempotency-Key`). Typing is fire-and-forget and
+ * twice is the same state), and sends that carry an `Idempotency-Key` (a send without one is tried once). Typing is fire-and-forget and
  * uploads are never repeated. Only network errors, timeouts and 408/429/500/502/503/504 are retried.
  *
  * @throws {@link SecretKeyError} or {@link MissingKeyError} at once for a key that must not be used
@@ -65,16 +65,17 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
       return body.message;
     },
     async edit(conversationId, messageId, senderId, text, call) {
+      // The seed documents no answer for edits and deletes: an empty or other body is a success all the same.
       const body = (await request({ method: 'PATCH', path: `${conv(conversationId)}/messages/${seg(messageId)}`, json: { sender_id: senderId, body: text }, retry: true, signal: call?.signal })) as {
-        message: Message;
-      };
-      return body.message;
+        message?: Message;
+      } | undefined;
+      return body?.message;
     },
     async remove(conversationId, messageId, senderId, call) {
       const body = (await request({ method: 'DELETE', path: `${conv(conversationId)}/messages/${seg(messageId)}`, json: { sender_id: senderId }, retry: true, signal: call?.signal })) as {
-        message: Message;
-      };
-      return body.message;
+        message?: Message;
+      } | undefined;
+      return body?.message;
     },
     async typing(conversationId, senderId, senderName, call) {
       // Fire-and-forget (seed): a typing event that arrives late is worse than none, so no retry.

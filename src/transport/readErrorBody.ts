@@ -27,7 +27,8 @@ export function readErrorBody(body: unknown): ErrorBodyFields {
   let requestId: unknown;
   if (typeof body === 'object' && body !== null) {
     const b = body as { message?: unknown; code?: unknown; error?: unknown; requestId?: unknown };
-    if (typeof b.error === 'object' && b.error !== null) {
+    // Tiny Talk's own `{code, message}` first: our server adds OpenAI's `error: {…}` beside it for SDKs.
+    if (typeof b.error === 'object' && b.error !== null && typeof b.message !== 'string') {
       const e = b.error as { message?: unknown; code?: unknown; requestId?: unknown };
       ({ message, code, requestId } = e);
     } else {

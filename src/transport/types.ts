@@ -13,8 +13,8 @@ export interface TinyChatConfig {
   realtime: { supabase_url: string; supabase_anon_key: string; channel_prefix: string };
   /** Local-server extension: whether the AI agent's providers are healthy. Absent on other backends. */
   agent?: { healthy: boolean; checked_at: string | null };
-  /** Local-server extensions this tenant uses; the widget relies on none that is not listed. */
-  features?: string[];
+  /** Local-server extension: the extensions it has (e.g. `idempotency_key`). Absent: the hosted seed's surface only. */
+  features?: readonly string[];
 }
 
 export interface User {
@@ -107,10 +107,11 @@ export interface TinyChatApi {
   getOrCreateConversation(input: ConversationInput, options?: CallOptions): Promise<Conversation>;
   /** Oldest-first. */
   history(conversationId: string, query?: HistoryQuery, options?: CallOptions): Promise<Message[]>;
-  /** `idempotencyKey` goes in the `Idempotency-Key` header, which makes the send safe to retry. */
+  /** `idempotencyKey` goes in the `Idempotency-Key` header, which makes the send safe to retry; '' sends none. */
   send(conversationId: string, input: SendInput, idempotencyKey: string, options?: CallOptions): Promise<Message>;
-  edit(conversationId: string, messageId: string, senderId: string, body: string, options?: CallOptions): Promise<Message>;
-  remove(conversationId: string, messageId: string, senderId: string, options?: CallOptions): Promise<Message>;
+  /** The changed message when the server's answer carries it (ours does; the seed documents no answer). */
+  edit(conversationId: string, messageId: string, senderId: string, body: string, options?: CallOptions): Promise<Message | undefined>;
+  remove(conversationId: string, messageId: string, senderId: string, options?: CallOptions): Promise<Message | undefined>;
   typing(conversationId: string, senderId: string, senderName?: string, options?: CallOptions): Promise<void>;
   /** `onProgress` gets uploaded/total bytes (0..1 as a fraction) when the platform reports upload progress. */
   upload(conversationId: string, file: Blob, onProgress?: (fraction: number) => void, options?: CallOptions): Promise<UploadResult>;

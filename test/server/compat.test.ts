@@ -56,6 +56,16 @@ describe('hosted mode: exactly the seed surface', () => {
     expect(res.headers.get('access-control-allow-headers')).toBe('content-type,api-key');
   });
 
+  it("keeps the agent's errors to the seed's {code, message}", async () => {
+    const res = await fetch(`${hosted.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ botId: 'demo-bot', model: 'gpt-5', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toStrictEqual({ code: 403, message: expect.stringContaining('gpt-5') });
+  });
+
   it('ignores Idempotency-Key: two sends are two messages, no Idempotent-Replayed', async () => {
     const id = await thread(hosted);
     const send = () =>

@@ -31,7 +31,7 @@ describe('migrations on one empty Postgres', () => {
   });
 
   it('many racing migrators apply each migration once', async () => {
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 3; i += 1) {
       const databaseUrl = await emptyDatabase();
       const dbs = await Promise.all([1, 2, 3, 4].map(() => openPostgres(databaseUrl)));
       try {

@@ -1,5 +1,6 @@
 import { batch } from '@preact/signals';
 import type { RealtimeConnector, TinyChatConfig } from '../../transport/types.ts';
+import { chooseDelivery } from '../chooseDelivery.ts';
 import type { Outbox } from '../createOutbox.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import { loadSession } from '../loadSession.ts';
@@ -52,6 +53,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
       userRole: settings.userRole,
     }, options.onConfig);
     state.config = s.config;
+    chooseDelivery(outbox, s.config, state.api, state.storage, `tinychat-send:${settings.storageKey}`);
     state.tenantName.value = s.config.tenant.name || null;
     await list.refresh();
   } catch (e) {
