@@ -4,6 +4,7 @@ import { decodeFrame, type ClientFrame } from './decodeFrame.ts';
 import { encodeFrame } from './encodeFrame.ts';
 import type { Vsn } from './Frame.ts';
 import type { RealtimeHub, Subscriber } from './RealtimeHub.ts';
+import { serverOnly } from './serverOnly.ts';
 import { topicKey } from './topicKey.ts';
 import { wsFrame } from './wsFrame.ts';
 
@@ -170,10 +171,10 @@ export class RealtimeConnection implements Subscriber {
 
   private push(f: ClientFrame, joined: Joined, event: string, body: string | Uint8Array): void {
     if (event === '' || Buffer.byteLength(event) > 255) return this.error(f, 'event name must be 1 to 255 bytes');
-    // Only the server announces messages: a client could otherwise show others a message that was never sent.
-    if (joined.key.startsWith('conv:') && event.toLowerCase() === 'message')
-      return this.error(f, "'message' on conv: channels comes from the server only");
-    this.deps.hub.publish({ key: joined.key, topic: f.topic.slice(PREFIX.length), event, body }, this);
+    const topic = f.topic.slice(PREFIX.length);
+    const refused = serverOnly(topic, event);
+    if (refused !== undefined) return this.error(f, refused);
+    this.deps.hub.publish({ key: joined.key, topic, event, body }, this);
     if (joined.ack) this.ok(f, {});
   }
 

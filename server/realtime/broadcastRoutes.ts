@@ -8,6 +8,7 @@ import { authorizeChannel } from './authorizeChannel.ts';
 import type { Broadcast } from './Frame.ts';
 import type { RealtimeHub } from './RealtimeHub.ts';
 import { realtimeTenant } from './realtimeTenant.ts';
+import { serverOnly } from './serverOnly.ts';
 import { topicKey } from './topicKey.ts';
 
 /** Most messages in one `/api/broadcast` call. */
@@ -32,7 +33,8 @@ export function broadcastRoutes(db: Db, hub: RealtimeHub, maxPayloadBytes: numbe
     if (typeof event !== 'string' || event === '' || Buffer.byteLength(event) > 255) throw new ApiError(400, 'event must be 1 to 255 bytes');
     if (body.length > maxPayloadBytes) throw new ApiError(400, `payload is over ${maxPayloadBytes} bytes`);
     const key = topicKey(tenantId, topic);
-    if (key.startsWith('conv:') && event.toLowerCase() === 'message') throw new ApiError(403, "'message' on conv: channels comes from the server only");
+    const serverEvent = serverOnly(topic, event);
+    if (serverEvent !== undefined) throw new ApiError(403, serverEvent);
     const refused = await authorize(tenantId, topic);
     if (refused !== undefined) throw new ApiError(404, refused);
     return { key, topic, event, body };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AgentHealth } from '../../health/HealthMonitor.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
+import { READ_FEATURES } from './readFeatures.ts';
 
 /**
  * `GET /config`: tenant identity and the realtime endpoint (this server itself).
@@ -18,6 +19,7 @@ export function configRoutes(publicUrl: (requestUrl: string) => string, agentHea
         channel_prefix: 'conv:',
       },
       ...(agentHealth === undefined ? {} : { agent: await agentHealth() }),
+      features: [...READ_FEATURES],
     });
   });
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Db } from '../../db/Db.ts';
+import { noBroadcast, type Broadcaster } from '../../realtime/Broadcaster.ts';
+import { tellParticipants } from '../../realtime/userChannel.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
 import { MAX_ID, optionalChoice, optionalText, stringList } from './fields.ts';
+import { inboxColumnsSql } from './inboxColumns.ts';
 import { jsonBodyLimit } from './jsonBody.ts';
 import { isoSql } from './sqlTime.ts';
 
@@ -19,7 +22,7 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * `POST /conversations`: get-or-create on (tenant, kind, external_ref); 201 when created, 200 with the
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
  */
-export function conversationsRoutes(db: Db) {
+export function conversationsRoutes(db: Db, realtime: Broadcaster = noBroadcast) {
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
@@ -27,7 +30,7 @@ export function conversationsRoutes(db: Db) {
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
       const kind = optionalChoice(query, 'kind', KINDS);
       const conversations = await db.query(
-        `select ${CONVERSATION_COLUMNS} from conversations
+        `select ${CONVERSATION_COLUMNS}, ${inboxColumnsSql('$2')} from conversations c
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
@@ -50,7 +53,10 @@ export function conversationsRoutes(db: Db) {
          returning ${CONVERSATION_COLUMNS}`,
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
-      if (created !== undefined) return c.json({ conversation: created }, 201);
+      if (created !== undefined) {
+        tellParticipants(realtime, tenantId, created.id as string, participants);
+        return c.json({ conversation: created }, 201);
+      }
       const [existing] = await db.query(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
+import { tellParticipantsOf } from '../../realtime/userChannel.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -81,6 +82,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
         return c.json({ message }, 200);
       }
       announce(message);
+      tellParticipantsOf(db, realtime, c.get('tenant').id, message.conversation_id);
       return c.json({ message }, 201);
     })
     .patch('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {
