@@ -32,6 +32,8 @@ export interface ServerOptions {
   health?: AppDeps['health'];
   /** Where REST changes are broadcast (tests pass a recording one). @defaultValue this server's realtime endpoint */
   realtime?: AppDeps['realtime'];
+  /** 'hosted': exactly the seeds' surface, none of our extensions. @defaultValue 'default' */
+  compat?: AppDeps['compat'];
   /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size). */
   realtimeSettings?: Partial<RealtimeSettings>;
 }
@@ -60,7 +62,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
   const realtime = await createRealtime(db, options.realtimeSettings);
   const app = createApp(
-    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health },
+    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, compat: options.compat },
     (root) => root.route('/realtime/v1', realtime.routes),
   );
   const server = createAdaptorServer({ fetch: app.fetch });

@@ -12,6 +12,7 @@ import { ApiError } from './ApiError.ts';
 import { configRoutes } from './routes/config.ts';
 import { conversationsRoutes } from './routes/conversations.ts';
 import { messagesRoutes } from './routes/messages.ts';
+import { READ_FEATURES } from './routes/readFeatures.ts';
 import { readsRoutes, type OnRead } from './routes/reads.ts';
 import { typingRoutes } from './routes/typing.ts';
 import { TOO_LARGE, uploadRoutes } from './routes/upload.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   agent?: Partial<AgentSettings>;
   /** Overrides of the health settings read from the environment. */
   health?: Partial<HealthSettings>;
+  /** 'hosted': exactly the seeds' surface, none of our extensions. @defaultValue 'default' */
+  compat?: 'default' | 'hosted';
   /** Told each time a participant's read position moves forward (`POST /conversations/:id/read`). */
   onRead?: OnRead;
   /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
@@ -56,12 +59,14 @@ export function createApi(deps: AppDeps) {
     }),
   );
   api.use('*', tenantAuth(deps.db));
-  api.route('/', configRoutes(deps.publicUrl, deps.agentHealth));
+  // Read state and users' own channels are ours: default mode only.
+  const readState = deps.compat === 'hosted' ? undefined : deps.realtime;
+  api.route('/', configRoutes(deps.publicUrl, deps.agentHealth, readState && READ_FEATURES));
   api.route('/', usersRoutes(deps.db));
-  api.route('/', conversationsRoutes(deps.db, deps.realtime));
-  api.route('/', messagesRoutes(deps.db, deps.realtime));
+  api.route('/', conversationsRoutes(deps.db, readState));
+  api.route('/', messagesRoutes(deps.db, deps.realtime, readState));
   api.route('/', typingRoutes(deps.db, deps.realtime));
-  api.route('/', readsRoutes(deps.db, deps.realtime, deps.onRead));
+  if (readState) api.route('/', readsRoutes(deps.db, readState, deps.onRead));
   api.route('/', uploadRoutes(deps.db, deps.uploadsDir, deps.publicUrl));
   return api;
 }

@@ -4,6 +4,7 @@ import type { AgentFeature } from './agent/AgentView.ts';
 import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
 import { createOutbox } from './createOutbox.ts';
+import { createReadSync } from './createReadSync.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
 import { createThread, type Thread } from './createThread.ts';
 import { sentenceOf } from './failure.ts';
@@ -14,7 +15,7 @@ import { say } from '../view/i18n/sentence.ts';
 import type { WidgetSettings } from './WidgetSettings.ts';
 
 /** What the element tells the page (`tinychat:*` DOM events). */
-export type ChatEventName = 'ready' | 'open' | 'close' | 'message' | 'unread' | 'error';
+export type ChatEventName = 'ready' | 'open' | 'close' | 'message' | 'unread' | 'error' | 'read';
 
 export interface ChatStoreOptions {
   settings: WidgetSettings;
@@ -118,6 +119,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   agentModule?.catch(() => {});
   const subscriptions = new Map<string, { sub: LiveSubscription; status: ChannelStatus | null; everJoined: boolean }>();
   const channelState = signal(0);
+  const reads = createReadSync({ api, userId: () => userId.value, reading: (id) => reading(id), setUnread: (id, n) => setUnread(id, n), emit });
   let disposed = false;
 
   const saveUi = () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value });
@@ -175,11 +177,12 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const markRead = (conversationId: string) => {
     const held = thread.value?.conversationId === conversationId ? thread.value.items.peek() : [];
     // From the end: pending rows trail the sent ones, so this stops within a few rows however long the thread.
-    const newest = held.findLast((i) => i.status === 'sent')?.message.created_at;
+    const newest = held.findLast((i) => i.status === 'sent')?.message;
     if (newest !== undefined) {
-      lastRead.set(conversationId, newest);
+      lastRead.set(conversationId, newest.created_at);
       saveRead();
     }
+    reads.post(conversationId, newest);
     setUnread(conversationId, 0);
   };
 
@@ -237,6 +240,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   };
 
   const onEvent = (conversationId: string, event: LiveEvent) => {
+    if (event.type === 'conversation') return;
+    if (event.type === 'read') return reads.receive(conversationId, event);
     if (event.type === 'typing' && typeof event.senderName === 'string') names.set(event.senderId, event.senderName);
     const open = thread.value;
     if (open?.conversationId === conversationId) {
@@ -329,6 +334,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const waitReady = (t: Thread) => until(t.ready, (r) => r);
 
   async function countUnread(which: (c: Conversation) => boolean = () => true): Promise<void> {
+    // The server counts (read_state): its rows said it already.
+    if (reads.on) return;
     // The seed has no unread count: count others' messages newer than what this browser last read.
     const candidates = conversations.value
       .filter((c) => c.last_at !== null && which(c))
@@ -360,7 +367,10 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   async function refreshList(): Promise<void> {
     const list = await api.listConversations(userId.value);
     if (disposed) return;
-    conversations.value = list;
+    batch(() => {
+      conversations.value = list;
+      reads.list(list);
+    });
   }
 
   // --- the list kept current (issue 7, part 1: the inbox) ----------------------------------------------
@@ -431,6 +441,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         userRole: settings.userRole,
       });
       config = s.config;
+      reads.on = config.features?.includes('read_state') === true;
       await refreshList();
     } catch (e) {
       if (!disposed) fail(e, true);
@@ -449,6 +460,9 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     (options.whenIdle ?? idle)(() => {
       if (disposed || config === null) return;
       realtime = options.connectRealtime(config);
+      if (config.features?.includes('user_channel')) {
+        reads.watchUser(realtime, () => (clearTimeout(joinedTimer), (joinedTimer = setTimeout(() => void refreshAndWatch(), 100))), (id) => subscriptions.has(id));
+      }
       watchAll();
       void prefetch();
     });

@@ -48,7 +48,7 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
   };
 
   return {
-    subscribe(conversationId: string, handlers: ChannelHandlers): LiveSubscription {
+    subscribe(conversationId: string, handlers: ChannelHandlers, name = prefix + conversationId): LiveSubscription {
       let closed = disposed;
       let channel: RealtimeChannel | undefined;
       let last: ChannelStatus | undefined;
@@ -70,7 +70,7 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
       getClient().then(
         (c) => {
           if (closed) return;
-          const ch = c.channel(`${prefix}${conversationId}`, { config: { broadcast: { self: false, ack: false } } });
+          const ch = c.channel(name, { config: { broadcast: { self: false, ack: false } } });
           channel = ch;
           const deliver = (event: string) => (message: { payload?: unknown }) => {
             const live = closed ? undefined : toLiveEvent(event, message.payload);
@@ -78,6 +78,8 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
           };
           ch.on('broadcast', { event: 'message' }, deliver('message'));
           ch.on('broadcast', { event: 'typing' }, deliver('typing'));
+          ch.on('broadcast', { event: 'read' }, deliver('read'));
+          ch.on('broadcast', { event: 'conversation' }, deliver('conversation'));
           ch.subscribe((status, error) => report(status as ChannelStatus, error));
         },
         (error: unknown) => report('CHANNEL_ERROR', error instanceof Error ? error : new Error('the realtime client could not be loaded', { cause: error })),

@@ -13,6 +13,17 @@ export interface TinyChatConfig {
   realtime: { supabase_url: string; supabase_anon_key: string; channel_prefix: string };
   /** Local-server extension: whether the AI agent's providers are healthy. Absent on other backends. */
   agent?: { healthy: boolean; checked_at: string | null };
+  /** Local-server extensions the server has (`read_state`, `user_channel`, …); absent on the hosted seed. */
+  features?: string[];
+}
+
+/** How far one participant has read a conversation (`read_state` extension). */
+export interface ReadPosition {
+  user_id: string;
+  message_id: string;
+  /** The read message's `created_at`: everything up to it is read. */
+  message_at: string;
+  read_at: string;
 }
 
 export interface User {
@@ -43,6 +54,17 @@ export interface Conversation {
   /** Present in the list endpoint only. */
   last_message?: string | null;
   last_at: string | null;
+  // The list endpoint's extensions (`read_state`): absent on the hosted seed.
+  /** Unread messages for the user the list was asked for. */
+  unread_count?: number;
+  /** Every participant's read position. */
+  reads?: ReadPosition[];
+  /** Who wrote the last message. */
+  last_sender_id?: string | null;
+  /** Since when the visitor's trailing messages wait for an answer; null when answered. */
+  waiting_since?: string | null;
+  /** The agent answered, the visitor wrote again, and no person has written yet. */
+  handed_over?: boolean;
 }
 
 export interface ConversationInput {
@@ -105,14 +127,18 @@ export interface TinyChatApi {
   edit(conversationId: string, messageId: string, senderId: string, body: string, options?: CallOptions): Promise<Message>;
   remove(conversationId: string, messageId: string, senderId: string, options?: CallOptions): Promise<Message>;
   typing(conversationId: string, senderId: string, senderName?: string, options?: CallOptions): Promise<void>;
+  /** Records that `userId` has read up to `messageId` (`read_state` extension; never backwards). */
+  markRead?(conversationId: string, userId: string, messageId: string, options?: CallOptions): Promise<void>;
   /** `onProgress` gets uploaded/total bytes (0..1 as a fraction) when the platform reports upload progress. */
   upload(conversationId: string, file: Blob, onProgress?: (fraction: number) => void, options?: CallOptions): Promise<UploadResult>;
 }
 
-/** What arrives on `conv:<id>`. */
+/** What arrives on `conv:<id>` (and `conversation` on `user:<id>`). */
 export type LiveEvent =
   | { type: 'message'; message: Message }
-  | { type: 'typing'; senderId: string; senderName: string | null };
+  | { type: 'typing'; senderId: string; senderName: string | null }
+  | { type: 'read'; read: ReadPosition; unreadCount: number | null }
+  | { type: 'conversation'; conversationId: string };
 
 /** Subscribe states, as realtime-js names them. */
 export type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';
@@ -130,7 +156,8 @@ export interface LiveSubscription {
 
 /** Realtime behind an interface: the implementation loads supabase-js lazily. */
 export interface RealtimeConnector {
-  subscribe(conversationId: string, handlers: ChannelHandlers): LiveSubscription;
+  /** @param channel - another channel than `conv:<conversationId>` (a user's own `user:<id>`) */
+  subscribe(conversationId: string, handlers: ChannelHandlers, channel?: string): LiveSubscription;
   /** Closes the socket and every subscription. */
   dispose(): void;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Db } from '../../db/Db.ts';
-import { noBroadcast, type Broadcaster } from '../../realtime/Broadcaster.ts';
+import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { tellParticipants } from '../../realtime/userChannel.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
@@ -21,8 +21,10 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * `GET /conversations?user_id=&kind=`: the user's 100 most recently active conversations.
  * `POST /conversations`: get-or-create on (tenant, kind, external_ref); 201 when created, 200 with the
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
+ * @param readState - default mode: list rows carry read state and who waits (inboxColumnsSql), and a new
+ *   conversation is announced on each participant's `user:<id>` channel through it
  */
-export function conversationsRoutes(db: Db, realtime: Broadcaster = noBroadcast) {
+export function conversationsRoutes(db: Db, readState?: Broadcaster) {
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
@@ -30,7 +32,7 @@ export function conversationsRoutes(db: Db, realtime: Broadcaster = noBroadcast)
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
       const kind = optionalChoice(query, 'kind', KINDS);
       const conversations = await db.query(
-        `select ${CONVERSATION_COLUMNS}, ${inboxColumnsSql('$2')} from conversations c
+        `select ${CONVERSATION_COLUMNS}${readState ? `, ${inboxColumnsSql('$2')}` : ''} from conversations c
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
@@ -54,7 +56,7 @@ export function conversationsRoutes(db: Db, realtime: Broadcaster = noBroadcast)
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
       if (created !== undefined) {
-        tellParticipants(realtime, tenantId, created.id as string, participants);
+        if (readState) tellParticipants(readState, tenantId, created.id as string, participants);
         return c.json({ conversation: created }, 201);
       }
       const [existing] = await db.query(

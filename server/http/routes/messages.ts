@@ -58,8 +58,9 @@ function idempotencyKey(header: string | undefined): string | undefined {
  * `conv:<id>` as `message` with the full row.
  * Status codes: history 200; send 201 (200 with `Idempotent-Replayed: true` for a retried Idempotency-Key);
  * edit and delete 200 with `{message}`.
+ * @param userChannels - default mode: a new message's conversation id also goes to each participant's `user:<id>`
  */
-export function messagesRoutes(db: Db, realtime: Broadcaster) {
+export function messagesRoutes(db: Db, realtime: Broadcaster, userChannels?: Broadcaster) {
   const announce = (message: MessageRow) => realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message });
   return new Hono<TenantEnv>()
     .get('/conversations/:id/messages', async (c) => {
@@ -82,7 +83,7 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
         return c.json({ message }, 200);
       }
       announce(message);
-      tellParticipantsOf(db, realtime, c.get('tenant').id, message.conversation_id);
+      if (userChannels) tellParticipantsOf(db, userChannels, c.get('tenant').id, message.conversation_id);
       return c.json({ message }, 201);
     })
     .patch('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {
