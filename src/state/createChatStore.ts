@@ -4,7 +4,7 @@ import type { AgentFeature } from './agent/AgentView.ts';
 import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
 import { createOutbox } from './createOutbox.ts';
-import { createReadSync } from './createReadSync.ts';
+import type { ReadSync } from './createReadSync.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
 import { createThread, type Thread } from './createThread.ts';
 import { sentenceOf } from './failure.ts';
@@ -119,7 +119,9 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   agentModule?.catch(() => {});
   const subscriptions = new Map<string, { sub: LiveSubscription; status: ChannelStatus | null; everJoined: boolean }>();
   const channelState = signal(0);
-  const reads = createReadSync({ api, userId: () => userId.value, reading: (id) => reading(id), setUnread: (id, n) => setUnread(id, n), emit });
+  // Server read state (`read_state`), once its chunk is here; null: counted per browser (the hosted seed).
+  let reads: ReadSync | null = null;
+  const seenAt = signal<ReadonlyMap<string, string>>(new Map());
   let disposed = false;
 
   const saveUi = () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value });
@@ -182,7 +184,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       lastRead.set(conversationId, newest.created_at);
       saveRead();
     }
-    reads.post(conversationId, newest);
+    reads?.post(conversationId, newest);
     setUnread(conversationId, 0);
   };
 
@@ -241,7 +243,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   const onEvent = (conversationId: string, event: LiveEvent) => {
     if (event.type === 'conversation') return;
-    if (event.type === 'read') return reads.receive(conversationId, event);
+    if (event.type === 'read') return reads?.receive(conversationId, event.payload);
     if (event.type === 'typing' && typeof event.senderName === 'string') names.set(event.senderId, event.senderName);
     const open = thread.value;
     if (open?.conversationId === conversationId) {
@@ -335,7 +337,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   async function countUnread(which: (c: Conversation) => boolean = () => true): Promise<void> {
     // The server counts (read_state): its rows said it already.
-    if (reads.on) return;
+    if (reads) return;
     // The seed has no unread count: count others' messages newer than what this browser last read.
     const candidates = conversations.value
       .filter((c) => c.last_at !== null && which(c))
@@ -369,7 +371,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     if (disposed) return;
     batch(() => {
       conversations.value = list;
-      reads.list(list);
+      reads?.list(list);
     });
   }
 
@@ -441,8 +443,11 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         userRole: settings.userRole,
       });
       config = s.config;
-      reads.on = config.features?.includes('read_state') === true;
+      const readChunk = config.features?.includes('read_state') ? import('./createReadSync.ts').catch(() => undefined) : undefined;
       await refreshList();
+      const loaded = await readChunk;
+      reads = loaded ? loaded.createReadSync({ api, userId: () => userId.value, reading, setUnread, seenAt, emit, features: config.features ?? [], known: (id) => subscriptions.has(id), refresh: () => (clearTimeout(joinedTimer), (joinedTimer = setTimeout(() => void refreshAndWatch(), 100))) }) : null;
+      reads?.list(conversations.value);
     } catch (e) {
       if (!disposed) fail(e, true);
       return;
@@ -460,9 +465,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     (options.whenIdle ?? idle)(() => {
       if (disposed || config === null) return;
       realtime = options.connectRealtime(config);
-      if (config.features?.includes('user_channel')) {
-        reads.watchUser(realtime, () => (clearTimeout(joinedTimer), (joinedTimer = setTimeout(() => void refreshAndWatch(), 100))), (id) => subscriptions.has(id));
-      }
+      reads?.connected(realtime);
       watchAll();
       void prefetch();
     });
@@ -569,6 +572,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     userId,
     agent,
     config: () => config,
+    seenAt,
     prefetched: () => prefetched,
     displayName(id) {
       if (id === userId.value) return settings.userName ?? 'You';

@@ -107,6 +107,8 @@ export interface ChatStore {
   readonly userId: ReadonlySignal<string>;
   /** The agent's views once its lazy chunk has loaded (only with a `bot-id`); absent or null: no agent. */
   readonly agent?: ReadonlySignal<AgentView | null>;
+  /** Per conversation, the newest message time someone else has read (server read state; absent: unknown). */
+  readonly seenAt?: ReadonlySignal<ReadonlyMap<string, string>>;
   /** Display names known for user ids (own name, names from typing events). */
   displayName(userId: string): string;
   open(): void;

@@ -72,14 +72,11 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
           if (closed) return;
           const ch = c.channel(name, { config: { broadcast: { self: false, ack: false } } });
           channel = ch;
-          const deliver = (event: string) => (message: { payload?: unknown }) => {
-            const live = closed ? undefined : toLiveEvent(event, message.payload);
+          // Every event through one handler: toLiveEvent keeps those it knows (`message`, `typing`, `read`, `conversation`).
+          ch.on('broadcast', { event: '*' }, (message: { event?: unknown; payload?: unknown }) => {
+            const live = closed || typeof message.event !== 'string' ? undefined : toLiveEvent(message.event, message.payload);
             if (live) handlers.onEvent(live);
-          };
-          ch.on('broadcast', { event: 'message' }, deliver('message'));
-          ch.on('broadcast', { event: 'typing' }, deliver('typing'));
-          ch.on('broadcast', { event: 'read' }, deliver('read'));
-          ch.on('broadcast', { event: 'conversation' }, deliver('conversation'));
+          });
           ch.subscribe((status, error) => report(status as ChannelStatus, error));
         },
         (error: unknown) => report('CHANNEL_ERROR', error instanceof Error ? error : new Error('the realtime client could not be loaded', { cause: error })),

@@ -19,15 +19,7 @@ export function toLiveEvent(event: string, payload: unknown): LiveEvent | undefi
     if (typeof senderId !== 'string' || senderId === '') return undefined;
     return { type: 'typing', senderId, senderName: typeof senderName === 'string' && senderName !== '' ? senderName : null };
   }
-  const p = payload as Record<string, unknown>;
-  if (event === 'read') {
-    const { user_id, message_id, message_at, unread_count } = p;
-    if (typeof user_id !== 'string' || typeof message_id !== 'string' || typeof message_at !== 'string') return undefined;
-    const read = { user_id, message_id, message_at, read_at: typeof p.read_at === 'string' ? p.read_at : message_at };
-    return { type: 'read', read, unreadCount: typeof unread_count === 'number' ? unread_count : null };
-  }
-  if (event === 'conversation' && typeof p.conversation_id === 'string') return { type: 'conversation', conversationId: p.conversation_id };
-  return undefined;
+  return event === 'read' || event === 'conversation' ? { type: event, payload } : undefined;
 }
 
 function isMessage(value: unknown): value is Message {

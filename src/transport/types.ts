@@ -137,8 +137,8 @@ export interface TinyChatApi {
 export type LiveEvent =
   | { type: 'message'; message: Message }
   | { type: 'typing'; senderId: string; senderName: string | null }
-  | { type: 'read'; read: ReadPosition; unreadCount: number | null }
-  | { type: 'conversation'; conversationId: string };
+  // Extensions (`read_state`, `user_channel`): checked by the read-state chunk, which alone uses them.
+  | { type: 'read' | 'conversation'; payload: object };
 
 /** Subscribe states, as realtime-js names them. */
 export type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';

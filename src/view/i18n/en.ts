@@ -26,6 +26,11 @@ export const en = {
   kindOrder: 'Order',
   kindDirect: 'Direct message',
   visitorName: 'Visitor {id}',
+  waitingMinutes: 'Waiting {count} min',
+  waitingHours: 'Waiting {count} h',
+  handedOver: 'Handed over',
+  pickConversation: 'Pick a conversation to read it here.',
+  nobodyWaiting: 'No conversations with messages yet.',
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',
@@ -47,6 +52,7 @@ export const en = {
   typingOne: '{name} is typing…',
   typingTwo: '{first} and {second} are typing…',
   typingMany: 'Several people are typing…',
+  seen: 'Seen',
   // Composer
   message: 'Message',
   messagePlaceholder: 'Write a message…',
