@@ -105,7 +105,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const isOpen = signal(alwaysOpen || (ui.open ?? settings.open));
   const openId = signal<string | null>(ui.conversationId ?? null);
   const conversations = signal<readonly Conversation[]>([]);
-  const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null }>>(new Map());
+  const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null; from: string }>>(new Map());
   const unread = signal<ReadonlyMap<string, number>>(new Map());
   const thread = signal<Thread | null>(null);
   const names = new Map<string, string>();
@@ -155,6 +155,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
         lastMessage: last?.text ?? conversation.last_message ?? null,
         lastAt: last?.at ?? conversation.last_at,
         unread: unread.value.get(conversation.id) ?? 0,
+        lastSenderId: last?.from ?? conversation.last_sender_id,
       };
     }),
   );
@@ -196,7 +197,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     const next = new Map(lastMessages.value);
     // An image's preview is its caption, else the server's own marker '[image]' (the view says it in the reader's language).
     const image = message.message_type === 'image';
-    next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : message.body, at: message.created_at });
+    next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : message.body, at: message.created_at, from: message.sender_id });
     batch(() => {
       lastMessages.value = next;
       const list = conversations.value;
@@ -446,7 +447,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       const readChunk = config.features?.includes('read_state') ? import('./createReadSync.ts').catch(() => undefined) : undefined;
       await refreshList();
       const loaded = await readChunk;
-      reads = loaded ? loaded.createReadSync({ api, userId: () => userId.value, reading, setUnread, seenAt, emit, features: config.features ?? [], known: (id) => subscriptions.has(id), refresh: () => (clearTimeout(joinedTimer), (joinedTimer = setTimeout(() => void refreshAndWatch(), 100))) }) : null;
+      reads = loaded ? loaded.createReadSync({ api, userId: () => userId.value, reading, setUnread, seenAt, emit, features: config.features ?? [], known: (id) => subscriptions.get(id)?.status === 'SUBSCRIBED', refresh: () => (clearTimeout(joinedTimer), (joinedTimer = setTimeout(() => void refreshAndWatch(), 100))) }) : null;
       reads?.list(conversations.value);
     } catch (e) {
       if (!disposed) fail(e, true);
@@ -570,6 +571,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     unreadTotal,
     thread,
     userId,
+    role: settings.userRole,
     agent,
     config: () => config,
     seenAt,

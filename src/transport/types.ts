@@ -65,6 +65,10 @@ export interface Conversation {
   waiting_since?: string | null;
   /** The agent answered, the visitor wrote again, and no person has written yet. */
   handed_over?: boolean;
+  /** `{ user_id: name }` of the participants who gave one. */
+  participant_names?: Record<string, string>;
+  /** `{ user_id: email }` of the participants who gave one. */
+  participant_emails?: Record<string, string>;
 }
 
 export interface ConversationInput {
