@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { createAgentParts } from '../agent/createAgentParts.ts';
+import type { Compat } from '../compat/Compat.ts';
+import { compatContext } from '../compat/compatContext.ts';
 import type { AgentSettings } from '../agent/AgentSettings.ts';
 import type { Db } from '../db/Db.ts';
 import type { AgentHealth } from '../health/HealthMonitor.ts';
@@ -12,7 +14,6 @@ import { ApiError } from './ApiError.ts';
 import { configRoutes } from './routes/config.ts';
 import { conversationsRoutes } from './routes/conversations.ts';
 import { messagesRoutes } from './routes/messages.ts';
-import { READ_FEATURES } from './routes/readFeatures.ts';
 import { readsRoutes, type OnRead } from './routes/reads.ts';
 import { typingRoutes } from './routes/typing.ts';
 import { TOO_LARGE, uploadRoutes } from './routes/upload.ts';
@@ -32,12 +33,12 @@ export interface AppDeps {
   agent?: Partial<AgentSettings>;
   /** Overrides of the health settings read from the environment. */
   health?: Partial<HealthSettings>;
-  /** 'hosted': exactly the seeds' surface, none of our extensions. @defaultValue 'default' */
-  compat?: 'default' | 'hosted';
   /** Told each time a participant's read position moves forward (`POST /conversations/:id/read`). */
   onRead?: OnRead;
   /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
   agentHealth?: () => Promise<AgentHealth>;
+  /** `hosted`: the seed's surface only; routes ask `c.get('compat')` / `extensionsOnFor(c)`. @defaultValue 'default' */
+  compat?: Compat;
 }
 
 /** JSON bodies above this are refused with 413 before they are read. */
@@ -46,27 +47,27 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 /** The TinyChat REST surface, mounted under both `/v1` and `/api/v1` as the seed shows both. */
 export function createApi(deps: AppDeps) {
   const api = new Hono<TenantEnv>();
+  const hosted = deps.compat === 'hosted';
   api.use(
     '*',
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      // idempotency-key is ours, beyond the seed: it lets a retried send stay one message (README).
-      allowHeaders: ['content-type', 'x-tinychat-api-key', 'idempotency-key'],
+      // idempotency-key is ours, beyond the seed: it lets a retried send stay one message (README). Hosted mode
+      // allows exactly the seed's two, as the hosted service does.
+      allowHeaders: hosted ? ['content-type', 'x-tinychat-api-key'] : ['content-type', 'x-tinychat-api-key', 'idempotency-key'],
       // A widget on another origin pays a preflight before each kind of call; let the browser keep the answer
-      // (Chromium caps it at 2 hours) instead of asking again every 5 seconds.
-      maxAge: 7200,
+      // (Chromium caps it at 2 hours) instead of asking again every 5 seconds. The seed promises no max-age.
+      ...(hosted ? {} : { maxAge: 7200 }),
     }),
   );
   api.use('*', tenantAuth(deps.db));
-  // Read state and users' own channels are ours: default mode only.
-  const readState = deps.compat === 'hosted' ? undefined : deps.realtime;
-  api.route('/', configRoutes(deps.publicUrl, deps.agentHealth, readState && READ_FEATURES));
+  api.route('/', configRoutes(deps.publicUrl, deps.agentHealth));
   api.route('/', usersRoutes(deps.db));
-  api.route('/', conversationsRoutes(deps.db, readState));
-  api.route('/', messagesRoutes(deps.db, deps.realtime, readState));
+  api.route('/', conversationsRoutes(deps.db, deps.realtime));
+  api.route('/', messagesRoutes(deps.db, deps.realtime));
   api.route('/', typingRoutes(deps.db, deps.realtime));
-  if (readState) api.route('/', readsRoutes(deps.db, readState, deps.onRead));
+  api.route('/', readsRoutes(deps.db, deps.realtime, deps.onRead));
   api.route('/', uploadRoutes(deps.db, deps.uploadsDir, deps.publicUrl));
   return api;
 }
@@ -74,6 +75,7 @@ export function createApi(deps: AppDeps) {
 /** The whole HTTP app: the API, realtime's REST side, uploaded files, the demo pages. */
 export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
   const app = new Hono();
+  app.use('*', compatContext(deps.compat ?? 'default'));
   app.use(
     '/*',
     bodyLimit({

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { inSeedShape } from '../../compat/seedShape.ts';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { tellParticipants } from '../../realtime/userChannel.ts';
@@ -21,10 +23,10 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * `GET /conversations?user_id=&kind=`: the user's 100 most recently active conversations.
  * `POST /conversations`: get-or-create on (tenant, kind, external_ref); 201 when created, 200 with the
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
- * @param readState - default mode: list rows carry read state and who waits (inboxColumnsSql), and a new
- *   conversation is announced on each participant's `user:<id>` channel through it
+ * Default mode: list rows carry read state and who waits (inboxColumnsSql), and a new conversation is announced
+ * on each participant's `user:<id>` channel.
  */
-export function conversationsRoutes(db: Db, readState?: Broadcaster) {
+export function conversationsRoutes(db: Db, realtime: Broadcaster) {
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
@@ -32,13 +34,13 @@ export function conversationsRoutes(db: Db, readState?: Broadcaster) {
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
       const kind = optionalChoice(query, 'kind', KINDS);
       const conversations = await db.query(
-        `select ${CONVERSATION_COLUMNS}${readState ? `, ${inboxColumnsSql('$2')}` : ''} from conversations c
+        `select ${CONVERSATION_COLUMNS}${extensionsOnFor(c) ? `, ${inboxColumnsSql('$2')}` : ''} from conversations c
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations });
+      return c.json({ conversations: conversations.map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -56,14 +58,14 @@ export function conversationsRoutes(db: Db, readState?: Broadcaster) {
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
       if (created !== undefined) {
-        if (readState) tellParticipants(readState, tenantId, created.id as string, participants);
-        return c.json({ conversation: created }, 201);
+        if (extensionsOnFor(c)) tellParticipants(realtime, tenantId, created.id as string, participants);
+        return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', created) }, 201);
       }
       const [existing] = await db.query(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
-      return c.json({ conversation: existing }, 200);
+      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', existing) }, 200);
     });
 }

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
 import type { Db } from '../../db/Db.ts';
+import { ApiError } from '../ApiError.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -17,9 +19,12 @@ export type OnRead = (tenantId: string, conversationId: string, outcome: ReadOut
  * broadcast on `conv:<id>` as `read` `{ user_id, message_id, message_at, read_at, unread_count }`, so the reader's
  * other devices drop their counts and the other side can show "Seen". An older message changes nothing and is
  * not broadcast. 404 for another tenant's conversation or another conversation's message, 403 for a non-participant.
+ * Default mode only.
  */
 export function readsRoutes(db: Db, realtime: Broadcaster, onRead?: OnRead) {
   return new Hono<TenantEnv>().post('/conversations/:id/read', jsonBodyLimit, async (c) => {
+    // Ours, not the hosted seed's: hosted mode answers as for any path it does not have.
+    if (!extensionsOnFor(c)) throw new ApiError(404, 'not found');
     const body = await readJson(c);
     const userId = requiredText(body, 'user_id');
     const messageId = requiredText(body, 'message_id');
