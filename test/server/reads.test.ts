@@ -133,7 +133,7 @@ describe('read state in hosted mode', () => {
     const read = await server.api(`/v1/conversations/${conv}/read`, { method: 'POST', json: { user_id: 'support', message_id: sent.body.message.id } });
     expect(read.status).toBe(404);
     const list = await server.api('/v1/conversations?user_id=support');
-    expect(Object.keys(list.body.conversations[0]).sort()).toEqual(['created_at', 'external_ref', 'id', 'kind', 'last_at', 'last_message', 'participants', 'tenant_id']);
+    expect(Object.keys(list.body.conversations[0]).sort()).toEqual(['external_ref', 'id', 'kind', 'last_at', 'last_message', 'participants', 'tenant_id']);
     expect((await server.api('/v1/config')).body.features).toBeUndefined();
   });
 });
