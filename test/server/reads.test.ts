@@ -107,10 +107,11 @@ describeOnBackends('read state', (ctx) => {
     expect(await row('support', conv)).toMatchObject({ handed_over: false, waiting_since: expect.any(String) });
   });
 
-  it('gives the emails participants gave, for naming them', async () => {
+  it('gives the names and emails participants gave, for naming them', async () => {
     await api('/v1/users', { method: 'POST', json: { user_id: 'v_mail', email: 'ada@example.com' } });
-    const conv = await ctx().conversation(['v_mail', 'support']);
-    expect((await row('support', conv)).participant_emails).toEqual({ v_mail: 'ada@example.com' });
+    await api('/v1/users', { method: 'POST', json: { user_id: 'v_named', name: 'Grace Hopper' } });
+    const conv = await ctx().conversation(['v_mail', 'v_named', 'support']);
+    expect(await row('support', conv)).toMatchObject({ participant_emails: { v_mail: 'ada@example.com' }, participant_names: { v_named: 'Grace Hopper' } });
   });
 
   it('advertises the features in /v1/config', async () => {
