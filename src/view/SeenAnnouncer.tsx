@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /**
  * Says "Seen" once, politely, when someone else reads one of the visitor's messages while the thread is open: a

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { ChatStore } from '../../state/types.ts';
 import { BackIcon } from '../icons.tsx';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { Thread } from '../Thread.tsx';
 import { InboxList } from './InboxList.tsx';
 import { useNow } from './useNow.ts';

@@ -1,6 +1,6 @@
 import type { ChatStore } from '../../state/types.ts';
 import { moveAlong } from '../ConversationList.tsx';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { InboxItem } from './InboxItem.tsx';
 import { visitorName } from './visitorName.ts';
 import { handedOver, waitingSince, waitingText } from './waitingSince.ts';

@@ -1,5 +1,5 @@
 import type { ChatStore, ConversationSummary } from '../../state/types.ts';
-import type { StringKey } from '../i18n/en.ts';
+import type { StringKey } from '../../i18n/en.ts';
 import { personName } from '../personName.ts';
 
 type T = (key: StringKey, values?: Readonly<Record<string, string>>) => string;

@@ -1,6 +1,6 @@
 import type { ConversationSummary } from '../../state/types.ts';
 import { parseTime } from '../formatTime.ts';
-import type { StringKey } from '../i18n/en.ts';
+import type { StringKey } from '../../i18n/en.ts';
 import { visitorsOf } from './visitorName.ts';
 
 /**
