@@ -14,6 +14,11 @@ export const FEATURES = [
   'read_state',
   // `conversation` `{ conversation_id }` on each participant's own channel `user:<user_id>`.
   'user_channel',
+  // Message rows carry `sender_name` and `sender_role`, conversation rows `participant_names`, and typing events the
+  // stored name when none was given: all from the users table.
+  'sender_names',
+  // The agent's `message_payload` says `handover: true` when the visitor asked for a person in words.
+  'agent_handover',
 ] as const;
 
 /** One advertised extension. */

@@ -32,7 +32,7 @@ function refusing(error: unknown): TinyChatApi {
 
 /**
  * `<tiny-chat>`: adapts attributes and methods to the store and renders the views into an open shadow
- * root. No business logic lives here (STYLE.md rule 1).
+ * root. No business logic lives here.
  *
  * @example
  * ```html
@@ -198,6 +198,7 @@ export class TinyChatElement extends Base {
         titleCount: this.getAttribute('title-count') !== 'off',
         sound: on(this.getAttribute('sound')),
         accent: this.getAttribute('accent'),
+        welcome: { greeting: this.getAttribute('greeting')?.trim() || null, replyTime: this.getAttribute('reply-time')?.trim() || null },
       }),
       root,
     );

@@ -1,7 +1,7 @@
 /**
  * English, the reference table: every string a person sees or hears (accessible names included). Other tables
  * (`es.ts`, `ar.ts`) must have the same keys: their type, `Strings`, checks it. `{name}` placeholders are filled by
- * `t()`. Accessible names the tests and SPEC.md fix ("Open chat", "Message", "Send"…) are English here; the other
+ * `t()`. Accessible names the tests and docs/ui-contract.md fix ("Open chat", "Message", "Send"…) are English here; the other
  * tables translate them. Adding a string: add the key here and in every other table in this folder.
  */
 export const en = {
@@ -28,14 +28,16 @@ export const en = {
   visitorName: 'Visitor {id}',
   waitingMinutes: 'Waiting {count} min',
   waitingHours: 'Waiting {count} h',
-  handedOver: 'Handed over',
+  inboxHandedOver: 'Handed over',
   pickConversation: 'Pick a conversation to read it here.',
   nobodyWaiting: 'No conversations with messages yet.',
+  welcomeGreeting: 'Hi there! How can we help?',
+  welcomeText: 'Write your question below and we will answer here.',
+  replyTime: 'We usually reply {time}.',
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',
   loadingEarlier: 'Loading earlier messages…',
-  emptyThread: 'No messages yet. Write the first one below.',
   jumpToLatest: 'Jump to latest',
   jumpNewOne: '{count} new message, jump to latest',
   jumpNewMany: '{count} new messages, jump to latest',
@@ -69,9 +71,11 @@ export const en = {
   agentAskedForPerson: 'I would like to talk to a person, please.',
   agentUnavailable: 'The assistant is unavailable right now. A person can help you instead.',
   agentRateLimited: 'You have asked the assistant a lot in a short time.',
-  // Page title while messages are unread (notifications, issue 6 part 9)
+  handedOver: 'A person from our team will answer here. You can leave and come back: the conversation stays here.',
+  replyStopped: 'You stopped this reply.',
+  // Page title while messages are unread (notifications)
   titleCount: '({count}) {title}',
-  // Images, typing, edit/delete/reply (issue 6, items 1-3)
+  // Images, typing, edit/delete/reply
   you: 'You',
   visitor: 'Visitor',
   attachImage: 'Attach image',
@@ -97,7 +101,8 @@ export const en = {
   quoteShowEarlier: 'Show the earlier message this answers',
   earlierMessage: 'An earlier message',
   quoteNotAvailable: 'That message is not available any more.',
-  // Errors (issue 6 item 5): the store hands them out as data ({ key, values }) and the views say them here.
+  moreActions: 'More actions',
+  // Errors: the store hands them out as data ({ key, values }) and the views say them here.
   // `{wait}` is given in seconds and written as words in the reader's language; `{text}` is the server's own words,
   // shown only where no sentence below fits its status.
   errorOffline: 'You are offline. Check your connection and try again.',

@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { RealtimeConnector, TinyChatApi, TinyChatConfig } from '../transport/types.ts';
 import type { AgentFeature } from './agent/AgentView.ts';
-import { randomId } from './anonymousId.ts';
+import { messageText } from './agent/messageText.ts';
 import { createOutbox } from './createOutbox.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
 import type { Thread } from './createThread.ts';
@@ -84,7 +84,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     onSent(_entry, message) {
       thread.value?.merge([message]);
       list.noteMessage(message);
-      state.emit('message', { message, mine: message.sender_id === userId.value });
+      messageText(message, (text) => state.emit('message', { message, mine: message.sender_id === userId.value, text }));
       // The visitor's message is in the conversation: now the agent may answer it.
       agent.peek()?.controller.onSent(message);
     },
@@ -95,7 +95,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const incoming = (message: Parameters<typeof unread.noteIncoming>[0]) => {
     agent.peek()?.controller.onIncoming(message);
     list.noteMessage(message);
-    state.emit('message', { message, mine: false });
+    messageText(message, (text) => state.emit('message', { message, mine: false, text }));
     unread.noteIncoming(message);
   };
 
@@ -103,6 +103,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const watching = createWatching(state, {
     onEvent(conversationId, event) {
       if (event.type === 'typing' && typeof event.senderName === 'string') state.names.set(event.senderId, event.senderName);
+      else if (event.type === 'message') state.names.learnMessages([event.message]);
       if (event.type === 'read') return reads.receive(conversationId, event.payload);
       if (event.type === 'conversation') return;
       // The open thread announces fresh messages through onIncoming; others only touch the list.
@@ -149,6 +150,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     userId,
     role: settings.userRole,
     seenAt: reads.seenAt,
+    tenantName: state.tenantName,
     agent,
     config: () => state.config,
     prefetched: opening.prefetched,
@@ -162,7 +164,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       state.saveUi();
       state.emit('open', {});
       if (status.value === 'ready' && state.openId.value !== null) opening.show(state.openId.value);
-      else if (status.value === 'ready') opening.openPinned();
+      else if (status.value === 'ready') opening.openFirst();
       const t = thread.value;
       if (t !== null) unread.markRead(t.conversationId);
     },
@@ -177,11 +179,13 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       else store.open();
     },
     openConversation: opening.show,
+    newConversation() {
+      if (settings.externalRef !== null) void store.startConversation();
+      else opening.draft();
+    },
     async startConversation() {
-      // A fresh ref per click makes "New conversation" new; an integrator's external-ref pins one thread.
-      const ref = settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`;
       try {
-        const conversation = await list.getOrCreate(ref);
+        const conversation = await list.getOrCreate(opening.freshRef());
         if (state.disposed) return;
         opening.show(conversation.id);
       } catch (e) {

@@ -1,7 +1,8 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
+import { joinBotParts } from './agent/joinBotParts.ts';
 import { checkImage } from './checkImage.ts';
-import type { Outbox, OutboxEntry } from './createOutbox.ts';
+import type { Outbox } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
 import { until } from './until.ts';
@@ -21,6 +22,8 @@ export interface ThreadOptions {
   onIncoming?(message: Message): void;
   /** Told when a page failed to load, with the error. */
   onError?(error: unknown): void;
+  /** Told about every message merged from any source (the store learns senders' names from them). */
+  learn?(messages: readonly Message[]): void;
   /** False while sending is held (the composer keeps the draft). Absent: always true. */
   canSend?(): boolean;
 }
@@ -64,12 +67,14 @@ export function createThread(options: ThreadOptions): Thread {
     const pending = outbox.entries.value.filter(
       (e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)),
     );
-    return pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)];
+    // A long agent reply was posted in parts: shown (and read, and quoted) as the one message it was.
+    return joinBotParts(pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)]);
   });
 
   const merge = (messages: readonly Message[]): Message[] => {
     const fresh: Message[] = [];
     if (messages.length === 0) return fresh;
+    options.learn?.(messages);
     const next = new Map(byId.value);
     for (const raw of messages) {
       if (raw.conversation_id !== conversationId) continue;
@@ -131,6 +136,7 @@ export function createThread(options: ThreadOptions): Thread {
     loadingOlder,
     ready,
     typing: computed(() => [...typingBy.value.values()]),
+    typers: computed(() => [...typingBy.value.keys()]),
     ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
       if (loadingOlder.value || !hasMore.value || disposed) return;

@@ -1,5 +1,5 @@
 /**
- * What views read and call (STYLE.md rule 5: views read `.value` and call actions; nothing else).
+ * What views read and call (views read `.value` and call actions; nothing else).
  * `createChatStore()` builds the real one from a transport; component tests build it over the local server.
  */
 import type { ReadonlySignal } from '@preact/signals';
@@ -29,7 +29,7 @@ export interface SendOptions {
   replyTo?: string;
 }
 
-/** An image on its way up (issue 6): `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
+/** An image on its way up: `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
 export interface UploadItem {
   readonly id: string;
   readonly file: Blob;
@@ -39,6 +39,8 @@ export interface UploadItem {
   readonly status: 'uploading' | 'failed';
   /** Why the upload failed, as a sentence the view says in the reader's language. */
   readonly error: Sentence | null;
+  /** A failure that trying again may mend (offline, a timeout, 5xx); false: refused (its type, its size). */
+  readonly retryable?: boolean;
 }
 
 export interface ConversationSummary {
@@ -62,16 +64,18 @@ export interface ThreadModel {
   readonly ready: ReadonlySignal<boolean>;
   /** Names of others typing now ("Ada"; '' for one who gave no name), cleared ~3 s after their last event. */
   readonly typing: ReadonlySignal<readonly string[]>;
+  /** The user ids of those typing now, in the same order: the view names them as their messages are named. */
+  readonly typers?: ReadonlySignal<readonly string[]>;
   /** Loads one older page; no-op while loading or when there is nothing more. */
   loadOlder(): Promise<void>;
   /** Queues a text message in the outbox; it shows at once as pending. Empty text is ignored. */
   send(text: string, options?: SendOptions): void;
   retry(key: string): void;
-  /** False while sending is held (the agent's 429 wait, issue 5): the composer keeps the draft. Absent: always true. */
+  /** False while sending is held (the agent's 429 wait): the composer keeps the draft. Absent: always true. */
   canSend?(): boolean;
   /** Call on each keystroke; sends at most one typing event every 2.5 s. */
   notifyTyping(): void;
-  // Issue 6 (images, edit/delete, reply to an unloaded message): optional, so a model without them still fits
+  // Images, edit/delete and replies to an unloaded message: optional, so a model without them still fits
   // the views, which then offer no "Attach image", "Edit" or "Delete".
   /** Images being uploaded, before they become image messages. */
   readonly uploads?: ReadonlySignal<readonly UploadItem[]>;
@@ -109,6 +113,8 @@ export interface ChatStore {
   readonly userId: ReadonlySignal<string>;
   /** The user's role (`user-role`): a support person or admin sees the inbox instead of the visitor's list. */
   readonly role?: UserRole;
+  /** The tenant's name from `/v1/config` once it is known ("Acme Logistics"): a new thread's header. */
+  readonly tenantName?: ReadonlySignal<string | null>;
   /** The agent's views once its lazy chunk has loaded (only with a `bot-id`); absent or null: no agent. */
   readonly agent?: ReadonlySignal<AgentView | null>;
   /** Per conversation, the newest message time someone else has read (server read state; absent: unknown). */
@@ -121,6 +127,11 @@ export interface ChatStore {
   openConversation(id: string): void;
   /** Get-or-create a conversation of the configured kind and open it. */
   startConversation(): Promise<void>;
+  /**
+   * "New conversation": a thread whose conversation the first send creates (none is left behind by who only
+   * looked); with `external-ref`, the pinned one. Absent: the views call {@link startConversation}.
+   */
+  newConversation?(): void;
   backToList(): void;
   /** Clears `error` when it is a transient one. */
   dismissError(): void;

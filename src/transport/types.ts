@@ -1,6 +1,6 @@
 /**
- * The shapes of the TinyChat REST API (seed `tinychat-rest-api.txt`) and the two transport interfaces that
- * state receives as arguments, so tests and the demo can hand in other implementations (STYLE.md rule 3).
+ * The shapes of the hosted TinyChat REST API and the two transport interfaces that
+ * state receives as arguments, so tests and the demo can hand in other implementations.
  */
 
 export type ConversationKind = 'order' | 'support' | 'direct';
@@ -65,10 +65,10 @@ export interface Conversation {
   waiting_since?: string | null;
   /** The agent answered, the visitor wrote again, and no person has written yet. */
   handed_over?: boolean;
-  /** `{ user_id: name }` of the participants who gave one. */
-  participant_names?: Record<string, string>;
   /** `{ user_id: email }` of the participants who gave one. */
   participant_emails?: Record<string, string>;
+  /** Local-server extension (default mode): `{ user_id: name }` for the participants who gave a name. */
+  participant_names?: Record<string, string>;
 }
 
 export interface ConversationInput {
@@ -90,6 +90,9 @@ export interface Message {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** Local-server extension (default mode): the sender's name and role from the users table; absent elsewhere. */
+  sender_name?: string | null;
+  sender_role?: string | null;
 }
 
 export interface SendInput {

@@ -10,6 +10,7 @@ import { Launcher } from './Launcher.tsx';
 import { useVisualViewport } from './mobile/useVisualViewport.ts';
 import { useNotifications } from './notify/useNotifications.ts';
 import { Panel } from './Panel.tsx';
+import type { WelcomeText } from './Welcome.tsx';
 
 /** Props of {@link ChatApp}. */
 export interface ChatAppProps {
@@ -19,7 +20,7 @@ export interface ChatAppProps {
    * @defaultValue 'bubble'
    */
   mode?: WidgetMode;
-  /** Extra controls before the message box (issue 6: "Attach image"). */
+  /** Extra controls before the message box ("Attach image"). */
   composerTools?: ComponentChildren;
   /**
    * The `locale` attribute ("es", "ar-EG"…); null or unknown = the browser's languages, then English.
@@ -32,6 +33,8 @@ export interface ChatAppProps {
   sound?: boolean;
   /** The accent colour (`accent` attribute), over `--tinychat-accent`; anything not a CSS colour is ignored. @defaultValue null */
   accent?: string | null;
+  /** The `greeting` and `reply-time` attributes, for the top of a new thread. @defaultValue none: the default greeting */
+  welcome?: WelcomeText;
 }
 
 /**
@@ -39,12 +42,12 @@ export interface ChatAppProps {
  * into the panel (not when the open state was restored at load), closing hands it back to the launcher when it
  * was in the panel. Inline and fullscreen modes have no launcher and always show
  * the panel (the host page decides where and whether the element is shown).
- * Views only read signals and call store actions (STYLE.md rule 5).
+ * Views only read signals and call store actions.
  *
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
-export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null }: ChatAppProps) {
+export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null, welcome }: ChatAppProps) {
   // Other languages' tables load on demand; until then the widget reads English, then re-renders once.
   const [tables, setTables] = useState(0);
   const resolved = useMemo(() => resolveLocale(locale), [locale, tables]);
@@ -92,7 +95,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
         ref={root}
         class={`tc-app tc-mode-${mode}`}
         // Language and direction for the whole widget: in right-to-left the launcher moves to the bottom-left and
-        // the layout mirrors through logical CSS properties (issue 6, part 5).
+        // the layout mirrors through logical CSS properties.
         lang={resolved.tag}
         dir={resolved.dir}
       // A custom property set through the CSSOM (Preact's style object), which a strict style-src CSP allows.
@@ -117,6 +120,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
             focusOnMount={bubble && !restoredOpen.current}
             focusInside={focusInside}
             composerTools={composerTools}
+            welcome={welcome}
           />
         )}
       </div>

@@ -9,7 +9,7 @@ import { useT } from './I18n.tsx';
 /** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {
   thread: ThreadModel;
-  /** Buttons before the message box: issue 6 puts "Attach image" here (and paste/drop land on the form). */
+  /** Buttons before the message box: "Attach image" goes here (and paste/drop land on the form). */
   tools?: ComponentChildren;
 }
 
@@ -36,9 +36,9 @@ export function Composer({ thread, tools }: ComposerProps) {
 
   const submit = () => {
     const text = draft.value.trim();
-    // Held (the agent's 429 wait, issue 5): the draft stays in the box until the visitor may send again.
+    // Held (the agent's 429 wait): the draft stays in the box until the visitor may send again.
     if (text === '' || thread.canSend?.() === false) return;
-    // A reply in progress (issue 6) goes out as `reply_to` and the quote bar closes.
+    // A reply in progress goes out as `reply_to` and the quote bar closes.
     const replyTo = actions?.replyTo.peek() ?? null;
     thread.send(text, replyTo === null ? undefined : { replyTo: replyTo.message.id });
     if (actions) actions.replyTo.value = null;
@@ -61,6 +61,7 @@ export function Composer({ thread, tools }: ComposerProps) {
         ref={box}
         class="tc-input"
         part="input"
+        dir="auto"
         aria-label={t('message')}
         placeholder={t('messagePlaceholder')}
         rows={1}

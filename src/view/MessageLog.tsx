@@ -4,6 +4,7 @@ import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import { useT } from './I18n.tsx';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { timeKey } from '../state/messageOrder.ts';
+import { LazyBotMessageBody } from './agent/lazyBotBody.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { SeenAnnouncer } from './SeenAnnouncer.tsx';
 import { personName } from './personName.ts';
@@ -21,7 +22,7 @@ const isMine = (item: ThreadItem) => item.mine;
 /**
  * The thread's messages as role="log" "Messages", virtualized: it opens at the newest message, follows new ones
  * while the reader is at the bottom (and always after their own send), and loads older history when the reader
- * nears the top, keeping the first visible message where it was (issue 4, part 5). Scrolled up, a "Jump to latest"
+ * nears the top, keeping the first visible message where it was. Scrolled up, a "Jump to latest"
  * button (counting what arrived meanwhile) brings the reader back down.
  * Rows are keyed by `item.key`, which is stable from the moment a message is written, so pending → sent is an
  * attribute change on the same element, never a second element.
@@ -60,9 +61,9 @@ export function MessageLog({ store, thread }: MessageLogProps) {
     log.focus();
   };
   const loadingOlder = thread.loadingOlder.value;
-  // A reply's quote brings its message into view through the list (issue 6, item 3).
+  // A reply's quote brings its message into view through the list.
   const actions = useThreadActions();
-  // The agent (issue 5): its messages render as markdown under its own name; its reply streams in as the last row.
+  // The agent: its messages render as markdown under its own name; its reply streams in as the last row.
   const agent = store.agent?.value ?? null;
   // "Seen" under the latest own message someone else has read (server read state).
   const seenAt = store.seenAt?.value.get(thread.conversationId);
@@ -89,7 +90,8 @@ export function MessageLog({ store, thread }: MessageLogProps) {
             item={item}
             sender={senderName(item.message.sender_id)}
             onRetry={(key) => thread.retry(key)}
-            Body={agent !== null && item.message.sender_id === agent.senderId ? agent.Body : undefined}
+            // Any agent's message is markdown: this widget's own agent renders it, else (the inbox) a lazy chunk.
+            Body={item.message.sender_id.startsWith('bot:') ? (agent?.Body ?? LazyBotMessageBody) : undefined}
             seen={item.key === seenKey}
           />
         )}

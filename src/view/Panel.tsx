@@ -3,12 +3,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
 import type { WidgetMode } from '../state/WidgetSettings.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { ConversationList } from './ConversationList.tsx';
+import { LazyConversationList } from './lazyConversationList.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { LazyInbox } from './inbox/lazyInbox.ts';
 import { useLocale, useT } from './I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
 import { Thread } from './Thread.tsx';
+import type { WelcomeText } from './Welcome.tsx';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
@@ -19,8 +20,10 @@ export interface PanelProps {
   focusOnMount: boolean;
   /** Kept true while focus is inside the panel, so ChatApp knows to hand it back to the launcher on close. */
   focusInside: RefObject<boolean>;
-  /** Passed down to the composer (issue 6). */
+  /** Passed down to the composer. */
   composerTools?: ComponentChildren;
+  /** The top of a new thread. */
+  welcome?: WelcomeText | undefined;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface PanelProps {
  * main control (the message box in a thread) if focus was in the panel, so it never falls back to the page when
  * the button that had it disappears. (Escape is ChatApp's, so it works from the launcher too.)
  */
-export function Panel({ store, mode, id, focusOnMount, focusInside, composerTools }: PanelProps) {
+export function Panel({ store, mode, id, focusOnMount, focusInside, composerTools, welcome }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
   const { tag, dir } = useLocale();
@@ -64,7 +67,7 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       role={dialog ? 'dialog' : 'region'}
       // aria-label, not aria-labelledby: the contract names the panel "Chat" whatever the header says.
       aria-label={t('chat')}
-      // The panel carries its language and direction (issue 6, part 5): the launcher's side is ChatApp's.
+      // The panel carries its language and direction: the launcher's side is ChatApp's.
       lang={tag}
       dir={dir}
       aria-modal={dialog ? 'false' : undefined}
@@ -86,10 +89,10 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
         </p>
       )}
       {status === 'ready' && inbox && <LazyInbox store={store} composerTools={composerTools} />}
-      {status === 'ready' && !inbox && screen === 'list' && <ConversationList store={store} />}
+      {status === 'ready' && !inbox && screen === 'list' && <LazyConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
       {status === 'ready' && !inbox && screen === 'thread' && thread && (
-        <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} />
+        <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />
       )}
     </div>
   );

@@ -20,8 +20,8 @@ const WAITING_SINCE = `(select min(w.created_at) from messages w where w.convers
  * - `last_sender_id`: who wrote the last message (null when there is none);
  * - `waiting_since`: when the oldest of the trailing messages nobody answered was written (the visitor is
  *   waiting since then), null when the last message is an answer (a person's or the agent's) or there is none;
- * - `participant_names`, `participant_emails`: `{ user_id: name }` and `{ user_id: email }` for the participants
- *   who gave one (the inbox names a visitor by them);
+ * - `participant_emails`: `{ user_id: email }` for the participants who gave one (the inbox names a visitor by it
+ *   when there is no name; names come from withParticipantNames);
  * - `handed_over`: the agent answered here, the visitor wrote again after it and no person has written yet, so
  *   the agent handed it over (or was asked for a person).
  */
@@ -30,8 +30,6 @@ export function inboxColumnsSql(user: string): string {
   ${readPositionsSql('c.id')} as reads,
   (select l.sender_id from messages l where l.conversation_id = c.id and l.deleted_at is null order by l.created_at desc limit 1) as last_sender_id,
   ${isoSql(WAITING_SINCE)} as waiting_since,
-  coalesce((select json_object_agg(n.user_id, n.name) from users n where n.tenant_id = c.tenant_id and n.user_id = any(c.participants)
-    and n.name is not null), '{}'::json) as participant_names,
   coalesce((select json_object_agg(e.user_id, e.email) from users e where e.tenant_id = c.tenant_id and e.user_id = any(c.participants)
     and e.email is not null), '{}'::json) as participant_emails,
   (${WAITING_SINCE} is not null and exists (select 1 from messages b where b.conversation_id = c.id and b.sender_id like 'bot:%')

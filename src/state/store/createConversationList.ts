@@ -45,6 +45,7 @@ export function createConversationList(
     async refresh() {
       const list = await api.listConversations(state.userId.value);
       if (state.disposed) return;
+      state.names.learnConversations(list);
       batch(() => {
         conversations.value = list;
         fetched(list);
@@ -75,6 +76,7 @@ export function createConversationList(
         external_ref: ref,
         participants: [me, ...settings.participants.filter((p) => p !== me)],
       });
+      state.names.learnConversations([conversation]);
       if (!state.disposed && !conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
       return conversation;
     },

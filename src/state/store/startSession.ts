@@ -53,6 +53,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
       userRole: settings.userRole,
     });
     state.config = s.config;
+    state.tenantName.value = s.config.tenant.name || null;
     // The read-state chunk (only against a server that has it) loads while the list is fetched.
     const reads = parts.reads?.start();
     await list.refresh();
@@ -66,7 +67,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
   batch(() => {
     status.value = 'ready';
     if (openId.value !== null && isOpen.value) opening.show(openId.value);
-    else if (isOpen.value) opening.openPinned();
+    else if (isOpen.value) opening.openFirst();
   });
   state.emit('ready', { userId: userId.value });
   void unread.count();

@@ -44,7 +44,7 @@ export function InboxItem({ summary, name, waiting, handedOver, current, onOpen 
           </span>
           {handedOver && (
             <span class="tc-inbox-mark">
-              {t('handedOver')}
+              {t('inboxHandedOver')}
               {sep}
             </span>
           )}

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../server/createServer.ts';
-import { splitBotBody } from '../../../src/state/agent/botMessage.ts';
+import { splitBotBody, splitStopped } from '../../../src/state/agent/botMessage.ts';
 import type { FullChatStore } from '../../../src/state/createChatStore.ts';
 import { startTestServer, type Api } from '../../server/helpers/testServer.ts';
 import { browserStorage, until } from '../state/helpers.ts';
 import { makeAgentStore, recordingFetch } from './helpers/agentStore.ts';
 
-// The widget's agent flow (issue 5, items 5-6) against the real server: its REST API and its real agent endpoint.
+// The widget's agent flow against the real server: its REST API and its real agent endpoint.
 let server: RunningServer & { api: Api };
 beforeAll(async () => {
   // 5 ms a token: a reply takes long enough that "Stop generating" lands mid-reply.
@@ -85,7 +85,8 @@ describe('the agent in the store, against the local server', () => {
     await until(() => thread.items.value.filter((i) => i.message.sender_id === 'bot:demo-bot' && i.status === 'sent').length === 2, 'second posted');
     const stored = await history(thread.conversationId);
     expect(stored.map((m) => m.sender_id)).toEqual(['u_agent_2', 'bot:demo-bot', 'u_agent_2', 'bot:demo-bot']);
-    expect(stored[1]!.body).toBe(partial.trimEnd());
+    // What arrived, marked as stopped (the widget says so in the reader's language).
+    expect(splitStopped(splitBotBody(stored[1]!.body).text)).toEqual({ text: partial.trimEnd(), stopped: true });
     expect(splitBotBody(stored[3]!.body).sources.length).toBeGreaterThan(0);
     store.dispose();
   });

@@ -4,6 +4,8 @@ import type { StartStream, StopStream, StreamEvent } from './protocol.ts';
 import { unexpectedAgentError } from '../../errors/AgentError.ts';
 import { reviveError } from './serializeError.ts';
 import { startStreamWorker } from './startStreamWorker.ts';
+// The bundler's URL of the worker's own script (declared in workerUrl.d.ts), not the module's default export.
+// oxlint-disable-next-line import/default
 import workerUrl from './sseWorker.ts?worker&url';
 
 /** Options of {@link StreamWorkerClient.stream}: a completion's, with tokens already batched by the worker. */
@@ -95,7 +97,7 @@ export function createStreamWorkerClient(url: string = workerUrl): StreamWorkerC
           entry.options.onDone?.();
           return;
         case 'result':
-          settle(data.id)?.resolve({ text: entry.text, sources: data.sources });
+          settle(data.id)?.resolve({ text: entry.text, sources: data.sources, ...(data.handover === true ? { handover: true } : {}) });
           return;
         case 'error':
           settle(data.id)?.reject(reviveError(data.error));
