@@ -61,8 +61,9 @@ describe('read state shared by every device of a user', () => {
     await until(() => phone.joined() && laptop.joined(), "the user's channel joined on both");
 
     await visitor.store.sendText('Is my parcel coming today?');
-    const id = visitor.store.thread.value?.conversationId ?? '';
-    expect(id).not.toBe('');
+    // The conversation is created with the first message: its id is known once the send is done.
+    await until(() => visitor.store.conversations.value.length === 1 && visitor.store.thread.value?.items.value.some((i) => i.status === 'sent') === true, 'sent');
+    const id = visitor.store.conversations.value[0]?.conversation.id ?? '';
     await until(() => unreadOf(phone.store, id) === 1 && unreadOf(laptop.store, id) === 1, 'the new conversation, unread, on both devices');
 
     // Read on the laptop: the phone's count drops live, and the visitor learns it was read.
