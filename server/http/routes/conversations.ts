@@ -6,6 +6,7 @@ import { withParticipantNames } from './withNames.ts';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { tellParticipants } from '../../realtime/userChannel.ts';
+import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -55,14 +56,18 @@ export function conversationsRoutes(db: Db, realtime: Broadcaster) {
       const participants = [...new Set(stringList(body.participants, 'participants', { min: 1, max: MAX_ID }))];
       const tenantId = c.get('tenant').id;
       // on conflict do nothing waits for a concurrent insert of the same ref, so two racing calls give one row.
-      const [created] = await db.query<{ participants: string[] }>(
-        `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
-         on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
-         returning ${CONVERSATION_COLUMNS}`,
-        [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
-      );
+      const created = await db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string; participants: string[] }>(
+          `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
+           on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
+           returning ${CONVERSATION_COLUMNS}`,
+          [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
+        );
+        if (row !== undefined) await recordWebhookEvent(tx, tenantId, 'conversation.created', row.id, row);
+        return row;
+      });
       if (created !== undefined) {
-        if (extensionsOnFor(c)) tellParticipants(realtime, tenantId, (created as { participants: string[]; id?: unknown }).id as string, participants);
+        if (extensionsOnFor(c)) tellParticipants(realtime, tenantId, created.id, participants);
         return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
       }
       const [existing] = await db.query<{ participants: string[] }>(
