@@ -14,6 +14,7 @@ export { mount, type Mounted, type MountOptions } from './element/mount.ts';
 export { commandQueue, type TinyChatCommand } from './element/commandQueue.ts';
 export type {
   TinyChatErrorDetail,
+  TinyChatReadDetail,
   TinyChatEventDetails,
   TinyChatEventMap,
   TinyChatEventName,

@@ -10,6 +10,10 @@ export const FEATURES = [
   'agent_health',
   // Messages carry `receiver_id`; a send's answer is the whole stored row (media_url, reply_to, edited_at, deleted_at).
   'message_fields',
+  // `POST /conversations/:id/read`, `unread_count`/`reads`/`waiting_since`/`handed_over` on list rows, `read` on `conv:<id>`.
+  'read_state',
+  // `conversation` `{ conversation_id }` on each participant's own channel `user:<user_id>`.
+  'user_channel',
   // Message rows carry `sender_name` and `sender_role`, conversation rows `participant_names`, and typing events the
   // stored name when none was given: all from the users table.
   'sender_names',

@@ -8,6 +8,7 @@ import type { Vsn } from './Frame.ts';
 import type { RealtimeHub, Subscriber } from './RealtimeHub.ts';
 import type { RealtimeSettings } from './RealtimeSettings.ts';
 import type { RealtimeTenantRow } from './realtimeTenant.ts';
+import { serverOnly } from './serverOnly.ts';
 import { topicKey } from './topicKey.ts';
 import { wsFrame } from './wsFrame.ts';
 
@@ -214,9 +215,10 @@ export class RealtimeConnection implements Subscriber {
 
   private push(f: ClientFrame, joined: Joined, event: string, body: string | Uint8Array): void {
     if (event === '' || Buffer.byteLength(event) > 255) return this.error(f, 'event name must be 1 to 255 bytes');
-    const refused = clientEventRule(joined.key, event, body, this.deps.limits.maxTypingBytes);
+    const topic = f.topic.slice(PREFIX.length);
+    const refused = serverOnly(topic, event) ?? clientEventRule(joined.key, event, body, this.deps.limits.maxTypingBytes);
     if (refused !== undefined) return this.error(f, refused);
-    this.deps.hub.publish({ key: joined.key, topic: f.topic.slice(PREFIX.length), event, body }, this);
+    this.deps.hub.publish({ key: joined.key, topic, event, body }, this);
     if (joined.ack) this.ok(f, {});
   }
 

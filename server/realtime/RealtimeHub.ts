@@ -1,6 +1,7 @@
 import type { Broadcaster } from './Broadcaster.ts';
 import { encodeBroadcastV1, encodeBroadcastV2 } from './encodeFrame.ts';
 import type { Broadcast, Vsn } from './Frame.ts';
+import { topicKey } from './topicKey.ts';
 import { wsFrame } from './wsFrame.ts';
 
 /** Something that receives broadcasts: one client socket. */
@@ -37,9 +38,9 @@ export class RealtimeHub implements Broadcaster {
     if (subs?.delete(subscriber) && subs.size === 0) this.topics.delete(key);
   }
 
-  /** The REST handlers' entry (`conv:<id>` channels, which are global: see topicKey). */
-  broadcast(topic: string, event: string, payload: unknown): void {
-    this.publish({ key: topic, topic, event, body: JSON.stringify(payload ?? {}) });
+  /** The REST handlers' entry (`conv:<id>` channels are global, a tenant's own channels need its id: see topicKey). */
+  broadcast(topic: string, event: string, payload: unknown, tenantId?: string): void {
+    this.publish({ key: tenantId === undefined ? topic : topicKey(tenantId, topic), topic, event, body: JSON.stringify(payload ?? {}) });
   }
 
   /**

@@ -10,6 +10,7 @@ import type { Broadcast } from './Frame.ts';
 import type { RealtimeHub } from './RealtimeHub.ts';
 import type { RealtimeSettings } from './RealtimeSettings.ts';
 import { realtimeTenant, type RealtimeTenantRow } from './realtimeTenant.ts';
+import { serverOnly } from './serverOnly.ts';
 import { topicKey } from './topicKey.ts';
 
 /** Most messages in one `/api/broadcast` call. */
@@ -35,6 +36,8 @@ export function broadcastRoutes(db: Db, hub: RealtimeHub, settings: Pick<Realtim
     if (typeof event !== 'string' || event === '' || Buffer.byteLength(event) > 255) throw new ApiError(400, 'event must be 1 to 255 bytes');
     if (body.length > maxPayloadBytes) throw new ApiError(400, `payload is over ${maxPayloadBytes} bytes`);
     const key = topicKey(tenant.id, topic);
+    const serverEvent = serverOnly(topic, event);
+    if (serverEvent !== undefined) throw new ApiError(403, serverEvent);
     const rule = clientEventRule(key, event, body, settings.maxTypingBytes);
     if (rule !== undefined) throw new ApiError(rule.startsWith('typing') ? 413 : 403, rule);
     const access = await authorize(tenant, topic, token);

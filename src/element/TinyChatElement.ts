@@ -230,7 +230,7 @@ export class TinyChatElement extends Base {
 
   /** The page's getUserToken(), else `tinychat:token-expired` for the page to set a fresh `user-token`. */
   #refreshToken(): void {
-    const expired = (): void => void this.dispatchEvent(new CustomEvent('tinychat:token-expired', { bubbles: true, composed: true }));
+    const expired = (): void => dispatchTinyChatEvent(this, 'token-expired', {});
     if (this.getUserToken === undefined) return expired();
     Promise.resolve()
       .then(this.getUserToken)

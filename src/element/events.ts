@@ -30,7 +30,14 @@ export interface TinyChatErrorDetail {
   fatal: boolean;
 }
 
-/** `tinychat-open` and `tinychat-close` carry no data. */
+/** `tinychat-read`: another participant has read the conversation up to `messageId` (a server with read state). */
+export interface TinyChatReadDetail {
+  conversationId: string;
+  userId: string;
+  messageId: string;
+}
+
+/** `tinychat-open`, `tinychat-close` and `tinychat-token-expired` carry no data. */
 export type TinyChatToggleDetail = Record<never, never>;
 
 /** Each event's detail, by the event's short name. */
@@ -41,6 +48,9 @@ export interface TinyChatEventDetails {
   message: TinyChatMessageDetail;
   unread: TinyChatUnreadDetail;
   error: TinyChatErrorDetail;
+  read: TinyChatReadDetail;
+  /** The user token is about to expire and no `getUserToken()` is set: the page sets a fresh `user-token`. */
+  'token-expired': TinyChatToggleDetail;
 }
 
 /** A short event name: `message` is dispatched as `tinychat-message` and `tinychat:message`. */

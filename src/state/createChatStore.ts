@@ -8,6 +8,7 @@ import type { Thread } from './createThread.ts';
 import { createConversationList } from './store/createConversationList.ts';
 import { createListRefresh } from './store/createListRefresh.ts';
 import { createOpening } from './store/createOpening.ts';
+import { createServerReads } from './store/createServerReads.ts';
 import { createStoreState, type ChatEventName } from './store/createStoreState.ts';
 import { createUnread } from './store/createUnread.ts';
 import { createWatching } from './store/createWatching.ts';
@@ -76,7 +77,9 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   const unread = createUnread(state);
   unread.total.subscribe((n) => state.emit('unread', { count: n }));
-  const list = createConversationList(state, unread.counts);
+  // Server read state (default mode): its hooks reach the parts made after it.
+  const reads = createServerReads(state, unread, { refresh: () => refresh.afterJoin(), joined: (id) => watching.joined(id) });
+  const list = createConversationList(state, unread.counts, reads.fetched);
   const outbox = createOutbox({
     api: options.api,
     storage,
@@ -107,6 +110,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     onEvent(conversationId, event) {
       if (event.type === 'typing' && typeof event.senderName === 'string') state.names.set(event.senderId, event.senderName);
       else if (event.type === 'message') state.names.learnMessages([event.message]);
+      if (event.type === 'read') return reads.receive(conversationId, event.payload);
+      if (event.type === 'conversation') return;
       // The open thread announces fresh messages through onIncoming; others only touch the list.
       if (opening.deliver(conversationId, event) || event.type !== 'message') return;
       const { message } = event;
@@ -149,6 +154,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     unreadTotal: unread.total,
     thread,
     userId,
+    role: settings.userRole,
+    seenAt: reads.seenAt,
     tenantName: state.tenantName,
     agent,
     config: () => state.config,
@@ -220,7 +227,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   void startSession(
     state,
-    { list, unread, opening, watching, outbox, startAgent },
+    { list, unread, opening, watching, outbox, reads, startAgent },
     {
       checkKey: options.checkKey,
       session: options.sessionStorage ?? createStorage(`${settings.storageKey}:${settings.baseUrl}`, 'sessionStorage'),

@@ -229,6 +229,7 @@ export function createThread(options: ThreadOptions): Thread {
         typingTimers.set(event.senderId, setTimeout(() => clearTyping(event.senderId), typingClearMs));
         return;
       }
+      if (event.type !== 'message') return;
       const message = normalizeMessage(event.message);
       if (message.conversation_id !== conversationId) return;
       batch(() => {

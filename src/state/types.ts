@@ -4,7 +4,7 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import type { AgentView } from './agent/AgentView.ts';
-import type { Conversation, ConversationKind, Message } from '../transport/types.ts';
+import type { Conversation, ConversationKind, Message, UserRole } from '../transport/types.ts';
 import type { Sentence } from '../i18n/sentence.ts';
 
 export type { Sentence };
@@ -49,6 +49,8 @@ export interface ConversationSummary {
   readonly lastMessage: string | null;
   readonly lastAt: string | null;
   readonly unread: number;
+  /** Who wrote the last message, when known (live, or the server's `last_sender_id`). */
+  readonly lastSenderId?: string | null;
 }
 
 export interface ThreadModel {
@@ -109,10 +111,14 @@ export interface ChatStore {
   readonly thread: ReadonlySignal<ThreadModel | null>;
   /** The visitor's own user id. */
   readonly userId: ReadonlySignal<string>;
+  /** The user's role (`user-role`): a support person or admin sees the inbox instead of the visitor's list. */
+  readonly role?: UserRole;
   /** The tenant's name from `/v1/config` once it is known ("Acme Logistics"): a new thread's header. */
   readonly tenantName?: ReadonlySignal<string | null>;
   /** The agent's views once its lazy chunk has loaded (only with a `bot-id`); absent or null: no agent. */
   readonly agent?: ReadonlySignal<AgentView | null>;
+  /** Per conversation, the newest message time someone else has read (server read state; absent: unknown). */
+  readonly seenAt?: ReadonlySignal<ReadonlyMap<string, string>>;
   /** Display names known for user ids (own name, names from typing events). */
   displayName(userId: string): string;
   open(): void;

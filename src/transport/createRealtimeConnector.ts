@@ -53,7 +53,7 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
   const offTokenChange = options.onTokenChange?.(() => void client?.then((c) => c.setAuth()).catch(() => {}));
 
   return {
-    subscribe(conversationId: string, handlers: ChannelHandlers): LiveSubscription {
+    subscribe(conversationId: string, handlers: ChannelHandlers, name = prefix + conversationId): LiveSubscription {
       let closed = disposed;
       let channel: RealtimeChannel | undefined;
       let last: ChannelStatus | undefined;
@@ -75,14 +75,13 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
       getClient().then(
         (c) => {
           if (closed) return;
-          const ch = c.channel(`${prefix}${conversationId}`, { config: { broadcast: { self: false, ack: false } } });
+          const ch = c.channel(name, { config: { broadcast: { self: false, ack: false } } });
           channel = ch;
-          const deliver = (event: string) => (message: { payload?: unknown }) => {
-            const live = closed ? undefined : toLiveEvent(event, message.payload);
+          // Every event through one handler: toLiveEvent keeps those it knows (`message`, `typing`, `read`, `conversation`).
+          ch.on('broadcast', { event: '*' }, (message: { event?: unknown; payload?: unknown }) => {
+            const live = closed || typeof message.event !== 'string' ? undefined : toLiveEvent(message.event, message.payload);
             if (live) handlers.onEvent(live);
-          };
-          ch.on('broadcast', { event: 'message' }, deliver('message'));
-          ch.on('broadcast', { event: 'typing' }, deliver('typing'));
+          });
           ch.subscribe((status, error) => report(status as ChannelStatus, error));
         },
         (error: unknown) => report('CHANNEL_ERROR', error instanceof Error ? error : new Error('the realtime client could not be loaded', { cause: error })),

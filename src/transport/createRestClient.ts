@@ -77,6 +77,9 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
       } | undefined;
       return body?.message;
     },
+    async markRead(conversationId, userId, messageId, call) {
+      await request({ method: 'POST', path: `${conv(conversationId)}/read`, json: { user_id: userId, message_id: messageId }, retry: true, signal: call?.signal });
+    },
     async typing(conversationId, senderId, senderName, call) {
       // Fire-and-forget (seed): a typing event that arrives late is worse than none, so no retry.
       const json = senderName ? { sender_id: senderId, sender_name: senderName } : { sender_id: senderId };

@@ -4,8 +4,8 @@ import type { LiveEvent, Message } from './types.ts';
  * Turns a broadcast's inner payload into a {@link LiveEvent}, or undefined when it is not one. Payloads come
  * from the network, so their shape is checked rather than trusted (a malformed one is dropped, not rendered).
  *
- * @param event - the broadcast event name, `message` or `typing`
- * @param payload - `{message}` for `message`, `{senderId, senderName}` for `typing`
+ * @param event - the broadcast event name: `message`, `typing`, `read` (our extension) or `conversation` (on `user:`)
+ * @param payload - `{message}`, `{senderId, senderName}`, a read position with `unread_count`, `{conversation_id}`
  */
 export function toLiveEvent(event: string, payload: unknown): LiveEvent | undefined {
   if (typeof payload !== 'object' || payload === null) return undefined;
@@ -19,7 +19,7 @@ export function toLiveEvent(event: string, payload: unknown): LiveEvent | undefi
     if (typeof senderId !== 'string' || senderId === '') return undefined;
     return { type: 'typing', senderId, senderName: typeof senderName === 'string' && senderName !== '' ? senderName : null };
   }
-  return undefined;
+  return event === 'read' || event === 'conversation' ? { type: event, payload } : undefined;
 }
 
 function isMessage(value: unknown): value is Message {

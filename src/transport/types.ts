@@ -17,6 +17,15 @@ export interface TinyChatConfig {
   features?: readonly string[];
 }
 
+/** How far one participant has read a conversation (`read_state` extension). */
+export interface ReadPosition {
+  user_id: string;
+  message_id: string;
+  /** The read message's `created_at`: everything up to it is read. */
+  message_at: string;
+  read_at: string;
+}
+
 export interface User {
   id: string;
   tenant_id: string;
@@ -45,6 +54,19 @@ export interface Conversation {
   /** Present in the list endpoint only. */
   last_message?: string | null;
   last_at: string | null;
+  // The list endpoint's extensions (`read_state`): absent on the hosted seed.
+  /** Unread messages for the user the list was asked for. */
+  unread_count?: number;
+  /** Every participant's read position. */
+  reads?: ReadPosition[];
+  /** Who wrote the last message. */
+  last_sender_id?: string | null;
+  /** Since when the visitor's trailing messages wait for an answer; null when answered. */
+  waiting_since?: string | null;
+  /** The agent answered, the visitor wrote again, and no person has written yet. */
+  handed_over?: boolean;
+  /** `{ user_id: email }` of the participants who gave one. */
+  participant_emails?: Record<string, string>;
   /** Local-server extension (default mode): `{ user_id: name }` for the participants who gave a name. */
   participant_names?: Record<string, string>;
 }
@@ -113,14 +135,18 @@ export interface TinyChatApi {
   edit(conversationId: string, messageId: string, senderId: string, body: string, options?: CallOptions): Promise<Message | undefined>;
   remove(conversationId: string, messageId: string, senderId: string, options?: CallOptions): Promise<Message | undefined>;
   typing(conversationId: string, senderId: string, senderName?: string, options?: CallOptions): Promise<void>;
+  /** Records that `userId` has read up to `messageId` (`read_state` extension; never backwards). */
+  markRead?(conversationId: string, userId: string, messageId: string, options?: CallOptions): Promise<void>;
   /** `onProgress` gets uploaded/total bytes (0..1 as a fraction) when the platform reports upload progress. */
   upload(conversationId: string, file: Blob, onProgress?: (fraction: number) => void, options?: CallOptions): Promise<UploadResult>;
 }
 
-/** What arrives on `conv:<id>`. */
+/** What arrives on `conv:<id>` (and `conversation` on `user:<id>`). */
 export type LiveEvent =
   | { type: 'message'; message: Message }
-  | { type: 'typing'; senderId: string; senderName: string | null };
+  | { type: 'typing'; senderId: string; senderName: string | null }
+  // Extensions (`read_state`, `user_channel`): checked by the read-state chunk, which alone uses them.
+  | { type: 'read' | 'conversation'; payload: object };
 
 /** Subscribe states, as realtime-js names them. */
 export type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';
@@ -138,7 +164,8 @@ export interface LiveSubscription {
 
 /** Realtime behind an interface: the implementation loads supabase-js lazily. */
 export interface RealtimeConnector {
-  subscribe(conversationId: string, handlers: ChannelHandlers): LiveSubscription;
+  /** @param channel - another channel than `conv:<conversationId>` (a user's own `user:<id>`) */
+  subscribe(conversationId: string, handlers: ChannelHandlers, channel?: string): LiveSubscription;
   /** Closes the socket and every subscription. */
   dispose(): void;
 }

@@ -61,7 +61,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
  * Up and Down arrows move between the conversations, Home and End to the first and last, besides Tab: a support
  * inbox's list is long.
  */
-function moveAlong(e: KeyboardEvent): void {
+export function moveAlong(e: KeyboardEvent): void {
   const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
   const step = keys[e.key];
   if (step === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;

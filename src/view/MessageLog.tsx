@@ -3,8 +3,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import { useT } from './I18n.tsx';
 import { useThreadActions } from './actions/ThreadActions.tsx';
+import { timeKey } from '../state/messageOrder.ts';
 import { LazyBotMessageBody } from './agent/lazyBotBody.ts';
 import { MessageRow } from './MessageRow.tsx';
+import { SeenAnnouncer } from './SeenAnnouncer.tsx';
 import { personName } from './personName.ts';
 import { VirtualList } from './VirtualList.tsx';
 
@@ -63,6 +65,9 @@ export function MessageLog({ store, thread }: MessageLogProps) {
   const actions = useThreadActions();
   // The agent: its messages render as markdown under its own name; its reply streams in as the last row.
   const agent = store.agent?.value ?? null;
+  // "Seen" under the latest own message someone else has read (server read state).
+  const seenAt = store.seenAt?.value.get(thread.conversationId);
+  const seenKey = seenAt === undefined ? undefined : items.findLast((i) => i.mine && i.status === 'sent' && timeKey(i.message.created_at) <= timeKey(seenAt))?.key;
   const senderName = (id: string) => (agent !== null && id === agent.senderId ? t('agentName') : personName(store, id, t));
   return (
     <div class="tc-log-wrap" part="message-list" ref={wrap}>
@@ -87,6 +92,7 @@ export function MessageLog({ store, thread }: MessageLogProps) {
             onRetry={(key) => thread.retry(key)}
             // Any agent's message is markdown: this widget's own agent renders it, else (the inbox) a lazy chunk.
             Body={item.message.sender_id.startsWith('bot:') ? (agent?.Body ?? LazyBotMessageBody) : undefined}
+            seen={item.key === seenKey}
           />
         )}
         footer={agent !== null ? <agent.Footer thread={thread} /> : undefined}
@@ -100,6 +106,7 @@ export function MessageLog({ store, thread }: MessageLogProps) {
           if (value) unseen.value = 0;
         }}
       />
+      <SeenAnnouncer seenKey={seenKey} />
       {!atBottom.value && (
         <button type="button" class="tc-jump" onClick={jumpToLatest}>
           {unseen.value > 0 ? t(unseen.value === 1 ? 'jumpNewOne' : 'jumpNewMany', { count: unseen.value }) : t('jumpToLatest')}

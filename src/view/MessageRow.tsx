@@ -17,6 +17,8 @@ export interface MessageRowProps {
   onRetry: (key: string) => void;
   /** Renders the text instead of plain linkified text (the agent's messages: safe markdown with sources). */
   Body?: ComponentType<{ text: string }> | undefined;
+  /** The visitor's latest own message someone else has read: it says "Seen". */
+  seen?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function rowId(item: ThreadItem): string {
  * it, Reply/Edit/Delete (or the edit box, or the delete confirmation). Status and ownership are data attributes
  * (docs/ui-contract.md) that the styles and the browser tests read.
  */
-export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
+export function MessageRow({ item, sender, onRetry, Body, seen }: MessageRowProps) {
   const { message, status, mine } = item;
   const when = parseTime(message.created_at);
   const t = useT();
@@ -80,6 +82,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
       </div>
       {actions?.confirmingDelete.value === item.key ? <LazyDeleteConfirm item={item} /> : !editing && <MessageActions item={item} />}
       {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
+      {seen && <p class="tc-msg-seen">{t('seen')}</p>}
       {status === 'failed' && (
         <p class="tc-msg-failed">
           <span>{item.error ? t(item.error) : t('notSent')}</span>{' '}

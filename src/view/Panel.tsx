@@ -5,6 +5,7 @@ import type { WidgetMode } from '../state/WidgetSettings.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { LazyConversationList } from './lazyConversationList.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { LazyInbox } from './inbox/lazyInbox.ts';
 import { useLocale, useT } from './I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
 import { Thread } from './Thread.tsx';
@@ -40,6 +41,9 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
   const screen = store.screen.value;
   const thread = store.thread.value;
   const dialog = mode !== 'inline';
+  // A support person or admin on a page of its own (inline, fullscreen) gets the inbox, a chunk of its own: the
+  // list beside the thread when wide, no "New conversation", visitors named.
+  const inbox = mode !== 'bubble' && (store.role === 'support' || store.role === 'admin');
 
   useEffect(() => {
     if (focusOnMount) moveFocusIn(ref.current);
@@ -76,7 +80,7 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
         if (next !== null && !ref.current?.contains(next)) focusInside.current = false;
       }}
     >
-      <PanelHeader store={store} closable={mode === 'bubble'} />
+      {!inbox && <PanelHeader store={store} closable={mode === 'bubble'} />}
       <ConnectionBanner connection={store.connection.value} />
       <ErrorAlert error={store.error.value} onDismiss={() => store.dismissError()} />
       {status === 'starting' && (
@@ -84,9 +88,10 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
           {t('loading')}
         </p>
       )}
-      {status === 'ready' && screen === 'list' && <LazyConversationList store={store} />}
+      {status === 'ready' && inbox && <LazyInbox store={store} composerTools={composerTools} />}
+      {status === 'ready' && !inbox && screen === 'list' && <LazyConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
-      {status === 'ready' && screen === 'thread' && thread && (
+      {status === 'ready' && !inbox && screen === 'thread' && thread && (
         <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />
       )}
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { history, useBrowserSuite, WAIT } from './helpers/suite.ts';
-import { conversationOf, isSend, openThread, type, widget } from './helpers/widget.ts';
+import { conversationOf, isSend, openThread, type, widget, type Widget } from './helpers/widget.ts';
 
 /**
  * The support inbox (`/inbox.html`): the same widget inline as user "support". A support person
@@ -10,63 +10,101 @@ import { conversationOf, isSend, openThread, type, widget } from './helpers/widg
 describe('the support inbox', () => {
   const suite = useBrowserSuite();
 
-  it('lists a visitor who writes after it loaded, named and unread, newest first; replies and typing go both ways live', async () => {
-    const { page: inboxPage } = await suite.person('/inbox.html');
-    const inbox = widget(inboxPage);
-    await inbox.inlinePanel.waitFor();
-    await inbox.newConversation.waitFor();
+  /** The demo site with a signed-in visitor: the page identifies them by id and name (`TinyChat('identify')`). */
+  const namedVisitor = async (userId: string, name: string) => {
+    const { page } = await suite.person('/');
+    await page.evaluate(([id, n]) => (window as unknown as { TinyChat: (...a: unknown[]) => void }).TinyChat('identify', { userId: id, name: n }), [userId, name]);
+    return page;
+  };
+  /** An inbox device (its own context and storage), resolved once its own channel `user:support` has joined. */
+  const inboxDevice = async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.live.url });
+    context.setDefaultTimeout(WAIT);
+    const page = await context.newPage();
+    const joined = new Promise<void>((resolve) => {
+      page.on('websocket', (ws) =>
+        ws.on('framereceived', ({ payload }) => {
+          if (typeof payload === 'string' && payload.includes('"realtime:user:support"') && payload.includes('"phx_reply"') && payload.includes('"ok"')) resolve();
+        }),
+      );
+    });
+    await page.goto('/inbox.html');
+    await joined;
+    return page;
+  };
 
-    // Two visitors write after the inbox loaded: their conversations are not in the list it loaded.
-    const { page: adaPage } = await suite.person('/');
+  it("two devices of the support user: a visitor's first message reaches both at once, named; reading on one clears the other; the visitor sees Seen", async () => {
+    // Two devices of Sam: two browser contexts, so two storages; only the server can tell one what the other read.
+    const laptopPage = await inboxDevice();
+    const phonePage = await inboxDevice();
+    const laptop = widget(laptopPage);
+    const phone = widget(phonePage);
+    await laptop.inlinePanel.waitFor();
+    await phone.inlinePanel.waitFor();
+    // No "New conversation" for support.
+    expect(await laptop.newConversation.count()).toBe(0);
+
+    const adaPage = await namedVisitor(`ada_${Date.now()}`, 'Ada Lovelace');
     const ada = await openThread(adaPage);
-    const adaSent = adaPage.waitForRequest(isSend);
+    const sent = adaPage.waitForRequest(isSend);
     await type(ada, 'Hello, parcel ACME-111 is late');
-    const adaConversation = conversationOf(await adaSent);
-    const adaId = (await history(suite.live, adaConversation))[0]!.sender_id;
-    const { page: bobPage } = await suite.person('/');
-    const bob = await openThread(bobPage);
-    await type(bob, 'Hi, can I change my address?');
-    await bob.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
+    const conversationId = conversationOf(await sent);
+    await ada.message('ACME-111').and(adaPage.locator('[data-status="sent"]')).waitFor();
 
-    // The list is fetched again while it is on screen (every 15 s): both show up without a reload, each named
-    // by the visitor it is with, each with its message unread. Bob wrote last, so Bob is first.
-    const items = inbox.conversations.getByRole('button');
-    const adaItem = items.filter({ hasText: 'ACME-111' });
-    await adaItem.waitFor({ timeout: 40_000 });
-    await items.filter({ hasText: 'change my address' }).waitFor();
-    const visitorName = `Visitor ${adaId.slice('anon_'.length, 'anon_'.length + 6)}`;
-    expect(await adaItem.textContent()).toContain(visitorName);
-    await expect.poll(() => items.first().textContent(), { timeout: WAIT }).toContain('change my address');
-    await inbox.conversations.getByRole('button', { name: new RegExp(`^${visitorName}, Support, Hello, parcel ACME-111 is late, .*, 1 unread$`) }).waitFor();
+    // Both inboxes list it without a reload or waiting for the 15 s list fetch: named, unread, waiting, no kind tag.
+    const row = (w: Widget) => w.conversations.locator(`[data-conversation-id="${conversationId}"]`);
+    await row(laptop).waitFor();
+    await row(phone).waitFor();
+    for (const w of [laptop, phone]) {
+      await w.conversations.getByRole('button', { name: /^Ada Lovelace, Hello, parcel ACME-111 is late, Waiting 1 min, .*, 1 unread$/ }).waitFor();
+    }
 
-    // Ada writes again: live, her conversation moves to the top with 2 unread.
-    await type(ada, 'It was due yesterday');
-    await expect.poll(() => items.first().textContent(), { timeout: WAIT }).toContain('It was due yesterday');
-    await inbox.conversations.getByRole('button', { name: /It was due yesterday, .*, 2 unread$/ }).waitFor();
+    // The laptop opens it (list beside the thread): the header names the visitor; the phone's count drops live;
+    // Ada sees "Seen" under her message.
+    await row(laptop).click();
+    await laptop.message('ACME-111').waitFor();
+    expect(await laptopPage.getByRole('heading', { name: 'Ada Lovelace' }).count()).toBe(1);
+    await expect.poll(() => row(phone).textContent(), { timeout: WAIT }).not.toContain('unread');
+    await ada.log.getByText('Seen', { exact: true }).waitFor();
+    expect(await ada.message('ACME-111').locator('.tc-msg-seen').count()).toBe(1);
+    expect(await laptop.conversations.count()).toBe(1);
 
-    // Open it: both messages, sender named; the unread count goes.
-    await items.first().click();
-    await inbox.message('It was due yesterday').waitFor();
-    expect(await inbox.message('ACME-111 is late').locator('.tc-msg-sender').textContent()).toBe(visitorName);
+    // The reply reaches Ada; the conversation no longer waits.
+    await type(laptop, 'It is on the van today, arriving before 5 pm.');
+    await laptop.message('arriving before 5 pm').and(laptopPage.locator('[data-status="sent"]')).waitFor();
+    await ada.message('arriving before 5 pm').waitFor();
+    await expect.poll(() => row(phone).textContent(), { timeout: WAIT }).not.toMatch(/Waiting/);
+    const stored = await history(suite.live, conversationId);
+    expect(stored.map((m) => m.body)).toEqual(['Hello, parcel ACME-111 is late', 'It is on the van today, arriving before 5 pm.']);
+  });
 
-    // Typing, both ways: the support person's name on Ada's side, "Visitor" on the inbox's side.
-    await inbox.messageBox.pressSequentially('Let me check');
-    await adaPage.getByText('Sam (Acme support) is typing…').waitFor();
-    await ada.messageBox.pressSequentially('Thanks');
-    await inboxPage.getByText('Visitor is typing…').waitFor();
+  it('by keyboard: Up/Down through the list, Enter opens beside it, Escape goes back to the list', async () => {
+    const { page: visitorPage } = await suite.person('/');
+    const visitor = await openThread(visitorPage);
+    await type(visitor, 'Keyboard test, first');
+    await visitor.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
+    const { page: otherPage } = await suite.person('/');
+    const other = await openThread(otherPage);
+    await type(other, 'Keyboard test, second');
+    await other.log.locator('[data-mine="true"][data-status="sent"]').waitFor();
 
-    // The reply reaches Ada live, from "Sam (Acme support)", once.
-    await inbox.messageBox.fill('It is on the van today, arriving before 5 pm.');
-    await inbox.messageBox.press('Enter');
-    const reply = ada.message('arriving before 5 pm');
-    await reply.waitFor();
-    expect(await reply.getAttribute('data-mine')).toBe('false');
-    expect(await reply.locator('.tc-msg-sender').textContent()).toBe('Sam (Acme support)');
-    expect(await reply.count()).toBe(1);
-
-    await inbox.back.click();
-    await inbox.conversations.getByRole('button', { name: /arriving before 5 pm/ }).waitFor();
-    expect(await inbox.conversations.getByRole('button', { name: /arriving before 5 pm/ }).textContent()).not.toContain('unread');
+    const { page } = await suite.person('/inbox.html');
+    const inbox = widget(page);
+    const first = inbox.conversations.getByRole('button', { name: /Keyboard test, second/ });
+    const second = inbox.conversations.getByRole('button', { name: /Keyboard test, first/ });
+    await first.waitFor();
+    await second.waitFor();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await second.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await inbox.message('Keyboard test, first').waitFor();
+    // Two panes: the list stays beside the thread, the open row is marked and the message box has focus.
+    expect(await second.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => inbox.messageBox.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => second.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await page.screenshot({ path: 'test-results/inbox-two-panes.png' }).catch(() => undefined);
   });
 
   it('takes a conversation over from the agent: the assistant stops answering once support writes', async () => {

@@ -15,7 +15,7 @@ describe('GET /v1/config', () => {
       tenant: { id: '11111111-2222-3333-4444-555555555555', name: 'Acme Logistics' },
       realtime: { supabase_url: server.url, supabase_anon_key: expect.any(String), channel_prefix: 'conv:' },
       // The demo tenant also takes user tokens when sent (signed identity, optional mode).
-      features: expect.arrayContaining(['idempotency_key', 'agent_health', 'identity']),
+      features: expect.arrayContaining(['idempotency_key', 'agent_health', 'identity', 'read_state', 'user_channel']),
       agent: { healthy: true, checked_at: expect.any(String) },
       identity: { mode: 'optional' },
     });

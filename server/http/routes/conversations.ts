@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { inSeedShape } from '../../compat/seedShape.ts';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { withParticipantNames } from './withNames.ts';
 import type { Db } from '../../db/Db.ts';
 import { actingAs } from '../../identity/actingAs.ts';
+import type { Broadcaster } from '../../realtime/Broadcaster.ts';
+import { tellParticipants } from '../../realtime/userChannel.ts';
 import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
 import { MAX_ID, optionalChoice, optionalText, stringList } from './fields.ts';
+import { inboxColumnsSql } from './inboxColumns.ts';
 import { jsonBodyLimit } from './jsonBody.ts';
 import { isoSql } from './sqlTime.ts';
 
@@ -25,8 +28,10 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
  * With a user token: the list is the caller's own (user_id may be left out), a new conversation must include the
  * caller, and an existing one is returned only to its participants (so nobody reads an order's thread by its ref).
+ * Default mode: list rows carry read state and who waits (inboxColumnsSql), and a new conversation is announced
+ * on each participant's `user:<id>` channel.
  */
-export function conversationsRoutes(db: Db) {
+export function conversationsRoutes(db: Db, realtime: Broadcaster) {
   // Default mode: rows carry `participant_names` (see withParticipantNames), so a list says who each is with.
   const named = async <T extends { participants: string[] }>(c: Context<TenantEnv>, rows: T[]): Promise<T[]> =>
     extensionsOnFor(c) ? withParticipantNames(db, c.get('tenant').id, rows) : rows;
@@ -39,7 +44,7 @@ export function conversationsRoutes(db: Db) {
       await actingAs(c, db, userId, 'user_id');
       const kind = optionalChoice(query, 'kind', KINDS);
       const conversations = await db.query<{ participants: string[] }>(
-        `select ${CONVERSATION_COLUMNS} from conversations
+        `select ${CONVERSATION_COLUMNS}${extensionsOnFor(c) ? `, ${inboxColumnsSql('$2')}` : ''} from conversations c
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
@@ -68,7 +73,10 @@ export function conversationsRoutes(db: Db) {
         if (row !== undefined) await recordWebhookEvent(tx, tenantId, 'conversation.created', row.id, row);
         return row;
       });
-      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
+      if (created !== undefined) {
+        if (extensionsOnFor(c)) tellParticipants(realtime, tenantId, created.id, participants);
+        return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
+      }
       const [existing] = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],

@@ -5,6 +5,7 @@ import { inSeedShape } from '../../compat/seedShape.ts';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { actingAs, assertParticipant } from '../../identity/actingAs.ts';
+import { tellParticipantsOf } from '../../realtime/userChannel.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -97,6 +98,8 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
         return c.json({ message }, 200);
       }
       announce(c.get('compat'), message);
+      // Default mode: the conversation's id also goes to each participant's own channel (`user:<id>`).
+      if (extensionsOnFor(c)) tellParticipantsOf(db, realtime, c.get('tenant').id, message.conversation_id);
       return c.json({ message: inSeedShape(c.get('compat'), 'sentMessage', message) }, 201);
     })
     .patch('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {

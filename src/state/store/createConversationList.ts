@@ -17,9 +17,14 @@ export interface ConversationList {
 }
 
 /** Makes the list over the shared state; `unread` holds the counts the summaries show. */
-export function createConversationList(state: StoreState, unread: ReadonlySignal<ReadonlyMap<string, number>>): ConversationList {
+/** @param fetched - told about each list the server sent (its rows carry read state in default mode) */
+export function createConversationList(
+  state: StoreState,
+  unread: ReadonlySignal<ReadonlyMap<string, number>>,
+  fetched: (rows: readonly Conversation[]) => void = () => {},
+): ConversationList {
   const { api, settings, conversations } = state;
-  const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null }>>(new Map());
+  const lastMessages = signal<ReadonlyMap<string, { text: string | null; at: string | null; from: string }>>(new Map());
 
   const summaries = computed<readonly ConversationSummary[]>(() =>
     conversations.value.map((conversation) => {
@@ -30,6 +35,7 @@ export function createConversationList(state: StoreState, unread: ReadonlySignal
         lastMessage: last?.text ?? conversation.last_message ?? null,
         lastAt: last?.at ?? conversation.last_at,
         unread: unread.value.get(conversation.id) ?? 0,
+        lastSenderId: last?.from ?? conversation.last_sender_id,
       };
     }),
   );
@@ -40,7 +46,10 @@ export function createConversationList(state: StoreState, unread: ReadonlySignal
       const list = await api.listConversations(state.userId.value);
       if (state.disposed) return;
       state.names.learnConversations(list);
-      conversations.value = list;
+      batch(() => {
+        conversations.value = list;
+        fetched(list);
+      });
     },
     noteMessage(message) {
       const id = message.conversation_id;
@@ -49,7 +58,7 @@ export function createConversationList(state: StoreState, unread: ReadonlySignal
       const next = new Map(lastMessages.value);
       // An image's preview is its caption, else the server's own marker '[image]' (the view says it in the reader's language).
       const image = message.message_type === 'image';
-      next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : message.body, at: message.created_at });
+      next.set(id, { text: message.deleted_at !== null ? null : image ? message.body || '[image]' : message.body, at: message.created_at, from: message.sender_id });
       batch(() => {
         lastMessages.value = next;
         const list = conversations.value;

@@ -10,7 +10,7 @@ import type { Sentence } from '../types.ts';
 import type { WidgetSettings } from '../WidgetSettings.ts';
 
 /** What the element tells the page (`tinychat:*` DOM events). */
-export type ChatEventName = 'ready' | 'open' | 'close' | 'message' | 'unread' | 'error';
+export type ChatEventName = 'ready' | 'open' | 'close' | 'message' | 'unread' | 'error' | 'read';
 
 /** What every part of the store shares: the settings, the signals several parts write, and how to fail. */
 export interface StoreState {

@@ -1,6 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Conversation, Message } from '../../transport/types.ts';
 import { timeKey } from '../messageOrder.ts';
+import type { ReadPoster } from './createServerReads.ts';
 import type { StoreState } from './createStoreState.ts';
 
 /** Unread counts per conversation and the read markers (the newest message read, per conversation) behind them. */
@@ -19,6 +20,10 @@ export interface Unread {
    * the count replaces the old one, so a message also counted live is not counted twice.
    */
   count(which?: (c: Conversation) => boolean): Promise<void>;
+  /** Sets one conversation's count (server read state gives them). */
+  set(conversationId: string, n: number): void;
+  /** Server read state, once loaded: it counts, and hears how far the reader got. */
+  server: ReadPoster | null;
 }
 
 /** The seed has no unread count: it is counted here, from markers kept in this browser's storage. */
@@ -49,11 +54,12 @@ export function createUnread(state: StoreState): Unread {
       const open = thread.value;
       const held = open?.conversationId === conversationId ? open.items.peek() : [];
       // From the end: pending rows trail the sent ones, so this stops within a few rows however long the thread.
-      const newest = held.findLast((i) => i.status === 'sent')?.message.created_at;
+      const newest = held.findLast((i) => i.status === 'sent')?.message;
       if (newest !== undefined) {
-        lastRead.set(conversationId, newest);
+        lastRead.set(conversationId, newest.created_at);
         saveRead();
       }
+      unread.server?.post(conversationId, newest);
       set(conversationId, 0);
     },
     noteIncoming(message) {
@@ -64,7 +70,11 @@ export function createUnread(state: StoreState): Unread {
     noteNew(conversationId) {
       if (!lastRead.has(conversationId)) lastRead.set(conversationId, '');
     },
+    set,
+    server: null,
     async count(which = () => true) {
+      // The server counts (read state): its rows said it already.
+      if (unread.server) return;
       const candidates = conversations.value
         .filter((c) => c.last_at !== null && which(c))
         .filter((c) => {

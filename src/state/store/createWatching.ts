@@ -14,6 +14,8 @@ export interface Watching {
   connect(realtime: RealtimeConnector): void;
   readonly connected: () => boolean;
   watch(conversationId: string): void;
+  /** The conversation's channel is joined now. */
+  joined(conversationId: string): boolean;
   /** Leaves the conversation's channel, unless it is among the first {@link maxWatched} of the list. */
   release(conversationId: string): void;
   /** Joins the first {@link maxWatched} conversations of the list and the open one. */
@@ -78,6 +80,7 @@ export function createWatching(state: StoreState, hooks: WatchingHooks): Watchin
       });
       recomputeSocket();
     },
+    joined: (conversationId) => subscriptions.get(conversationId)?.status === 'SUBSCRIBED',
     release(conversationId) {
       if (!conversations.value.slice(0, maxWatched).some((c) => c.id === conversationId)) unwatch(conversationId);
     },

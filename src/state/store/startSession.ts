@@ -6,6 +6,7 @@ import type { WidgetStorage } from '../createStorage.ts';
 import { loadSession } from '../loadSession.ts';
 import type { ConversationList } from './createConversationList.ts';
 import type { Opening } from './createOpening.ts';
+import type { ServerReads } from './createServerReads.ts';
 import type { StoreState } from './createStoreState.ts';
 import type { Unread } from './createUnread.ts';
 import type { Watching } from './createWatching.ts';
@@ -28,6 +29,8 @@ export interface SessionStartParts {
   opening: Opening;
   watching: Watching;
   outbox: Outbox;
+  /** Server read state (default mode): started with the list, joined to realtime with it. */
+  reads?: ServerReads;
   startAgent(): void;
 }
 
@@ -55,7 +58,10 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
     state.config = s.config;
     chooseDelivery(outbox, s.config, state.api, state.storage, `tinychat-send:${settings.storageKey}`);
     state.tenantName.value = s.config.tenant.name || null;
+    // The read-state chunk (only against a server that has it) loads while the list is fetched.
+    const reads = parts.reads?.start();
     await list.refresh();
+    await reads;
   } catch (e) {
     if (!state.disposed) state.fail(e, true);
     return;
@@ -72,7 +78,9 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
   outbox.drain();
   options.whenIdle(() => {
     if (state.disposed || state.config === null) return;
-    watching.connect(options.connectRealtime(state.config));
+    const realtime = options.connectRealtime(state.config);
+    watching.connect(realtime);
+    parts.reads?.connected(realtime);
     watching.watchAll();
     void opening.prefetch();
   });

@@ -13,7 +13,9 @@ import { browserStorage, until } from './helpers.ts';
 
 let server: RunningServer & { api: Api };
 beforeAll(async () => {
-  server = await startTestServer();
+  // The hosted seed's surface: no read state on the server, so the widget counts per browser (readState.test.ts
+  // covers the server's counts).
+  server = await startTestServer({ compat: 'hosted' });
 });
 afterAll(async () => {
   await server.close();
