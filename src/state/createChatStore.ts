@@ -5,10 +5,14 @@ import type { AgentHost } from './agent/createAgent.ts';
 import { anonymousId, randomId } from './anonymousId.ts';
 import { createOutbox } from './createOutbox.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
+import { createRetryLoop, type RetryLoop, type TryOutcome } from './createRetryLoop.ts';
 import { createThread, type Thread } from './createThread.ts';
-import { sentenceOf } from './failure.ts';
+import { createThreadCache } from './createThreadCache.ts';
+import { isTransient, sentenceOf } from './failure.ts';
 import { loadSession } from './loadSession.ts';
+import { tooLong } from './messageLimit.ts';
 import { timeKey } from './messageOrder.ts';
+import { tapAnswers } from './tapAnswers.ts';
 import type { ChatStore, Connection, ConversationSummary, ScreenName, Sentence } from './types.ts';
 import { say } from '../view/i18n/sentence.ts';
 import type { WidgetSettings } from './WidgetSettings.ts';
@@ -87,7 +91,9 @@ function idle(run: () => void): void {
  * connection, all as signals; one subscription per watched conversation, each with its own cleanup.
  */
 export function createChatStore(options: ChatStoreOptions & AgentOptions): FullChatStore {
-  const { settings, api } = options;
+  const { settings } = options;
+  // Any answer from the service ends every wait for it: the outbox's backoff, a failed start, a connection alert.
+  const api = tapAnswers(options.api, () => onAnswer());
   const emit = options.emit ?? (() => {});
   const storage = options.storage ?? createStorage(settings.storageKey);
   const session = options.sessionStorage ?? createStorage(`${settings.storageKey}:${settings.baseUrl}`, 'sessionStorage');
@@ -96,6 +102,10 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const ui = storage.get<{ open?: boolean; conversationId?: string | null }>(`ui:${userId.value}`) ?? {};
   const status = signal<'starting' | 'ready' | 'error'>('starting');
   const error = signal<Sentence | null>(null);
+  // A connection's fault (offline, unreachable, 5xx): the alert goes by itself once the service answers again.
+  let errorPasses = false;
+  const startFailure = signal<Sentence | null>(null);
+  let starter: RetryLoop | null = null;
   const fatal = signal(false);
   const socket = signal<Connection>('connecting');
   const online = signal(globalThis.navigator?.onLine ?? true);
@@ -119,6 +129,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const subscriptions = new Map<string, { sub: LiveSubscription; status: ChannelStatus | null; everJoined: boolean }>();
   const channelState = signal(0);
   let disposed = false;
+  const cache = createThreadCache(storage, userId.value);
+  const keep = (t: Thread | null | undefined) => t && cache.put(t.conversationId, t.held.peek());
 
   const saveUi = () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value });
   const saveRead = () => storage.set(`read:${userId.value}`, Object.fromEntries(lastRead));
@@ -138,7 +150,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const screen = computed<ScreenName>(() => (thread.value === null ? 'list' : 'thread'));
   const connection = computed<Connection>(() => {
     channelState.value;
-    if (!online.value) return 'reconnecting';
+    if (!online.value) return 'offline';
     return socket.value;
   });
 
@@ -215,6 +227,10 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   /** Shows what went wrong (`sentence`, by default the one for `e`) and tells the page (`tinychat:error`). */
   function fail(e: unknown, isFatal = false, sentence = sentenceOf(e)): void {
+    const passes = !isFatal && isTransient(e);
+    // Offline, the banner already says so, and what waits goes out once back.
+    if (passes && !online.peek()) return;
+    errorPasses = passes;
     batch(() => {
       error.value = sentence;
       if (isFatal) {
@@ -299,12 +315,14 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       userName: settings.userName,
       onIncoming: incoming,
       onError: (e) => fail(e),
+      initial: cache.get(conversationId),
     });
   }
 
   function showThread(conversationId: string): void {
     const current = thread.value;
     if (current?.conversationId === conversationId) return;
+    keep(current);
     current?.dispose();
     const previous = current?.conversationId;
     const next = prefetched?.conversationId === conversationId ? prefetched : makeThread(conversationId);
@@ -396,6 +414,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       : undefined;
   (refreshTimer as { unref?: () => void } | undefined)?.unref?.();
   const onFocus = () => {
+    if (starter !== null && !starter.finished) starter.poke();
     // Coming back to the tab: refresh at once, unless it was just done.
     if (refreshMs > 0 && isOpen.value && visible() && Date.now() - lastRefresh > 2000) void refreshAndWatch();
   };
@@ -416,13 +435,18 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   }
 
   // --- start ------------------------------------------------------------------------------------------
-  async function start(): Promise<void> {
+  function start(): void {
     try {
       options.checkKey(settings.apiKey);
     } catch (e) {
       fail(e, true);
       return;
     }
+    starter = createRetryLoop({ attempt: tryStart });
+  }
+
+  /** One try at starting; a failure that may pass is said on the panel (with "Try again") and tried again. */
+  async function tryStart(): Promise<TryOutcome> {
     try {
       const s = await loadSession(api, session, {
         userId: userId.value,
@@ -433,10 +457,22 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       config = s.config;
       await refreshList();
     } catch (e) {
-      if (!disposed) fail(e, true);
-      return;
+      if (disposed) return 'stop';
+      if (!isTransient(e)) {
+        fail(e, true);
+        return 'stop';
+      }
+      const sentence = sentenceOf(e);
+      if (startFailure.peek()?.key !== sentence.key) emit('error', { sentence, fatal: false });
+      batch(() => {
+        startFailure.value = sentence;
+        // A returning visitor keeps their thread (what was loaded before, and a composer into the outbox).
+        if (isOpen.peek() && openId.peek() !== null && thread.peek() === null) showThread(openId.peek()!);
+      });
+      return 'again';
     }
-    if (disposed) return;
+    if (disposed) return 'stop';
+    startFailure.value = null;
     if (agentModule !== undefined) startAgent(agentModule);
     batch(() => {
       status.value = 'ready';
@@ -446,12 +482,22 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     emit('ready', { userId: userId.value });
     void countUnread();
     outbox.drain();
+    thread.peek()?.reload();
     (options.whenIdle ?? idle)(() => {
       if (disposed || config === null) return;
       realtime = options.connectRealtime(config);
       watchAll();
       void prefetch();
     });
+    return 'done';
+  }
+
+  function onAnswer(): void {
+    if (disposed) return;
+    if (outbox.waiting.peek()) outbox.drain();
+    if (errorPasses && error.peek() !== null) error.value = null;
+    if (starter !== null && !starter.finished) starter.poke();
+    thread.peek()?.reload();
   }
 
   /**
@@ -526,6 +572,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
 
   const onOnline = () => {
     online.value = true;
+    if (errorPasses) error.value = null;
+    starter?.poke();
     outbox.drain();
     const t = thread.value;
     if (t !== null) void t.backfill();
@@ -542,6 +590,9 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('offline', onOffline);
   globalThis.document?.addEventListener('visibilitychange', onVisible);
+  // What the open thread holds survives a reload that finds the service down (the newest page, in storage).
+  const onPageHide = () => keep(thread.peek());
+  globalThis.addEventListener?.('pagehide', onPageHide);
 
   const store: FullChatStore = {
     status,
@@ -551,6 +602,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     screen,
     conversations: summaries,
     unreadTotal,
+    startFailure,
+    retryStart: () => starter?.poke(),
     thread,
     userId,
     agent,
@@ -565,6 +618,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       isOpen.value = true;
       saveUi();
       emit('open', {});
+      if (status.value === 'starting') starter?.poke();
       if (status.value === 'ready' && openId.value !== null) showThread(openId.value);
       else if (status.value === 'ready') openPinned();
       const t = thread.value;
@@ -596,6 +650,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     },
     backToList() {
       const t = thread.value;
+      keep(t);
       t?.dispose();
       batch(() => {
         thread.value = null;
@@ -609,6 +664,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       if (!fatal.value) error.value = null;
     },
     async sendText(text) {
+      // The box would refuse it with this sentence; so does the element API, before anything leaves.
+      if (tooLong(text)) throw new Error(say({ key: 'messageTooLong' }));
       // send() right after mount() or identify() waits for the start instead of failing.
       await until(status, (s) => s !== 'starting');
       // For the program that called send(): English, like every thrown error's message.
@@ -622,6 +679,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     },
     dispose() {
       disposed = true;
+      keep(thread.peek());
       agent.peek()?.controller.dispose();
       thread.value?.dispose();
       outbox.dispose();
@@ -633,6 +691,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       globalThis.document?.removeEventListener('visibilitychange', onVisible);
+      globalThis.removeEventListener?.('pagehide', onPageHide);
+      starter?.dispose();
     },
   };
   void start();

@@ -22,7 +22,14 @@ export interface Outbox {
   readonly entries: ReadonlySignal<readonly OutboxEntry[]>;
   add(conversationId: string, input: SendInput): OutboxEntry;
   retry(key: string): void;
-  /** Tries every pending entry now (back online, rejoined, reloaded). */
+  /** Forgets a failed entry, in storage too (the visitor deleted it, or took its text back to edit it). */
+  discard(key: string): OutboxEntry | undefined;
+  /** True after a send failed for a reason that may pass (offline, 5xx), until one goes through. */
+  readonly waiting: ReadonlySignal<boolean>;
+  /**
+   * Tries every pending entry now (back online, rejoined, reloaded, another request just succeeded): the
+   * backoff's wait ends, and an attempt that has been hanging for a while is started again (same key).
+   */
   drain(): void;
   /** Links a live message from this visitor to the oldest matching pending entry, so it shows once. */
   claimEcho(message: Message): boolean;
@@ -58,6 +65,10 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let disposed = false;
+  const waiting = signal(false);
+  // The attempt in flight, so a wake can end one that hangs on a dead connection (its key makes the new one safe).
+  let inFlight: { controller: AbortController; since: number } | null = null;
+  const woken = Symbol('woken');
 
   const save = () => storage.set('outbox', entries.value);
   const update = (key: string, change: Partial<OutboxEntry>) => {
@@ -83,16 +94,21 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
       for (;;) {
         const next = entries.value.find((e) => e.status === 'pending');
         if (next === undefined || disposed) return;
+        const controller = new AbortController();
+        inFlight = { controller, since: Date.now() };
         try {
-          const message = await api.send(next.conversationId, next.input, next.key);
+          const message = await api.send(next.conversationId, next.input, next.key, { signal: controller.signal });
           failures = 0;
           batch(() => {
+            waiting.value = false;
             removeEntry(next.key);
             onSent(next, message);
           });
         } catch (error) {
           if (disposed) return;
+          if (controller.signal.reason === woken) continue;
           if (isTransient(error)) {
+            waiting.value = true;
             failures += 1;
             onTransientFailure?.(error);
             schedule();
@@ -103,6 +119,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
       }
     } finally {
       running = false;
+      inFlight = null;
     }
   }
 
@@ -134,9 +151,18 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
       failures = 0;
       void run();
     },
+    discard(key) {
+      const entry = entries.value.find((e) => e.key === key);
+      if (entry?.status !== 'failed') return undefined;
+      removeEntry(key);
+      return entry;
+    },
+    waiting,
     drain() {
       failures = 0;
       clearTimeout(timer);
+      // One that has waited over a second for an answer most likely went to a connection that is gone.
+      if (inFlight !== null && Date.now() - inFlight.since > 1000) inFlight.controller.abort(woken);
       void run();
     },
     claimEcho(message) {

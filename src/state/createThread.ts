@@ -4,7 +4,9 @@ import { checkImage } from './checkImage.ts';
 import type { Outbox, OutboxEntry } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
+import { tooLong } from './messageLimit.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
+import { placePending } from './placePending.ts';
 import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
 export interface ThreadOptions {
@@ -19,6 +21,8 @@ export interface ThreadOptions {
   onIncoming?(message: Message): void;
   /** Told when a page failed to load, with the error. */
   onError?(error: unknown): void;
+  /** What this thread held before (see createThreadCache): shown at once, then merged with the first page. */
+  initial?: readonly Message[] | undefined;
 }
 
 export interface Thread extends ThreadModel {
@@ -28,6 +32,10 @@ export interface Thread extends ThreadModel {
   merge(messages: readonly Message[]): void;
   /** After a rejoin: fetches what was sent while away, page by page, until it meets what is held. */
   backfill(): Promise<void>;
+  /** Loads the first page again if it failed (the service answers again). */
+  reload(): void;
+  /** The messages held, oldest first (for the cache). */
+  readonly held: ReadonlySignal<readonly Message[]>;
   dispose(): void;
 }
 
@@ -46,6 +54,7 @@ export function createThread(options: ThreadOptions): Thread {
   const hasMore = signal(true);
   const loadingOlder = signal(false);
   const ready = signal(false);
+  const failedToLoad = signal(false);
   const typingBy = signal<ReadonlyMap<string, string>>(new Map());
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let lastTypingSent = 0;
@@ -94,7 +103,7 @@ export function createThread(options: ThreadOptions): Thread {
     const pending = outbox.entries.value.filter(
       (e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)),
     );
-    return pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)];
+    return placePending(sent, pending.map(pendingOf));
   });
 
   const merge = (messages: readonly Message[]): Message[] => {
@@ -129,20 +138,35 @@ export function createThread(options: ThreadOptions): Thread {
 
   const oldest = () => sorted.value[0];
 
+  let loadingFirst = false;
   async function loadFirstPage(): Promise<void> {
+    if (loadingFirst) return;
+    loadingFirst = true;
     try {
       const page = await api.history(conversationId, { limit: pageSize });
       if (disposed) return;
       batch(() => {
         merge(page);
         hasMore.value = page.length === pageSize;
+        failedToLoad.value = false;
         ready.value = true;
       });
     } catch (error) {
       if (disposed) return;
-      ready.value = true;
+      batch(() => {
+        failedToLoad.value = true;
+        ready.value = true;
+      });
       options.onError?.(error);
+    } finally {
+      loadingFirst = false;
     }
+  }
+  // Shown at once from what was held before; whether older history exists is known once the first page is in.
+  if (options.initial !== undefined && options.initial.length > 0) {
+    merge(options.initial);
+    hasMore.value = false;
+    ready.value = true;
   }
 
   // Images: uploaded first, then queued like any message (the outbox's Idempotency-Key makes it one message).
@@ -160,9 +184,13 @@ export function createThread(options: ThreadOptions): Thread {
     hasMore,
     loadingOlder,
     ready,
+    failedToLoad,
+    held: sorted,
+    waiting: outbox.waiting,
     typing: computed(() => [...typingBy.value.values()]),
     async loadOlder() {
-      if (loadingOlder.value || !hasMore.value || disposed) return;
+      // Not before the first page: a thread still loading has no "earlier" yet (a slow network showed it).
+      if (loadingOlder.value || !hasMore.value || disposed || failedToLoad.value || loadingFirst) return;
       const first = oldest();
       loadingOlder.value = true;
       try {
@@ -180,7 +208,8 @@ export function createThread(options: ThreadOptions): Thread {
     },
     send(text, sendOptions) {
       const body = text.trim();
-      if (body === '') return;
+      // Over the limit never leaves: the composer says why; the server would refuse it for good.
+      if (body === '' || tooLong(body)) return;
       outbox.add(conversationId, { sender_id: userId, body, message_type: 'text', ...replyField(sendOptions) });
     },
     uploads: uploads.items,
@@ -228,6 +257,12 @@ export function createThread(options: ThreadOptions): Thread {
     retry(key) {
       outbox.retry(key);
     },
+    discard(key) {
+      return outbox.discard(key)?.input.body ?? null;
+    },
+    reload() {
+      if (failedToLoad.value && !disposed) void loadFirstPage();
+    },
     notifyTyping() {
       const now = Date.now();
       if (now - lastTypingSent < typingThrottleMs) return;
@@ -272,9 +307,12 @@ export function createThread(options: ThreadOptions): Thread {
         }
         if (disposed) return;
         announce(merge(messages));
-        if (!ready.value) {
-          ready.value = true;
-          hasMore.value = messages.length === pageSize;
+        if (!ready.value || failedToLoad.value) {
+          batch(() => {
+            ready.value = true;
+            failedToLoad.value = false;
+            if (page === 0) hasMore.value = messages.length === pageSize;
+          });
         }
         // Stop at the first page that overlaps what was held (or the start of the conversation).
         const first = messages[0];

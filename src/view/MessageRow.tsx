@@ -8,6 +8,7 @@ import { LazyReplyQuote } from './actions/lazyReply.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { LazyMessageImage } from './images/lazyMessageImage.ts';
 import { MessageText } from './MessageText.tsx';
+import { UnsentNote } from './UnsentNote.tsx';
 
 /** Props of {@link MessageRow}. */
 export interface MessageRowProps {
@@ -69,15 +70,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
         )}
       </div>
       {actions?.confirmingDelete.value === item.key ? <LazyDeleteConfirm item={item} /> : !editing && <MessageActions item={item} />}
-      {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
-      {status === 'failed' && (
-        <p class="tc-msg-failed">
-          <span>{item.error ? t(item.error) : t('notSent')}</span>{' '}
-          <button type="button" class="tc-link-button" onClick={() => onRetry(item.key)}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      <UnsentNote item={item} onRetry={onRetry} />
     </article>
   );
 }

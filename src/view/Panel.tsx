@@ -6,6 +6,7 @@ import { ConversationList } from './ConversationList.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { useLocale, useT } from './i18n/I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
+import { StartupProblem } from './StartupProblem.tsx';
 import { Thread } from './Thread.tsx';
 import type { ChatMode } from './ChatApp.tsx';
 
@@ -37,6 +38,8 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
   const screen = store.screen.value;
   const thread = store.thread.value;
   const dialog = mode !== 'inline';
+  const startFailure = store.startFailure?.value ?? null;
+  const connection = store.connection.value;
 
   useEffect(() => {
     if (focusOnMount) moveFocusIn(ref.current);
@@ -74,16 +77,20 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       }}
     >
       <PanelHeader store={store} closable={mode === 'bubble'} />
-      <ConnectionBanner connection={store.connection.value} />
+      <ConnectionBanner connection={connection} />
       <ErrorAlert error={store.error.value} onDismiss={() => store.dismissError()} />
-      {status === 'starting' && (
+      {status === 'starting' && startFailure === null && (
         <p class="tc-note" role="status">
           {t('loading')}
         </p>
       )}
+      {status === 'starting' && startFailure !== null && thread === null && (
+        <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />
+      )}
       {status === 'ready' && screen === 'list' && <ConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
-      {status === 'ready' && screen === 'thread' && thread && (
+      {/* Also while the start is retried: a returning visitor's thread shows what it held, and takes messages. */}
+      {status !== 'error' && screen === 'thread' && thread && (
         <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} />
       )}
     </div>

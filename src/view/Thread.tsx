@@ -53,7 +53,7 @@ export function Thread({ store, thread, composerTools }: ThreadProps) {
             {t('loadingMessages')}
           </p>
         )}
-        {ready && thread.items.value.length === 0 && <p class="tc-note">{t('emptyThread')}</p>}
+        {ready && thread.items.value.length === 0 && thread.failedToLoad?.value !== true && <p class="tc-note">{t('emptyThread')}</p>}
         <MessageLog store={store} thread={thread} />
         {notAvailable.value && (
           <p class="tc-note" role="status">

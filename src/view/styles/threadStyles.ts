@@ -5,10 +5,10 @@
  */
 export const threadStyles = `
 .tc-thread{flex:1;min-height:0;display:flex;flex-direction:column}
-.tc-log-wrap{position:relative;flex:1;min-height:0}
+.tc-log-wrap{position:relative;flex:1;min-height:0;display:flex;flex-direction:column}
 .tc-vlist{position:relative;overflow-y:auto;overflow-anchor:none}
-.tc-log{height:100%;overscroll-behavior:contain;padding:0 12px}
-.tc-log-loading{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1;padding:2px 10px;border-radius:var(--tc-pill);
+.tc-log{flex:1;min-height:0;overscroll-behavior:contain;padding:0 12px}
+.tc-log-loading{flex:none;align-self:center;margin:6px 0 2px;padding:2px 10px;border-radius:var(--tc-pill);
 background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.85em}
 .tc-vlist-row{padding:4px 0}
 .tc-msg{display:flex;flex-direction:column;align-items:flex-start;max-width:100%}
