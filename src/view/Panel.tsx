@@ -84,7 +84,7 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
           {t('loading')}
         </p>
       )}
-      {status === 'starting' && startFailure !== null && thread === null && (
+      {status === 'starting' && startFailure !== null && (
         <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />
       )}
       {status === 'ready' && screen === 'list' && <ConversationList store={store} />}

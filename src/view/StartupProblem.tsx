@@ -2,16 +2,15 @@ import type { ChatStore, Sentence } from '../state/types.ts';
 import { useT } from './i18n/I18n.tsx';
 
 /**
- * While the widget cannot start (the service down, a load balancer's 503s, offline): why, in a sentence, that it
- * keeps trying by itself, and "Try again" to try now. Offline, the banner above already says so; this then only
- * says that the chat starts once back.
+ * While the widget cannot start (the service down, a load balancer's 503s, offline): why, in a sentence (offline,
+ * the banner above says it), that it keeps trying by itself, and "Try again" to try now.
  */
 export function StartupProblem({ store, failure, offline }: { store: ChatStore; failure: Sentence; offline: boolean }) {
   const t = useT();
   return (
     <div class="tc-start-problem" role="status">
-      <p>{offline ? t('startOffline') : t(failure)}</p>
-      {!offline && <p class="tc-start-hint">{t('startRetrying')}</p>}
+      {!offline && <p>{t(failure)}</p>}
+      <p class="tc-start-hint">{t('startRetrying')}</p>
       <button type="button" class="tc-primary" onClick={() => store.retryStart?.()}>
         {t('tryAgain')}
       </button>

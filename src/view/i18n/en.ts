@@ -15,8 +15,7 @@ export const en = {
   reconnecting: 'Reconnecting…',
   dismiss: 'Dismiss',
   offline: "You're offline. Messages will be sent when you're back.",
-  startRetrying: 'The chat will start by itself as soon as it can; what you write now is sent then.',
-  startOffline: "The chat will start as soon as you're back online.",
+  startRetrying: 'The chat keeps trying by itself.',
   tryAgain: 'Try again',
   // Conversation list
   conversations: 'Conversations',
@@ -124,7 +123,6 @@ export const en = {
     'This API key starts with "{prefix}", which marks a secret server key; it must never be put in a web page, so the chat widget did not use it. Use your publishable key (pk_live_… or pk_test_…) instead, and replace the secret key if it has been published.',
   errorMissingKey: 'The chat widget has no API key. Set data-api-key (or api-key) to your publishable key, pk_live_… or pk_test_….',
   errorAgentNotLoaded: 'The assistant could not be loaded. You can still write to us here.',
-  errorMessageTooLong: 'Messages can be up to 10,000 characters.',
   // The agent's failures, by kind and status (src/agent/agentSentence.ts)
   agentUnreachable: 'The assistant could not be reached. Check your connection and try again.',
   agentCutOff: 'The reply was cut off. Please try again.',
@@ -134,8 +132,6 @@ export const en = {
   agentPlanLimit: 'The assistant is not available right now: its plan limit has been reached.',
   agentMissing: 'This assistant does not exist.',
   agentKeyRefused: 'An agent API key is secret and is never sent from the browser; use a public agent or call it from your server.',
-  agentNotAnswered: 'This question was not answered.',
-  agentCutOffPartial: 'The reply stopped before it was finished.',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -24,7 +24,7 @@ overflow-wrap:anywhere}
 .tc-msg-note{font-style:italic}
 .tc-msg-edited{font-size:.8em;font-style:italic;margin-inline-start:6px}
 .tc-msg-status{font-size:.8em;color:var(--tc-muted);padding:2px 4px 0}
-.tc-msg-failed{font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
+.tc-msg-failed{display:flex;flex-wrap:wrap;gap:2px 10px;font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
 .tc-jump{position:absolute;bottom:10px;left:50%;transform:translateX(-50%);z-index:1;padding:6px 12px;border-radius:var(--tc-pill);
 background:var(--tc-accent);color:var(--tc-accent-fg);font-size:.85em;font-weight:600;box-shadow:var(--tc-shadow)}
 .tc-typing{flex:none;padding:2px 16px;font-size:.85em;color:var(--tc-muted);font-style:italic}
