@@ -33,6 +33,8 @@ export interface Outbox {
   drain(): void;
   /** Links a live message from this visitor to the oldest matching pending entry, so it shows once. */
   claimEcho(message: Message): boolean;
+  /** The key of the entry that became the server's message `messageId` (its echo arrived, or its send answered). */
+  keyOf(messageId: string): string | undefined;
   dispose(): void;
 }
 
@@ -69,6 +71,9 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
   // The attempt in flight, so a wake can end one that hangs on a dead connection (its key makes the new one safe).
   let inFlight: { controller: AbortController; since: number } | null = null;
   const woken = Symbol('woken');
+  // Server id -> entry key, for as long as the page lives: a confirmed message's row keeps its pending key.
+  const keys = new Map<string, string>();
+  for (const e of entries.value) if (e.echoId !== null) keys.set(e.echoId, e.key);
 
   const save = () => storage.set('outbox', entries.value);
   const update = (key: string, change: Partial<OutboxEntry>) => {
@@ -99,6 +104,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
         try {
           const message = await api.send(next.conversationId, next.input, next.key, { signal: controller.signal });
           failures = 0;
+          keys.set(message.id, next.key);
           batch(() => {
             waiting.value = false;
             removeEntry(next.key);
@@ -175,9 +181,11 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
           (e.input.media_url ?? null) === (message.media_url ?? null),
       );
       if (match === undefined) return entries.value.some((e) => e.echoId === message.id);
+      keys.set(message.id, match.key);
       update(match.key, { echoId: message.id });
       return true;
     },
+    keyOf: (messageId) => keys.get(messageId),
     dispose() {
       disposed = true;
       clearTimeout(timer);

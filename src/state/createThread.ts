@@ -5,6 +5,7 @@ import type { Outbox, OutboxEntry } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
 import { tooLong } from './messageLimit.ts';
+import { until } from './until.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
 import { placePending } from './placePending.ts';
 import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
@@ -23,6 +24,8 @@ export interface ThreadOptions {
   onError?(error: unknown): void;
   /** What this thread held before (see createThreadCache): shown at once, then merged with the first page. */
   initial?: readonly Message[] | undefined;
+  /** False while sending is held (the composer keeps the draft). Absent: always true. */
+  canSend?(): boolean;
 }
 
 export interface Thread extends ThreadModel {
@@ -60,12 +63,14 @@ export function createThread(options: ThreadOptions): Thread {
   let lastTypingSent = 0;
   let disposed = false;
 
-  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them.
+  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them. A message
+  // this browser wrote keeps the key its pending row had, so confirming it changes the row, never replaces it.
   const sentItems = new WeakMap<Message, ThreadItem>();
   const itemOf = (message: Message): ThreadItem => {
     let item = sentItems.get(message);
     if (item === undefined) {
-      item = { key: message.id, message, status: 'sent', mine: message.sender_id === userId, error: null };
+      const key = outbox.keyOf(message.id) ?? message.id;
+      item = { key, message, status: 'sent', mine: message.sender_id === userId, error: null };
       sentItems.set(message, item);
     }
     return item;
@@ -188,6 +193,7 @@ export function createThread(options: ThreadOptions): Thread {
     held: sorted,
     waiting: outbox.waiting,
     typing: computed(() => [...typingBy.value.values()]),
+    ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
       // Not before the first page: a thread still loading has no "earlier" yet (a slow network showed it).
       if (loadingOlder.value || !hasMore.value || disposed || failedToLoad.value || loadingFirst) return;
@@ -333,11 +339,4 @@ export function createThread(options: ThreadOptions): Thread {
 const replyField = (options: SendOptions | undefined): { reply_to?: string } => (options?.replyTo ? { reply_to: options.replyTo } : {});
 
 /** Resolves once a busy flag is false. */
-const settled = (busy: ReadonlySignal<boolean>) =>
-  new Promise<void>((resolve) => {
-    const stop = busy.subscribe((b) => {
-      if (b) return;
-      queueMicrotask(() => stop());
-      resolve();
-    });
-  });
+const settled = (busy: ReadonlySignal<boolean>) => until(busy, (b) => !b);

@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findPostgresBin } from './findPostgresBin.ts';
 
 const run = promisify(execFile);
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface TestPostgres {
   /** `postgres://…` for a fresh database on the throwaway cluster */
@@ -26,10 +26,11 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts a throwaway Postgres 15 cluster in a temp folder on a free loopback port.
+ * Starts a throwaway Postgres cluster (whichever version is installed) in a temp folder on a free loopback port.
  * initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
 export async function startPostgres(): Promise<TestPostgres> {
+  const BIN = findPostgresBin();
   const dir = await mkdtemp(join(tmpdir(), 'tinychat-pg-'));
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;

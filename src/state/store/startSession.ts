@@ -1,0 +1,100 @@
+import { batch, type Signal } from '@preact/signals';
+import type { RealtimeConnector, TinyChatConfig } from '../../transport/types.ts';
+import type { Outbox } from '../createOutbox.ts';
+import { createRetryLoop, type RetryLoop } from '../createRetryLoop.ts';
+import type { WidgetStorage } from '../createStorage.ts';
+import { isTransient, sentenceOf } from '../failure.ts';
+import { loadSession } from '../loadSession.ts';
+import type { Sentence } from '../types.ts';
+import type { ConversationList } from './createConversationList.ts';
+import type { Opening } from './createOpening.ts';
+import type { StoreState } from './createStoreState.ts';
+import type { Unread } from './createUnread.ts';
+import type { Watching } from './createWatching.ts';
+
+export interface SessionStartOptions {
+  /** Refuses keys the browser must never hold (throws with the sentence to show). */
+  checkKey(apiKey: string): void;
+  /** This tab's storage: config and user upsert are done once per session. */
+  session: WidgetStorage;
+  /** When to connect realtime: after the launcher is on screen. */
+  whenIdle(run: () => void): void;
+  connectRealtime(config: TinyChatConfig): RealtimeConnector;
+}
+
+export interface SessionStartParts {
+  list: ConversationList;
+  unread: Unread;
+  opening: Opening;
+  watching: Watching;
+  outbox: Outbox;
+  startAgent(): void;
+  /** Why the start has not succeeded yet while it is tried again; null once started. */
+  startFailure: Signal<Sentence | null>;
+}
+
+/**
+ * Starts the widget: key check, config and user, the list; then 'ready' (the remembered or pinned thread opens
+ * when the panel is open), unread counts, pending sends; realtime and the prefetch once the page is idle.
+ * A failure that may pass (offline, unreachable, 5xx) is said in `startFailure` and tried again with backoff for as
+ * long as the page is open (the returned loop's `poke()` tries at once); meanwhile a returning visitor's thread
+ * shows what it held and takes messages into the outbox. Any other failure (a refused key) is fatal.
+ *
+ * @returns the retry loop, or null when the key was refused before anything was sent
+ */
+export function startSession(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): RetryLoop | null {
+  try {
+    options.checkKey(state.settings.apiKey);
+  } catch (e) {
+    state.fail(e, true);
+    return null;
+  }
+  return createRetryLoop({ attempt: () => tryStart(state, parts, options) });
+}
+
+async function tryStart(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): Promise<'done' | 'again' | 'stop'> {
+  const { settings, userId, status, openId, isOpen } = state;
+  const { list, unread, opening, watching, outbox, startFailure } = parts;
+  try {
+    const s = await loadSession(state.api, options.session, {
+      userId: userId.value,
+      userName: settings.userName,
+      userEmail: settings.userEmail,
+      userRole: settings.userRole,
+    });
+    state.config = s.config;
+    await list.refresh();
+  } catch (e) {
+    if (state.disposed) return 'stop';
+    if (!isTransient(e)) {
+      state.fail(e, true);
+      return 'stop';
+    }
+    const sentence = sentenceOf(e);
+    if (startFailure.peek()?.key !== sentence.key) state.emit('error', { sentence, fatal: false });
+    batch(() => {
+      startFailure.value = sentence;
+      if (isOpen.peek() && openId.peek() !== null && state.thread.peek() === null) opening.show(openId.peek()!);
+    });
+    return 'again';
+  }
+  if (state.disposed) return 'stop';
+  startFailure.value = null;
+  parts.startAgent();
+  batch(() => {
+    status.value = 'ready';
+    if (openId.value !== null && isOpen.value) opening.show(openId.value);
+    else if (isOpen.value) opening.openPinned();
+  });
+  state.emit('ready', { userId: userId.value });
+  void unread.count();
+  outbox.drain();
+  state.thread.peek()?.reload();
+  options.whenIdle(() => {
+    if (state.disposed || state.config === null) return;
+    watching.connect(options.connectRealtime(state.config));
+    watching.watchAll();
+    void opening.prefetch();
+  });
+  return 'done';
+}
