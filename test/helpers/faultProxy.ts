@@ -25,6 +25,8 @@ export interface FaultProxy {
   readonly url: string;
   /** Requests that reached the proxy, in order (refused ones are not seen). */
   readonly seen: ProxiedRequest[];
+  /** Answers the server gave through the proxy (its own canned ones are not here), with when they came (ms epoch). */
+  readonly answers: { method: string; path: string; status: number; at: number }[];
   /** Stops listening and cuts every open connection, websockets included: a killed server. */
   kill(): Promise<void>;
   /** Listens again on the same port. */
@@ -43,6 +45,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const faults = new Set<{ match: (r: ProxiedRequest) => boolean; answer: FaultAnswer }>();
   const cuts = new Set<{ match: (r: ProxiedRequest) => boolean; afterBytes: number }>();
   const seen: ProxiedRequest[] = [];
+  const answers: FaultProxy['answers'] = [];
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -69,6 +72,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const forward = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
+        answers.push({ ...info, status: answer.statusCode ?? 502, at: Date.now() });
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (cut === undefined) return void answer.pipe(res);
         let sent = 0;
@@ -129,6 +133,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    answers,
     kill,
     async revive() {
       if (server === undefined) await listen();
