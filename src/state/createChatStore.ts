@@ -18,7 +18,7 @@ import { tapAnswers } from './tapAnswers.ts';
 import { tooLong } from './messageLimit.ts';
 import type { ChatStore, ScreenName, Sentence } from './types.ts';
 import { until } from './until.ts';
-import { say } from '../view/i18n/sentence.ts';
+import { say } from '../i18n/sentence.ts';
 import type { WidgetSettings } from './WidgetSettings.ts';
 
 export type { AgentOptions, ChatEventName };

@@ -5,7 +5,7 @@ import { COUNTER_FROM, MAX_MESSAGE_LENGTH, tooLong } from '../state/messageLimit
 import type { ThreadModel } from '../state/types.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { loadDraft, saveDraft } from './drafts.ts';
-import { useLocale, useT } from './i18n/I18n.tsx';
+import { useLocale, useT } from './I18n.tsx';
 
 /** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {

@@ -1,5 +1,5 @@
 import type { ChatStore, Sentence } from '../state/types.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /**
  * While the widget cannot start (the service down, a load balancer's 503s, offline): why, in a sentence (offline,

@@ -1,7 +1,7 @@
 import type { ThreadItem } from '../state/types.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { LazyFailedActions } from './actions/lazyFailedActions.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /**
  * Under a message the server does not have yet: "Sending…", or "Waiting for the connection…" while sends wait
