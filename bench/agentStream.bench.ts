@@ -13,7 +13,7 @@ import { percentile, writeSection } from './writeSection.ts';
 
 type BareBrowser = Awaited<ReturnType<typeof launchBareChromium>>;
 
-// Issue 5 budgets for one 2,000-token reply streamed at one token every 2 ms.
+// The budgets for one 2,000-token reply streamed at one token every 2 ms.
 const TOKENS = 2000;
 const INTERVAL_MS = 2;
 const RUNS = 3;
@@ -315,9 +315,6 @@ export default async function agentStreamBench(): Promise<void> {
   // The budgeted run is the widget's real path: its stream worker reading the loopback server, the reply streaming
   // as the message log's last row.
   const budgeted = results.get('worker-thread') ?? [];
-  const mainThread = results.get('main-thread') ?? [];
-  const readOnly = results.get('sse-read-only') ?? [];
-  const plain = results.get('page-plain') ?? [];
   const verdict = (ok: boolean): string => (ok ? 'within' : '**over**');
   const longest = worst(budgeted, (r) => Math.max(0, ...r.longTasks));
   const task = (r: RunResult): number => r.taskMs;

@@ -12,9 +12,9 @@ import { historyRun, loadRun, streamRun, usageRun, VIEWPORT, type HistoryRun, ty
 import { startPeerServer, type PeerServer } from './peers/server.ts';
 import { OURS, OURS_AGENT_SCRIPT, oursAgentPage, WIDGETS, type Widget, type WidgetId } from './peers/widgets.ts';
 import { workerUrlPlugin } from './workerUrlPlugin.ts';
-import { machine, percentile, writeSection } from './writeSection.ts';
+import { percentile, writeSection } from './writeSection.ts';
 
-// `npm run bench -- peers`: our widget next to other chat widgets on the same page, machine and run (issue 7).
+// `npm run bench -- peers`: our widget next to other chat widgets on the same page, machine and run.
 // PEERS_RUNS scales every run count down (e.g. PEERS_RUNS=1 for a quick look); PEERS_ONLY=deep-chat,nlux picks widgets.
 const SCALE = Number(process.env.PEERS_RUNS ?? 0);
 // Load runs take about a second, history openings one to five; a reply stream 5 s (ours) to a minute (nlux), so 3.
@@ -155,7 +155,7 @@ interface Row {
   format: (v: number) => string;
   /** Lower is better for every row; ratios are ours ÷ peer. */
   ratio: boolean;
-  /** Our own budget for this figure (issue 4 item 8, issue 5 item 8), if it has one. */
+  /** Our own budget for this figure, if it has one. */
   budget?: number;
 }
 
@@ -269,7 +269,7 @@ and run, widgets interleaved round by round, each run in a fresh browser context
 
 ${out}
 
-"ours ÷ peer" below 1 means ours is smaller or faster; "our budget" is issue 4 item 8 and issue 5 item 8 (for the
+"ours ÷ peer" below 1 means ours is smaller or faster; "our budget" is the widget's and the agent reply's (for the
 JavaScript budget, the profile's figure: ScriptDuration misses script run from promise jobs), shown for orientation
 only: these runs hold more than the budgets do. "Once used" bytes include the agent's chunk and its stream worker
 (the 45 KB budget is the widget with realtime, measured by bench/widget.bench.ts); the clickable time is polled once

@@ -137,7 +137,8 @@ function next<T extends { type: string }>(proc: ChildProcess, type: T['type'], m
   });
 }
 
-async function api(url: string, path: string, body: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- bench reads loosely
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bench reads loosely
+async function api(url: string, path: string, body: unknown): Promise<any> {
   const res = await fetch(url + path, { method: 'POST', headers: { 'x-tinychat-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
   return res.json();

@@ -8,7 +8,7 @@ import { createServer, type RunningServer } from '../server/createServer.ts';
 import { launchChromium } from '../test/browser/helpers/chromium.ts';
 import { percentile, writeSection } from './writeSection.ts';
 
-// Issue 4 budgets for the widget as a page gets it from the script tag.
+// The budgets for the widget as a page gets it from the script tag.
 const BUDGET = { firstScriptKb: 15, allCodeKb: 45, clickableOverBlankMs: 25, openMs: 150, longTaskMs: 50, nodes: 2000, heapMb: 10 };
 // Rounds of the launcher timing: on this shared 2-core machine 15 left the medians swinging by ±10 ms run to run.
 const RUNS = 25;
@@ -79,7 +79,7 @@ const gz = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** (a) Bytes, from the network log: the first script, then every widget file after a thread is opened and used. */
-async function measureBytes(browser: Browser, server: RunningServer): Promise<{ rows: Row[]; files: string[] }> {
+async function measureBytes(browser: Browser, _server: RunningServer): Promise<{ rows: Row[]; files: string[] }> {
   const context = await browser.newContext({ baseURL: siteUrl });
   const page = await context.newPage();
   const code = new Map<string, number>();
@@ -380,7 +380,7 @@ export default async function widgetBench(): Promise<void> {
     console.log(table(long.rows));
     await writeSection(
       'widget',
-      `## Widget (issue 4)
+      `## Widget
 
 Headless Debian Chromium against the local server (in-memory PGlite), both started by the bench. As on a real
 site, the host pages come from their own origin (a plain HTTP server on \`localhost\`) and the widget from the

@@ -6,8 +6,11 @@ const EVENTS = ['tinychat:ready', 'tinychat:open', 'tinychat:close', 'tinychat:m
 
 const { element: chat } = mount({ apiKey: 'pk_test_demo', userName: 'SPA visitor' });
 
-const log = document.getElementById('event-log');
-/** Appends one line to the on-page event log, newest last. */
+const log = /** @type {HTMLElement} */ (document.getElementById('event-log'));
+/**
+ * Appends one line to the on-page event log, newest last.
+ * @param {string} text
+ */
 function note(text) {
   const item = document.createElement('li');
   item.textContent = `${new Date().toLocaleTimeString()}  ${text}`;
@@ -16,28 +19,34 @@ function note(text) {
 }
 
 for (const name of EVENTS) {
-  chat.addEventListener(name, (event) => note(`${name} ${JSON.stringify(event.detail ?? null)}`));
+  chat.addEventListener(name, (event) => note(`${name} ${JSON.stringify(/** @type {CustomEvent} */ (event).detail ?? null)}`));
 }
+
+/**
+ * One of the page's forms, by id.
+ * @param {string} id
+ */
+const form = (id) => /** @type {HTMLFormElement} */ (document.getElementById(id));
 
 for (const button of document.querySelectorAll('[data-command]')) {
   button.addEventListener('click', () => {
-    const command = button.getAttribute('data-command');
+    const command = /** @type {'open' | 'close' | 'toggle'} */ (button.getAttribute('data-command'));
     chat[command]();
     note(`called ${command}()`);
   });
 }
 
-document.getElementById('send-form').addEventListener('submit', (event) => {
+form('send-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const text = new FormData(event.target).get('text');
+  const text = new FormData(/** @type {HTMLFormElement} */ (event.target)).get('text');
   chat.send(String(text));
   note(`called send(${JSON.stringify(text)})`);
 });
 
-document.getElementById('identify-form').addEventListener('submit', (event) => {
+form('identify-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const form = new FormData(event.target);
-  const user = { userId: String(form.get('userId')), name: String(form.get('name')), email: String(form.get('email')) };
+  const data = new FormData(/** @type {HTMLFormElement} */ (event.target));
+  const user = { userId: String(data.get('userId')), name: String(data.get('name')), email: String(data.get('email')) };
   chat.identify(user);
   note(`called identify(${JSON.stringify(user)})`);
 });

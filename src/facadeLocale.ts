@@ -1,7 +1,7 @@
 /**
  * The loader's facade launcher: its name and direction for a `locale` attribute, else the browser's languages,
- * else English; the choice `resolveLocale` makes, so the facade and the widget's own launcher agree (issue 6 item
- * 5). The names are copied from the tables because the loader must stay about a kilobyte (a test checks them).
+ * else English; the choice `resolveLocale` makes, so the facade and the widget's own launcher agree. The names
+ * are copied from the tables because the loader must stay about a kilobyte (a test checks them).
  *
  * @example facadeLocale('ar-EG', ['en']) // { name: 'فتح الدردشة', dir: 'rtl' }
  */

@@ -1,6 +1,6 @@
 import type { Db } from './Db.ts';
 
-/** The demo data SPEC.md promises; inserted once, left alone after that. */
+/** The demo data (tenant, keys, bot, users) the README documents; inserted once, left alone after that. */
 export const demo = {
   tenant: { id: '11111111-2222-3333-4444-555555555555', name: 'Acme Logistics', key: 'pk_test_demo', anonKey: 'rt_anon_demo' },
   otherTenant: { id: '66666666-7777-8888-9999-000000000000', name: 'Other Co', key: 'pk_test_other', anonKey: 'rt_anon_other' },

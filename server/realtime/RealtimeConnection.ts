@@ -27,7 +27,7 @@ const PREFIX = 'realtime:';
 // Frames that may wait behind a join's database check; a client that floods past this is misbehaving.
 const MAX_BACKLOG = 1000;
 
-/** One client socket: its joined channels, replies, heartbeats and broadcasts (realtime-protocol.md). */
+/** One client socket: its joined channels, replies, heartbeats and broadcasts, as the Supabase Realtime (Phoenix) protocol has them. */
 export class RealtimeConnection implements Subscriber {
   /** `Date.now()` of the last frame received; the heartbeat sweep closes silent sockets. */
   lastSeen = Date.now();

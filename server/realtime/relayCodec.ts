@@ -49,7 +49,7 @@ export class RelayDecoder {
     let entry = this.partial.get(id);
     if (entry === undefined) {
       this.forgetStale();
-      entry = { parts: new Array<string>(n).fill(''), got: 0, at: Date.now() };
+      entry = { parts: Array.from({ length: n }, () => ''), got: 0, at: Date.now() };
       this.partial.set(id, entry);
     }
     if (!(i >= 0 && i < entry.parts.length) || entry.parts[i] !== '') return undefined;

@@ -32,7 +32,7 @@ function refusing(error: unknown): TinyChatApi {
 
 /**
  * `<tiny-chat>`: adapts attributes and methods to the store and renders the views into an open shadow
- * root. No business logic lives here (STYLE.md rule 1).
+ * root. No business logic lives here.
  *
  * @example
  * ```html

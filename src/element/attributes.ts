@@ -1,4 +1,4 @@
-/** Every attribute `<tiny-chat>` reads; the script tag's `data-*` of the same names map onto them (SPEC.md). */
+/** Every attribute `<tiny-chat>` reads; the script tag's `data-*` of the same names map onto them. */
 export const widgetAttributes = [
   'api-key',
   'base-url',

@@ -1,7 +1,7 @@
 /**
  * English, the reference table: every string a person sees or hears (accessible names included). Other tables
  * (`es.ts`, `ar.ts`) must have the same keys: their type, `Strings`, checks it. `{name}` placeholders are filled by
- * `t()`. Accessible names the tests and SPEC.md fix ("Open chat", "Message", "Send"…) are English here; the other
+ * `t()`. Accessible names the tests and docs/ui-contract.md fix ("Open chat", "Message", "Send"…) are English here; the other
  * tables translate them. Adding a string: add the key here and in every other table in this folder.
  */
 export const en = {
@@ -69,9 +69,9 @@ export const en = {
   agentAskedForPerson: 'I would like to talk to a person, please.',
   agentUnavailable: 'The assistant is unavailable right now. A person can help you instead.',
   agentRateLimited: 'You have asked the assistant a lot in a short time.',
-  // Page title while messages are unread (notifications, issue 6 part 9)
+  // Page title while messages are unread (notifications)
   titleCount: '({count}) {title}',
-  // Images, typing, edit/delete/reply (issue 6, items 1-3)
+  // Images, typing, edit/delete/reply
   you: 'You',
   visitor: 'Visitor',
   attachImage: 'Attach image',
@@ -97,7 +97,7 @@ export const en = {
   quoteShowEarlier: 'Show the earlier message this answers',
   earlierMessage: 'An earlier message',
   quoteNotAvailable: 'That message is not available any more.',
-  // Errors (issue 6 item 5): the store hands them out as data ({ key, values }) and the views say them here.
+  // Errors: the store hands them out as data ({ key, values }) and the views say them here.
   // `{wait}` is given in seconds and written as words in the reader's language; `{text}` is the server's own words,
   // shown only where no sentence below fits its status.
   errorOffline: 'You are offline. Check your connection and try again.',

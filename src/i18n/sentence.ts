@@ -2,7 +2,7 @@ import { en, type StringKey, type Strings } from './en.ts';
 import { formatWait } from './formatWait.ts';
 
 /**
- * A sentence kept as data until someone reads it (issue 6 item 5): a key of the string tables and the values of
+ * A sentence kept as data until someone reads it: a key of the string tables and the values of
  * its placeholders. State and transport hand these out (an error, a refusal); the view says them in the reader's
  * language with `useT()`, the element in the widget's locale for `tinychat:error`. A `wait` value is seconds,
  * written as words in the reader's language ("2 minutes 5 seconds", "2 minutos y 5 segundos").

@@ -3,7 +3,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /**
  * Splits growing markdown into blocks at blank lines outside code fences, incrementally: each
  * {@link BlockSplitter.push} looks only at lines it has not seen, so a streamed reply is scanned once in all.
- * Completed blocks never change again, which is what lets the view render each of them once (issue 5).
+ * Completed blocks never change again, which is what lets the view render each of them once.
  */
 export class BlockSplitter {
   /** Text of the block still open: complete lines not yet closed by a blank line, plus the partial last line. */

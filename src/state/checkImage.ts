@@ -1,4 +1,4 @@
-/** The image types the server stores (seed: jpeg, png, gif, webp, heic), by MIME type and by file extension. */
+/** The image types the server stores (jpeg, png, gif, webp, heic), by MIME type and by file extension. */
 export const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic']);
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
@@ -9,14 +9,14 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   heic: 'image/heic',
 };
 
-/** The server's upload ceiling (seed: 413 over 10 MB). */
+/** The server's upload ceiling (413 over 10 MB). */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** Why an image was refused before upload: `type` (not one of {@link IMAGE_TYPES}) or `size` (over {@link MAX_IMAGE_BYTES}). */
 export type ImageRefusal = 'type' | 'size';
 
 /**
- * Checks a picked, pasted or dropped file before any byte is uploaded (issue 6, item 2), so a refusal is a
+ * Checks a picked, pasted or dropped file before any byte is uploaded, so a refusal is a
  * sentence at once rather than a 413/415 after a long upload. A file without a MIME type (some systems give
  * HEIC none) is judged by its extension and comes back typed, because the server reads the declared type.
  *

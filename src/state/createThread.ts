@@ -1,7 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
 import { checkImage } from './checkImage.ts';
-import type { Outbox, OutboxEntry } from './createOutbox.ts';
+import type { Outbox } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
 import { tooLong } from './messageLimit.ts';

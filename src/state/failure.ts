@@ -17,7 +17,7 @@ export function isTransient(error: unknown): boolean {
   return status === null || status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-/** What a person reads for any failure, as data the view says in their language (issue 6 item 5). */
+/** What a person reads for any failure, as data the view says in their language. */
 export function sentenceOf(error: unknown): Sentence {
   return toSentence(error);
 }

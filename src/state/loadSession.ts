@@ -14,7 +14,7 @@ export interface Session {
 }
 
 /**
- * Bootstraps one browser session: `GET /v1/config` once per session (the seed: "calls this once on launch
+ * Bootstraps one browser session: `GET /v1/config` once per session (the API: "calls this once on launch
  * and caches the result for the session"), then upserts the user, also once per session and identity.
  * The upsert's failure does not stop the widget: messages carry the sender id either way.
  */

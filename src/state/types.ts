@@ -1,5 +1,5 @@
 /**
- * What views read and call (STYLE.md rule 5: views read `.value` and call actions; nothing else).
+ * What views read and call (views read `.value` and call actions; nothing else).
  * `createChatStore()` builds the real one from a transport; component tests build it over the local server.
  */
 import type { ReadonlySignal } from '@preact/signals';
@@ -29,7 +29,7 @@ export interface SendOptions {
   replyTo?: string;
 }
 
-/** An image on its way up (issue 6): `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
+/** An image on its way up: `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
 export interface UploadItem {
   readonly id: string;
   readonly file: Blob;
@@ -71,11 +71,11 @@ export interface ThreadModel {
   readonly failedToLoad?: ReadonlySignal<boolean>;
   /** Sends wait for the connection (offline, the service unreachable): pending rows say so. */
   readonly waiting?: ReadonlySignal<boolean>;
-  /** False while sending is held (the agent's 429 wait, issue 5): the composer keeps the draft. Absent: always true. */
+  /** False while sending is held (the agent's 429 wait): the composer keeps the draft. Absent: always true. */
   canSend?(): boolean;
   /** Call on each keystroke; sends at most one typing event every 2.5 s. */
   notifyTyping(): void;
-  // Issue 6 (images, edit/delete, reply to an unloaded message): optional, so a model without them still fits
+  // Images, edit/delete and replies to an unloaded message: optional, so a model without them still fits
   // the views, which then offer no "Attach image", "Edit" or "Delete".
   /** Images being uploaded, before they become image messages. */
   readonly uploads?: ReadonlySignal<readonly UploadItem[]>;

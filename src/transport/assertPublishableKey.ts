@@ -1,7 +1,7 @@
 import { MissingKeyError } from './errors/MissingKeyError.ts';
 import { SecretKeyError } from './errors/SecretKeyError.ts';
 
-// Secret keys of the three backends (SPEC.md): TinyChat server keys, Tiny Talk private-agent keys, Talkory keys,
+// Secret keys of the three backends: TinyChat server keys, Tiny Talk private-agent keys, Talkory keys,
 // and the common `sk_` convention. Longest first, so `tiny_server_sk_` is named as itself.
 const SECRET_PREFIXES = ['tiny_server_sk_', 'tiny_sk_', 'tk_live_', 'tk_test_', 'sk_'] as const;
 

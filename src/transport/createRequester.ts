@@ -26,7 +26,7 @@ export interface RequestSpec {
 /** Sends a {@link RequestSpec} and resolves with the parsed JSON body (undefined when empty). */
 export type Requester = (spec: RequestSpec) => Promise<unknown>;
 
-// Statuses that say "try again later" rather than "this request is wrong" (issue 4, part 3).
+// Statuses that say "try again later" rather than "this request is wrong".
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 // The reason our own timer aborts with, told apart from the caller's abort.

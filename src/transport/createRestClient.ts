@@ -6,7 +6,7 @@ import type { Conversation, Message, TinyChatApi, TinyChatConfig, UploadResult, 
 const seg = encodeURIComponent;
 
 /**
- * The TinyChat REST client (seed `tinychat-rest-api.txt`): every endpoint, typed errors from `errors/`,
+ * The TinyChat REST client (the hosted TinyChat API): every endpoint, typed errors from `errors/`,
  * a timeout per attempt, and retries with exponential backoff and full jitter for calls that are safe to repeat:
  * reads, the user upsert, get-or-create with an `external_ref`, edits and deletes (setting the same state
  * twice is the same state), and sends (they always carry an `Idempotency-Key`). Typing is fire-and-forget and
@@ -20,7 +20,7 @@ const seg = encodeURIComponent;
  * ```
  */
 export function createRestClient(options: RestClientOptions): TinyChatApi {
-  // Refused before any request exists, so a secret key never leaves the page (SPEC.md).
+  // Refused before any request exists, so a secret key never leaves the page.
   assertPublishableKey(options.apiKey);
   const request = createRequester(options);
   const conv = (id: string): string => `/conversations/${seg(id)}`;

@@ -1,6 +1,6 @@
 /**
- * The shapes of the TinyChat REST API (seed `tinychat-rest-api.txt`) and the two transport interfaces that
- * state receives as arguments, so tests and the demo can hand in other implementations (STYLE.md rule 3).
+ * The shapes of the hosted TinyChat REST API and the two transport interfaces that
+ * state receives as arguments, so tests and the demo can hand in other implementations.
  */
 
 export type ConversationKind = 'order' | 'support' | 'direct';

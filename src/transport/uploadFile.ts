@@ -15,7 +15,7 @@ export interface UploadRequest {
 
 /**
  * POSTs a multipart body with `XMLHttpRequest`, because fetch has no upload progress in browsers and the
- * composer shows a progress bar (SPEC.md). Rejects with the same typed errors as the fetch path.
+ * composer shows a progress bar. Rejects with the same typed errors as the fetch path.
  *
  * @param Xhr - the XMLHttpRequest constructor to use
  * @returns the parsed JSON body of a 2xx answer

@@ -19,7 +19,7 @@ export interface ChatAppProps {
    * @defaultValue 'bubble'
    */
   mode?: WidgetMode;
-  /** Extra controls before the message box (issue 6: "Attach image"). */
+  /** Extra controls before the message box ("Attach image"). */
   composerTools?: ComponentChildren;
   /**
    * The `locale` attribute ("es", "ar-EG"…); null or unknown = the browser's languages, then English.
@@ -39,7 +39,7 @@ export interface ChatAppProps {
  * into the panel (not when the open state was restored at load), closing hands it back to the launcher when it
  * was in the panel. Inline and fullscreen modes have no launcher and always show
  * the panel (the host page decides where and whether the element is shown).
- * Views only read signals and call store actions (STYLE.md rule 5).
+ * Views only read signals and call store actions.
  *
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
@@ -92,7 +92,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
         ref={root}
         class={`tc-app tc-mode-${mode}`}
         // Language and direction for the whole widget: in right-to-left the launcher moves to the bottom-left and
-        // the layout mirrors through logical CSS properties (issue 6, part 5).
+        // the layout mirrors through logical CSS properties.
         lang={resolved.tag}
         dir={resolved.dir}
       // A custom property set through the CSSOM (Preact's style object), which a strict style-src CSP allows.

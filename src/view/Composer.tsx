@@ -10,7 +10,7 @@ import { useLocale, useT } from './I18n.tsx';
 /** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {
   thread: ThreadModel;
-  /** Buttons before the message box: issue 6 puts "Attach image" here (and paste/drop land on the form). */
+  /** Buttons before the message box: "Attach image" goes here (and paste/drop land on the form). */
   tools?: ComponentChildren;
 }
 
@@ -41,10 +41,10 @@ export function Composer({ thread, tools }: ComposerProps) {
 
   const submit = () => {
     const text = draft.value.trim();
-    // Held (the agent's 429 wait, issue 5): the draft stays in the box until the visitor may send again.
+    // Held (the agent's 429 wait): the draft stays in the box until the visitor may send again.
     // Over the limit: refused here, before anything leaves (the sentence under the box says why).
     if (text === '' || tooLong(text) || thread.canSend?.() === false) return;
-    // A reply in progress (issue 6) goes out as `reply_to` and the quote bar closes.
+    // A reply in progress goes out as `reply_to` and the quote bar closes.
     const replyTo = actions?.replyTo.peek() ?? null;
     thread.send(text, replyTo === null ? undefined : { replyTo: replyTo.message.id });
     if (actions) actions.replyTo.value = null;

@@ -13,7 +13,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
   const t = useT();
   const conversations = store.conversations.value;
   const me = store.userId.value;
-  // Who each conversation is with: the support inbox tells its visitors apart by this (issue 7, part 1).
+  // Who each conversation is with: the support inbox tells its visitors apart by this.
   const others = (participants: readonly string[]) =>
     participants
       .filter((p) => p !== me)
@@ -50,7 +50,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
 
 /**
  * Up and Down arrows move between the conversations, Home and End to the first and last, besides Tab: a support
- * inbox's list is long (issue 6, part 7).
+ * inbox's list is long.
  */
 function moveAlong(e: KeyboardEvent): void {
   const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };

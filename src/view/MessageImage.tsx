@@ -22,7 +22,7 @@ export function MessageImage({ url, sender }: { url: string | null; sender: stri
   const button = useRef<HTMLButtonElement>(null);
   if (src === null) return <p class="tc-msg-note">{t('imageUnavailable')}</p>;
   const label = t('imageFrom', { name: sender });
-  // A button around the image: it opens larger in a dialog (issue 6, item 2); its name is the image's alt text.
+  // A button around the image: it opens larger in a dialog; its name is the image's alt text.
   return (
     <>
       <button ref={button} type="button" class="tc-msg-image-button" aria-haspopup="dialog" onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => (open.value = true)}>

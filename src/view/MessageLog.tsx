@@ -19,7 +19,7 @@ const isMine = (item: ThreadItem) => item.mine;
 /**
  * The thread's messages as role="log" "Messages", virtualized: it opens at the newest message, follows new ones
  * while the reader is at the bottom (and always after their own send), and loads older history when the reader
- * nears the top, keeping the first visible message where it was (issue 4, part 5). Scrolled up, a "Jump to latest"
+ * nears the top, keeping the first visible message where it was. Scrolled up, a "Jump to latest"
  * button (counting what arrived meanwhile) brings the reader back down.
  * Rows are keyed by `item.key`, which is stable from the moment a message is written, so pending → sent is an
  * attribute change on the same element, never a second element.
@@ -58,9 +58,9 @@ export function MessageLog({ store, thread }: MessageLogProps) {
     log.focus();
   };
   const loadingOlder = thread.loadingOlder.value;
-  // A reply's quote brings its message into view through the list (issue 6, item 3).
+  // A reply's quote brings its message into view through the list.
   const actions = useThreadActions();
-  // The agent (issue 5): its messages render as markdown under its own name; its reply streams in as the last row.
+  // The agent: its messages render as markdown under its own name; its reply streams in as the last row.
   const agent = store.agent?.value ?? null;
   const senderName = (id: string) => (agent !== null && id === agent.senderId ? t('agentName') : personName(store, id, t));
   return (

@@ -41,7 +41,7 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
   const t = useT();
   const { tag } = useLocale();
   const deleted = message.deleted_at !== null;
-  // Issue 6, item 3: one row at a time is edited in place or asks "Delete this message?".
+  // One row at a time is edited in place or asks "Delete this message?".
   const actions = useThreadActions();
   const editing = !deleted && actions?.editing.value === item.key;
   return (

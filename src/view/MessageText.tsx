@@ -1,6 +1,6 @@
 import { linkify } from './linkify.ts';
 
-/** Every link in a message opens away from the page, passes no referrer and no ranking credit (issue 4, part 6). */
+/** Every link in a message opens away from the page, passes no referrer and no ranking credit. */
 export const MESSAGE_LINK_REL = 'noopener noreferrer nofollow ugc';
 
 /**

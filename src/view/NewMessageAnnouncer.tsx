@@ -10,7 +10,7 @@ import { personName } from './personName.ts';
 const kept = 3;
 
 /**
- * A visually hidden polite live region that reads out messages from others as they arrive (issue 6, part 7).
+ * A visually hidden polite live region that reads out messages from others as they arrive.
  * The log itself is not live: history pages and one's own sends would be read out too. Announced: each message
  * from someone else that appears at the end of the thread after its first page, once (an edit, a delete, a
  * realtime echo of the same message is not news). The agent's reply is read once it is finished and sent, never
@@ -33,7 +33,7 @@ export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; threa
     }
     const fresh = newFromOthers(items, seen.current.seen);
     if (fresh.length === 0) return;
-    // The agent's finished reply is read once, when it lands in the log as a message (not per token, issue 5).
+    // The agent's finished reply is read once, when it lands in the log as a message (not per token).
     const bot = store.agent?.peek()?.senderId;
     const name = (item: ThreadItem) => (item.message.sender_id === bot ? t('agentName') : personName(store, item.message.sender_id, t));
     const words = (item: ThreadItem) => (item.message.sender_id === bot ? splitBotBody(summary(item, t)).text : summary(item, t));

@@ -19,7 +19,7 @@ export interface PanelProps {
   focusOnMount: boolean;
   /** Kept true while focus is inside the panel, so ChatApp knows to hand it back to the launcher on close. */
   focusInside: RefObject<boolean>;
-  /** Passed down to the composer (issue 6). */
+  /** Passed down to the composer. */
   composerTools?: ComponentChildren;
 }
 
@@ -63,7 +63,7 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       role={dialog ? 'dialog' : 'region'}
       // aria-label, not aria-labelledby: the contract names the panel "Chat" whatever the header says.
       aria-label={t('chat')}
-      // The panel carries its language and direction (issue 6, part 5): the launcher's side is ChatApp's.
+      // The panel carries its language and direction: the launcher's side is ChatApp's.
       lang={tag}
       dir={dir}
       aria-modal={dialog ? 'false' : undefined}

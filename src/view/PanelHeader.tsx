@@ -23,7 +23,7 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
         </button>
       )}
       <h2 class="tc-title">{title}</h2>
-      {/* "Talk to a person", one click away while the agent answers in this thread (issue 5). */}
+      {/* "Talk to a person", one click away while the agent answers in this thread. */}
       {thread && Agent && <Agent.HeaderAction thread={thread} />}
       {closable && (
         <button type="button" class="tc-icon-button" aria-label={t('close')} onClick={() => store.close()}>

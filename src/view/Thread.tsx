@@ -19,20 +19,20 @@ import { TypingLine } from './TypingLine.tsx';
 export interface ThreadProps {
   store: ChatStore;
   thread: ThreadModel;
-  /** Passed to the composer (issue 6: "Attach image"). */
+  /** Passed to the composer ("Attach image"). */
   composerTools?: ComponentChildren;
 }
 
 /**
  * One open conversation: the message log, who is typing, the composer, and the hidden announcer of new messages.
- * Issue 6: it provides the rows' actions (reply, edit, delete, jump to a quote) through {@link ThreadActionsContext},
+ * It provides the rows' actions (reply, edit, delete, jump to a quote) through {@link ThreadActionsContext},
  * shows uploads and the reply bar above the composer, puts "Attach image" in its tools, and takes pasted and
  * dropped images anywhere on the thread.
  */
 export function Thread({ store, thread, composerTools }: ThreadProps) {
   const ready = thread.ready.value;
   const t = useT();
-  // Issue 6: reply/edit/delete shared by the rows and the composer; images in by button, paste and drop.
+  // Reply/edit/delete shared by the rows and the composer; images in by button, paste and drop.
   const root = useRef<HTMLDivElement>(null);
   const list = useRef<VirtualListHandle>(null);
   const notAvailable = useSignal(false);

@@ -7,7 +7,7 @@ import { useT } from './I18n.tsx';
 export function TypingLine({ names }: { names: readonly string[] }) {
   const t = useT();
   if (names.length === 0) return null;
-  // '' is a sender who gave no name (an anonymous visitor, issue 6): the reader sees "Visitor".
+  // '' is a sender who gave no name (an anonymous visitor): the reader sees "Visitor".
   const [first = '', second = ''] = names.map((name) => name || t('visitor'));
   const line = names.length === 1 ? t('typingOne', { name: first }) : names.length === 2 ? t('typingTwo', { first, second }) : t('typingMany');
   return <p class="tc-typing">{line}</p>;

@@ -30,10 +30,10 @@ export interface VirtualListProps<T> {
   /** E.g. 'off' on a role="log" whose news is announced elsewhere (a log is polite by default). */
   live?: 'off' | 'polite';
   class?: string;
-  /** Filled with {@link VirtualListHandle}, for callers that must bring a row into view (a reply's quote, issue 6). */
+  /** Filled with {@link VirtualListHandle}, for callers that must bring a row into view (a reply's quote). */
   handle?: RefObject<VirtualListHandle | null> | undefined;
   /**
-   * Shown after the last row, inside the scrolling element (the agent's streaming reply, issue 5). It is not a row:
+   * Shown after the last row, inside the scrolling element (the agent's streaming reply). It is not a row:
    * it is never measured with the rows, and while it grows a view at the bottom stays there with one scrollTop
    * write per frame, from a ResizeObserver on it alone, so a growing reply does not re-render or re-measure the list.
    */
@@ -50,7 +50,7 @@ export interface VirtualListHandle {
 const SLACK_ROWS = 8;
 
 /**
- * A scrolling list that renders only the rows near its viewport (issue 4 budget: a 5,000-message thread in at
+ * A scrolling list that renders only the rows near its viewport (the budget: a 5,000-message thread in at
  * most 2,000 DOM nodes). Rows have variable heights: each is assumed `estimateHeight` until rendered, then
  * measured (right after render, and by a ResizeObserver when it changes later, e.g. an image loads), and the
  * view stays anchored on the first visible row (or the bottom) through every correction and every prepend.
@@ -119,8 +119,16 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     state.ro ??= typeof ResizeObserver === 'function' ? new ResizeObserver(() => onResize()) : null;
     const changed = measure(state, box);
     if (state.ro) {
-      for (const row of state.observed) if (row.parentNode !== box) (state.ro.unobserve(row), state.observed.delete(row));
-      for (const row of box.children) if (!state.observed.has(row)) (state.ro.observe(row), state.observed.add(row));
+      for (const row of state.observed) {
+        if (row.parentNode === box) continue;
+        state.ro.unobserve(row);
+        state.observed.delete(row);
+      }
+      for (const row of box.children) {
+        if (state.observed.has(row)) continue;
+        state.ro.observe(row);
+        state.observed.add(row);
+      }
     }
     restoreAnchor(state, el, box);
     reportBottom();

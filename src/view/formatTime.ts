@@ -28,7 +28,7 @@ function formatter(cache: Map<string, Intl.DateTimeFormat>, tag: string | undefi
 }
 
 /**
- * "14:05", "2:05 PM" or "٢:٠٥ م", in the visitor's locale (issue 6, part 5).
+ * "14:05", "2:05 PM" or "٢:٠٥ م", in the visitor's locale.
  *
  * @param tag - BCP 47 tag of the resolved locale (`useLocale().tag`); undefined = the browser's default
  */

@@ -5,7 +5,7 @@ import type { StringKey } from '../i18n/en.ts';
  * How the views name a person: the name the store knows (their own, one learnt from a typing event), or "You" in
  * the reader's language for the visitor who gave none; an agent
  * (`bot:<id>`) as "Assistant"; an anonymous visitor as "Visitor 1a2b3c" (the start of their `anon_<uuid>` id,
- * enough for a support person to tell visitors apart, issue 7 part 1); else the user id as it is.
+ * enough for a support person to tell visitors apart); else the user id as it is.
  */
 export function personName(
   store: Pick<ChatStore, 'displayName' | 'userId'>,

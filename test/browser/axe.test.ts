@@ -7,7 +7,7 @@ import { conversationOf, isSend, openThread, type, widget, type Widget } from '.
 
 /**
  * axe-core on every demo page, with the widget closed and open on a thread holding messages from both sides
- * (issue 6, part 7). axe walks open shadow roots itself, so the widget's insides are checked with the page.
+ *. axe walks open shadow roots itself, so the widget's insides are checked with the page.
  * axe runs its default rules (WCAG 2.0-2.2 A/AA and best practices), in light and dark themes.
  */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -2,7 +2,7 @@ import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { attach, dropFiles, isUpload, pasteFiles, pngOfSize, TINY_PNG } from './helpers/images.ts';
 import { useBrowserSuite, WAIT } from './helpers/suite.ts';
-import { conversationOf, deepFocus, isSend, openThread, type, widget } from './helpers/widget.ts';
+import { conversationOf, deepFocus, isSend, openThread, type } from './helpers/widget.ts';
 
 interface StoredImage {
   id: string;

@@ -3,7 +3,7 @@ import { history, useBrowserSuite, WAIT } from './helpers/suite.ts';
 import { conversationOf, isSend, openThread, type, widget } from './helpers/widget.ts';
 
 /**
- * The support inbox (`/inbox.html`, issue 7 part 1): the same widget inline as user "support". A support person
+ * The support inbox (`/inbox.html`): the same widget inline as user "support". A support person
  * sees their conversations with who each is with, newest first with unread counts, conversations started after the
  * page loaded, replies and typing live both ways, and takes a conversation over from the agent.
  */

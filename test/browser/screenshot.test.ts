@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSuite } from './helpers/suite.ts';
 import { conversationOf, isSend, openThread, type } from './helpers/widget.ts';
 
-/** The README's screenshot (issue 7, part 3): taken on every run of the browser tests, so it shows the widget as it is. */
+/** The README's screenshot: taken on every run of the browser tests, so it shows the widget as it is. */
 const SCREENSHOT = new URL('../../docs/screenshot.png', import.meta.url);
 
 describe('the README screenshot', () => {

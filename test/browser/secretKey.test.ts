@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSuite } from './helpers/suite.ts';
 import { widget } from './helpers/widget.ts';
 
-/** Every secret-key family SPEC.md names; each must be refused before anything is sent with it. */
+/** Every secret-key family the widget refuses; each must be refused before anything is sent with it. */
 const SECRETS = ['tiny_sk_demo', 'tiny_server_sk_0123456789', 'tk_live_0123456789', 'tk_test_demo', 'sk_live_0123456789'];
 
 /** A host page that pastes the script tag with `key`, served at a path of the real server's origin. */

@@ -40,7 +40,7 @@ describe('typing indicators over the real realtime server', () => {
     const visitor = await openThread(page);
     await type(visitor, 'Hello, is anyone there?');
     await visitor.log.locator('[data-status="sent"]', { hasText: 'anyone there' }).waitFor();
-    const { page: inbox, support } = await openInInbox(suite, 'Hello, is anyone there?');
+    const { support } = await openInInbox(suite, 'Hello, is anyone there?');
     const indicator = support.inlinePanel.getByText('Visitor is typing…', { exact: true });
     // Whatever the box's first fill announced has ended before the measured typing starts.
     await indicator.waitFor({ state: 'hidden' });

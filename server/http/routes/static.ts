@@ -39,7 +39,7 @@ function folder(root: string, rewrite?: (path: string) => string): MiddlewareHan
 }
 
 /**
- * The strict policy of `demo/csp.html` (issue 6, part 8). `connect-src 'self' ws:` is the one widening: the realtime
+ * The strict policy of `demo/csp.html`. `connect-src 'self' ws:` is the one widening: the realtime
  * socket is a `ws:` URL, which `'self'` alone does not match in every browser (a production site on https needs
  * `wss:` or its API origin instead); `img-src data: blob:` lets the widget show image previews it made itself.
  */

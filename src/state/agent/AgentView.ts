@@ -4,7 +4,7 @@ import type { AgentController } from './createAgent.ts';
 
 /**
  * What the thread's views render when a bot is configured. It arrives with the lazy agent chunk, so the views
- * that show it (MessageLog, MessageRow, PanelHeader) never import agent code themselves (issue 5: a page
+ * that show it (MessageLog, MessageRow, PanelHeader) never import agent code themselves (a page
  * without `bot-id` does not load it).
  */
 export interface AgentView {

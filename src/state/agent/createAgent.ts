@@ -71,7 +71,7 @@ const storageKey = 'agent-handed-over';
  * Creates the agent controller. The visitor's message goes through the outbox like any other; once the server
  * confirmed it, the agent is asked with the recent turns and its reply streams into {@link AgentController.reply};
  * the finished (or stopped) reply is posted as a message from `bot:<botId>` through the outbox, so it is in
- * history and the inbox sees it live (issue 5, item 5).
+ * history and the inbox sees it live.
  */
 export function createAgent(host: AgentHost): AgentController {
   const senderId = botSenderId(host.botId);

@@ -41,7 +41,7 @@ export interface ReplyModelOptions {
 /**
  * Creates the state of one streaming reply. Tokens appended within one frame become one signal update, shown
  * before that frame paints. How often tokens are appended is the caller's choice: `streamReply` batches them
- * (see `createTokenBatcher`) so a 2,000-token reply changes the screen ~60 times, not 2,000 (issue 5).
+ * (see `createTokenBatcher`) so a 2,000-token reply changes the screen ~60 times, not 2,000.
  */
 export function createReplyModel(options: ReplyModelOptions = {}): ReplyModel {
   const schedule = options.schedule ?? scheduleFrame;

@@ -54,7 +54,7 @@ export function createWatching(state: StoreState, hooks: WatchingHooks): Watchin
 
   const watching: Watching = {
     connection: computed<Connection>(() => {
-      channelState.value;
+      void channelState.value; // read for the dependency: a channel's status changed
       if (!online.value) return 'offline';
       return socket.value;
     }),

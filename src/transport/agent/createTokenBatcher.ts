@@ -25,7 +25,7 @@ export interface TokenBatcher {
  * Gathers a stream's tokens into a few updates: the first token at once, then at most one update per
  * `throttleMs` while tokens flow, and the moment the stream pauses for `idleMs` whatever is pending, so the last
  * token of a burst is never held back. A 2,000-token reply at one token every 2 ms becomes ~60 updates instead
- * of 2,000, each of which would cost the page a style, layout and paint pass (issue 5's budget).
+ * of 2,000, each of which would cost the page a style, layout and paint pass.
  *
  * It is timer-driven and knows nothing of frames, so it runs in the stream worker as well as on the main thread.
  *

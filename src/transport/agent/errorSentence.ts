@@ -2,7 +2,7 @@ import { asSentence } from '../asSentence.ts';
 import { readErrorBody } from '../readErrorBody.ts';
 
 /**
- * The English sentence when the body gave no reason, per status (seed: tinytalk-api-overview "Error format"), for
+ * The English sentence when the body gave no reason, per status (the agent API's documented errors), for
  * programs; the view says it by status in the reader's language (`toSentence`). Literal rather than read from
  * en.ts: this file is in the stream worker's bundle too, which should not carry the whole table.
  */

@@ -23,7 +23,7 @@ export interface StreamCompletionOptions {
   fetch?: typeof fetch;
   /**
    * Extra request headers (e.g. a user id for per-user rate limits). `api-key` and `authorization`
-   * are refused: agent keys are secret and never leave a server (seed: tinytalk-api-overview).
+   * are refused: agent keys are secret and never leave a server.
    */
   headers?: Record<string, string>;
 }

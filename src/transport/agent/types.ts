@@ -1,10 +1,10 @@
-/** One turn of the conversation sent to the agent (seed: tinytalk-chat-completions, body `messages`). */
+/** One turn of the conversation sent to the agent (the chat completions body's `messages`). */
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
 }
 
-/** A Knowledge Base source the agent cited (seed: `payload.citedResources`). URLs are untrusted. */
+/** A Knowledge Base source the agent cited (`payload.citedResources`). URLs are untrusted. */
 export interface CitedResource {
   id: string;
   url: string;

@@ -4,7 +4,7 @@ import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /**
  * A secret (server-side) key was given to the browser. Nothing is sent with it: anyone can read a page's
- * keys, and a secret key would let them act as the site (SPEC.md).
+ * keys, and a secret key would let them act as the site.
  */
 export class SecretKeyError extends TransportError {
   override name = 'SecretKeyError';

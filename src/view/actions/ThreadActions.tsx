@@ -5,7 +5,7 @@ import type { ChatStore, ThreadItem, ThreadModel } from '../../state/types.ts';
 import type { VirtualListHandle } from '../VirtualList.tsx';
 
 /**
- * What a thread's rows and composer share for issue 6, item 3 (edit, delete, reply), provided by Thread so the
+ * What a thread's rows and composer share for editing, deleting and replying, provided by Thread so the
  * log and the rows need no extra props: one row at a time is being edited or confirmed for delete; a reply
  * target waits above the composer; and a quote can bring the message it quotes into view.
  */

@@ -1,5 +1,5 @@
 /**
- * The lazy agent chunk (issue 5, item 8): loaded with `import()` only when a bot is configured, so a page without
+ * The lazy agent chunk: loaded with `import()` only when a bot is configured, so a page without
  * `bot-id` never downloads the SSE client, the markdown renderer or these views.
  */
 import { h } from 'preact';

@@ -23,7 +23,7 @@ export interface ImageInput {
 const hasFiles = (data: DataTransfer | null) => data !== null && Array.from(data.types).includes('Files');
 
 /**
- * Images in (issue 6, item 2): "Attach image", paste and drag-and-drop all end in `thread.sendImage`, which checks
+ * Images in: "Attach image", paste and drag-and-drop all end in `thread.sendImage`, which checks
  * type and size before any upload. A reply in progress travels with the image. Text paste is left alone.
  */
 export function useImageInput(thread: ThreadModel, replyTo: Signal<ThreadItem | null>): ImageInput {

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 
 /**
- * Keeps the floating and full-screen panel inside what the visitor can actually see (issue 6, part 6). On phones the
+ * Keeps the floating and full-screen panel inside what the visitor can actually see. On phones the
  * on-screen keyboard shrinks the *visual* viewport but not the layout viewport that `position: fixed` and `100dvh`
  * follow (unless the page chose `interactive-widget=resizes-content`), so a full-height panel would have its composer
  * under the keyboard. This writes the visual viewport's top, height and the part of the layout viewport below it as

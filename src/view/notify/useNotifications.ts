@@ -29,7 +29,7 @@ function useHidden(): boolean {
 }
 
 /**
- * What a visitor who is not looking at the chat notices (issue 6, part 9): while the panel is closed or the tab is
+ * What a visitor who is not looking at the chat notices: while the panel is closed or the tab is
  * in the background, the page title reads "(2) Acme…" (restored once the messages are read or the panel is open and
  * the tab visible), and, when the integrator turned `sound` on, a chime for each new message from others.
  * The unread badge is the launcher's.

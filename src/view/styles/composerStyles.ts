@@ -1,6 +1,6 @@
 /**
  * The composer. The message box grows to a max-height and then scrolls; 16 px text under 480 px wide and on touch
- * screens stops iOS from zooming in on focus (issue 6, part 6).
+ * screens stops iOS from zooming in on focus.
  */
 export const composerStyles = `
 .tc-composer{flex:none;display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid var(--tc-border)}

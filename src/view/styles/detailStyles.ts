@@ -1,5 +1,5 @@
 /**
- * Message actions and dropping images (issue 6, items 2 and 3); image messages, the editor, the image dialog, the
+ * Message actions and dropping images; image messages, the editor, the image dialog, the
  * upload tray and the reply quote/bar bring their own sheets with their chunks (messageImageStyles.ts,
  * editorStyles.ts, imageDialogStyles.ts, uploadStyles.ts, replyStyles.ts). Actions stay in the layout (no jump when they show) and are hidden only visually until the row
  * is hovered or holds focus; on touch screens, which cannot hover, they always show. Colours come from the theme's

@@ -1,4 +1,4 @@
-/** The message editor and "Delete this message?" (issue 6, item 3): adopted when their chunk loads (actions/lazyEditor.ts). */
+/** The message editor and "Delete this message?": adopted when their chunk loads (actions/lazyEditor.ts). */
 export const editorStyles = `
 .tc-msg-confirm,.tc-msg-editor-buttons{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:2px 4px 0;font-size:.8em}
 .tc-msg-editor{display:flex;flex-direction:column;gap:4px;min-width:min(260px,70vw)}

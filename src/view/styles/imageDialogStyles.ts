@@ -1,4 +1,4 @@
-/** The image shown larger (issue 6, item 2): adopted when the dialog's chunk loads (MessageImage.tsx). */
+/** The image shown larger: adopted when the dialog's chunk loads (MessageImage.tsx). */
 export const imageDialogStyles = `
 .tc-image-dialog{max-width:min(96vw,1200px);max-height:96vh;padding:8px;border:0;border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg);
 box-shadow:var(--tc-shadow)}

@@ -1,4 +1,4 @@
-/** A reply's quote above its bubble and the "Replying to" bar above the composer (issue 6, item 3): adopted when their chunk loads (actions/lazyReply.ts). */
+/** A reply's quote above its bubble and the "Replying to" bar above the composer: adopted when their chunk loads (actions/lazyReply.ts). */
 export const replyStyles = `
 .tc-quote{display:flex;flex-direction:column;max-width:85%;margin:0 0 2px;padding:4px 10px;border-inline-start:3px solid var(--tc-accent);
 border-radius:calc(var(--tc-radius) - 6px);background:var(--tc-bubble-bg);color:var(--tc-fg);font-size:.85em}

@@ -1,4 +1,4 @@
-/** The upload tray (previews, progress, refusals; issue 6, item 2): adopted when its chunk loads (images/lazyUploadTray.ts). */
+/** The upload tray (previews, progress, refusals): adopted when its chunk loads (images/lazyUploadTray.ts). */
 export const uploadStyles = `
 .tc-uploads{flex:none;padding:6px 12px;border-top:1px solid var(--tc-border);font-size:.85em}
 .tc-upload-refusal{color:var(--tc-danger);padding:2px 0}

@@ -1,7 +1,7 @@
 import type { Locator, Page, Request } from 'playwright-core';
 
 /**
- * The widget as a person finds it, by role and name (.tmp/contract.md). Playwright's role, label and text
+ * The widget as a person finds it, by role and name. Playwright's role, label and text
  * locators pierce the element's open shadow root.
  */
 export function widget(page: Page) {

@@ -35,7 +35,8 @@ export function rawSocket(baseUrl: string, apikey: string): Promise<RawSocket> {
     },
   };
   const replyTo = (ref: string) =>
-    new Promise<{ status: string; response: any }>((resolve) => { // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+    new Promise<{ status: string; response: any }>((resolve) => {
       const onMessage = (data: Buffer, binary: boolean) => {
         if (binary) return;
         const [, r, , event, payload] = JSON.parse(data.toString()) as [unknown, unknown, unknown, string, { status: string; response: unknown }];

@@ -7,7 +7,7 @@ import { startTestServer, type Api } from '../../server/helpers/testServer.ts';
 import { browserStorage, until } from '../state/helpers.ts';
 import { makeAgentStore, recordingFetch } from './helpers/agentStore.ts';
 
-// The widget's agent flow (issue 5, items 5-6) against the real server: its REST API and its real agent endpoint.
+// The widget's agent flow against the real server: its REST API and its real agent endpoint.
 let server: RunningServer & { api: Api };
 beforeAll(async () => {
   // 5 ms a token: a reply takes long enough that "Stop generating" lands mid-reply.

@@ -61,7 +61,7 @@ async function conversationFrom(visitor: string, text: string): Promise<string> 
   return id;
 }
 
-describe('the conversation list kept current (the support inbox, issue 7 part 1)', () => {
+describe('the conversation list kept current (the support inbox)', () => {
   it('shows a conversation started after it loaded, first, with its message unread; old ones stay read', async () => {
     const before = await conversationFrom('v_refresh_1', 'Asked before the inbox opened');
     const inbox = store({ 'user-id': 'inbox_agent', 'user-role': 'support', mode: 'inline' });

@@ -40,7 +40,7 @@ async function openThread(userId: string, fetchImpl?: typeof fetch) {
   return { store, thread };
 }
 
-describe('issue 6 state over the real server', () => {
+describe('images, edits and replies in the state, over the real server', () => {
   it('sendImage refuses other types and files over 10 MB without uploading; an image is uploaded, then sent once as an image message', async () => {
     let uploads = 0;
     const counting: typeof fetch = (input, init) => {

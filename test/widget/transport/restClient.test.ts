@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Real Node fetch against the real local server in this process (STYLE.md rule 7); no XMLHttpRequest here,
+// Real Node fetch against the real local server in this process; no XMLHttpRequest here,
 // so upload takes its fetch path.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type RunningServer } from '../../../server/createServer.ts';

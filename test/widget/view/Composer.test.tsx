@@ -86,7 +86,7 @@ describe('the composer', () => {
     expect(setup().box.value).toBe('');
   });
 
-  test('leaves a place for more tools before the box (issue 6: "Attach image")', () => {
+  test('leaves a place for more tools before the box ("Attach image")', () => {
     render(<Composer thread={createFixtureThread()} tools={<button type="button">Attach image</button>} />);
     expect(screen.getByRole('button', { name: 'Attach image' })).toBeTruthy();
   });

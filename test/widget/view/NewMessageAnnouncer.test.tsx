@@ -17,7 +17,7 @@ function announcer(store: FixtureStore) {
   return { log, live, said: () => [...live.children].map((p) => p.textContent) };
 }
 
-describe('the announcer of new messages (issue 6, part 7)', () => {
+describe('the announcer of new messages', () => {
   test('is a polite region outside the log, reading only additions', () => {
     const store = createFixtureStore({ open: true, thread: {} });
     const { log, live } = announcer(store);

@@ -4,6 +4,8 @@ import type { StartStream, StopStream, StreamEvent } from './protocol.ts';
 import { unexpectedAgentError } from '../../errors/AgentError.ts';
 import { reviveError } from './serializeError.ts';
 import { startStreamWorker } from './startStreamWorker.ts';
+// The bundler's URL of the worker's own script (declared in workerUrl.d.ts), not the module's default export.
+// oxlint-disable-next-line import/default
 import workerUrl from './sseWorker.ts?worker&url';
 
 /** Options of {@link StreamWorkerClient.stream}: a completion's, with tokens already batched by the worker. */

@@ -17,7 +17,7 @@ export interface HttpTestServer {
 }
 
 /**
- * A real `node:http` server on a free loopback port (ky's create-http-test-server, STYLE.md rule 7). The handler
+ * A real `node:http` server on a free loopback port (ky's create-http-test-server). The handler
  * gets the request with its body already read; the server closes every socket on `close()`.
  */
 export async function startHttpServer(handler: (req: SeenRequest, res: ServerResponse, index: number) => void | Promise<void>): Promise<HttpTestServer> {

@@ -46,7 +46,7 @@ export function sentItem(m: Message, mine = m.sender_id === VISITOR): ThreadItem
 /** What a fixture thread lets a test do and see besides the ThreadModel itself. */
 export interface FixtureThread extends ThreadModel {
   readonly sent: string[];
-  /** The options of each send (issue 6: `replyTo`), in order. */
+  /** The options of each send (`replyTo`), in order. */
   readonly sentWith: (SendOptions | undefined)[];
   readonly retried: string[];
   readonly uploads: ReadonlySignal<readonly UploadItem[]>;
