@@ -70,9 +70,7 @@ export function createThread(options: ThreadOptions): Thread {
   const items = computed<readonly ThreadItem[]>(() => {
     const held = byId.value;
     const sent = sorted.value.map(itemOf);
-    const pending = outbox.entries.value.filter(
-      (e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)),
-    );
+    const pending = outbox.entries.value.filter((e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)));
     return placePending(sent, pending.map(pendingOf));
   });
 
@@ -249,7 +247,10 @@ export function createThread(options: ThreadOptions): Thread {
         next.set(event.senderId, event.senderName ?? '');
         typingBy.value = next;
         clearTimeout(typingTimers.get(event.senderId));
-        typingTimers.set(event.senderId, setTimeout(() => clearTyping(event.senderId), typingClearMs));
+        typingTimers.set(
+          event.senderId,
+          setTimeout(() => clearTyping(event.senderId), typingClearMs),
+        );
         return;
       }
       const message = normalizeMessage(event.message);

@@ -60,42 +60,42 @@ export function Composer({ thread, tools }: ComposerProps) {
           {over ? t('messageTooLong') : t('charactersLeft', { count: (MAX_MESSAGE_LENGTH - length).toLocaleString(tag) })}
         </p>
       )}
-    <form
-      class="tc-composer"
-      part="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-        box.current?.focus();
-      }}
-    >
-      {tools}
-      <textarea
-        ref={box}
-        class="tc-input"
-        part="input"
-        aria-label={t('message')}
-        placeholder={t('messagePlaceholder')}
-        rows={1}
-        aria-describedby={length >= COUNTER_FROM ? limitId : undefined}
-        aria-invalid={over ? 'true' : undefined}
-        value={draft.value}
-        onInput={(e) => {
-          draft.value = e.currentTarget.value;
-          saveDraft(thread.conversationId, draft.value);
-          thread.notifyTyping();
-        }}
-        onKeyDown={(e) => {
-          // keyCode 229 is how Safari reports the Enter that commits a composition (its isComposing is already false).
-          if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+      <form
+        class="tc-composer"
+        part="composer"
+        onSubmit={(e) => {
           e.preventDefault();
           submit();
+          box.current?.focus();
         }}
-      />
-      <button type="submit" class="tc-send" part="send-button" aria-disabled={over ? 'true' : undefined}>
-        {t('send')}
-      </button>
-    </form>
+      >
+        {tools}
+        <textarea
+          ref={box}
+          class="tc-input"
+          part="input"
+          aria-label={t('message')}
+          placeholder={t('messagePlaceholder')}
+          rows={1}
+          aria-describedby={length >= COUNTER_FROM ? limitId : undefined}
+          aria-invalid={over ? 'true' : undefined}
+          value={draft.value}
+          onInput={(e) => {
+            draft.value = e.currentTarget.value;
+            saveDraft(thread.conversationId, draft.value);
+            thread.notifyTyping();
+          }}
+          onKeyDown={(e) => {
+            // keyCode 229 is how Safari reports the Enter that commits a composition (its isComposing is already false).
+            if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+            e.preventDefault();
+            submit();
+          }}
+        />
+        <button type="submit" class="tc-send" part="send-button" aria-disabled={over ? 'true' : undefined}>
+          {t('send')}
+        </button>
+      </form>
     </>
   );
 }

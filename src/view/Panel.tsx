@@ -84,15 +84,11 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
           {t('loading')}
         </p>
       )}
-      {status === 'starting' && startFailure !== null && (
-        <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />
-      )}
+      {status === 'starting' && startFailure !== null && <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />}
       {status === 'ready' && screen === 'list' && <ConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
       {/* Also while the start is retried: a returning visitor's thread shows what it held, and takes messages. */}
-      {status !== 'error' && screen === 'thread' && thread && (
-        <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} />
-      )}
+      {status !== 'error' && screen === 'thread' && thread && <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} />}
     </div>
   );
 }

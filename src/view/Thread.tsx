@@ -39,7 +39,9 @@ export function Thread({ store, thread, composerTools }: ThreadProps) {
   const actions = useMemo(() => createThreadActions(store, thread, { root, list, notAvailable }), [store, thread]);
   const images = useImageInput(thread, actions.replyTo);
   const tools =
-    thread.sendImage === undefined ? composerTools : (
+    thread.sendImage === undefined ? (
+      composerTools
+    ) : (
       <>
         {composerTools}
         <AttachButton onFiles={images.add} />

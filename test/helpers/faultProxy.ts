@@ -69,23 +69,20 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       return;
     }
     const cut = [...cuts].find((c) => c.match(info));
-    const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        answers.push({ ...info, status: answer.statusCode ?? 502, at: Date.now() });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        if (cut === undefined) return void answer.pipe(res);
-        let sent = 0;
-        answer.on('data', (chunk: Buffer) => {
-          if (sent >= cut.afterBytes) return;
-          const part = chunk.subarray(0, cut.afterBytes - sent);
-          sent += part.length;
-          res.write(part);
-          // Torn down mid-answer: the browser sees the connection reset after part of the body.
-          if (sent >= cut.afterBytes) setTimeout(() => (answer.destroy(), res.socket?.destroy()), 50);
-        });
-      },
-    );
+    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      answers.push({ ...info, status: answer.statusCode ?? 502, at: Date.now() });
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      if (cut === undefined) return void answer.pipe(res);
+      let sent = 0;
+      answer.on('data', (chunk: Buffer) => {
+        if (sent >= cut.afterBytes) return;
+        const part = chunk.subarray(0, cut.afterBytes - sent);
+        sent += part.length;
+        res.write(part);
+        // Torn down mid-answer: the browser sees the connection reset after part of the body.
+        if (sent >= cut.afterBytes) setTimeout(() => (answer.destroy(), res.socket?.destroy()), 50);
+      });
+    });
     forward.on('error', () => res.socket?.destroy());
     req.pipe(forward);
   };

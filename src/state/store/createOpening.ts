@@ -101,12 +101,9 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
     openPinned() {
       if (settings.externalRef === null || thread.value !== null) return;
       if (prefetched !== null) return opening.show(prefetched.conversationId);
-      void resolvePinned().then(
-        (id) => {
-          if (!state.disposed && thread.value === null) opening.show(id);
-        },
-        fail,
-      );
+      void resolvePinned().then((id) => {
+        if (!state.disposed && thread.value === null) opening.show(id);
+      }, fail);
     },
     async prefetch() {
       if (thread.value !== null || prefetched !== null || state.disposed) return;

@@ -47,12 +47,7 @@ export interface StoreState {
 }
 
 /** Builds the shared state from the settings and the remembered UI state of this visitor. */
-export function createStoreState(
-  settings: WidgetSettings,
-  api: TinyChatApi,
-  storage: WidgetStorage,
-  emit: (name: ChatEventName, detail: unknown) => void,
-): StoreState {
+export function createStoreState(settings: WidgetSettings, api: TinyChatApi, storage: WidgetStorage, emit: (name: ChatEventName, detail: unknown) => void): StoreState {
   const userId = signal(settings.userId ?? anonymousId(storage));
   const ui = storage.get<{ open?: boolean; conversationId?: string | null }>(`ui:${userId.value}`) ?? {};
   const alwaysOpen = settings.mode !== 'bubble';
@@ -85,8 +80,7 @@ export function createStoreState(
     config: null,
     disposed: false,
     saveUi: () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value }),
-    reading: (conversationId) =>
-      isOpen.value && thread.value?.conversationId === conversationId && (globalThis.document?.visibilityState ?? 'visible') === 'visible',
+    reading: (conversationId) => isOpen.value && thread.value?.conversationId === conversationId && (globalThis.document?.visibilityState ?? 'visible') === 'visible',
     fail(e, isFatal = false, sentence = sentenceOf(e)) {
       const passes = !isFatal && isTransient(e);
       // Offline, the banner already says so, and what waits goes out once back.
