@@ -9,10 +9,12 @@ import type { Db } from './db/Db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/openPglite.ts';
 import { openPostgres } from './db/openPostgres.ts';
-import { seed } from './db/seed.ts';
+import { demo, seed } from './db/seed.ts';
 import { createApp, type AppDeps } from './http/createApp.ts';
 import { createRealtime, type RealtimeStats } from './realtime/createRealtime.ts';
 import type { RealtimeSettings } from './realtime/RealtimeSettings.ts';
+import { startWebhooks } from './webhooks/startWebhooks.ts';
+import type { WebhookSettings } from './webhooks/WebhookSettings.ts';
 
 export interface ServerOptions {
   /** @defaultValue 8787; 0 picks a free port */
@@ -37,6 +39,8 @@ export interface ServerOptions {
   realtimeSettings?: Partial<RealtimeSettings>;
   /** `hosted`: exactly the hosted seed's surface, none of our extensions. @defaultValue `TINYCHAT_COMPAT`, else 'default' */
   compat?: Compat;
+  /** Webhook settings over the environment's (`TINYCHAT_WEBHOOK_*`); `url` is the demo tenant's endpoint. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningServer {
@@ -63,6 +67,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     : await openPglite(options.memory ? undefined : join(dataDir, 'pglite'));
   await migrate(db);
   await seed(db);
+  const webhooks = await startWebhooks(db, demo.tenant.id, options.webhooks).catch(async (err: unknown) => {
+    await db.close();
+    throw err;
+  });
 
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
   const realtime = await createRealtime(db, options.realtimeSettings);
@@ -85,6 +93,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     db,
     realtimeStats: realtime.stats,
     close: async () => {
+      await webhooks.stop();
       await realtime.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,8 +1,11 @@
 import { createServer } from './createServer.ts';
 import { demo } from './db/seed.ts';
+import { demoWebhooks } from './webhooks/demoWebhooks.ts';
+import { WebhookConfigError } from './webhooks/WebhookConfigError.ts';
 
 // `npm run demo`: the local TinyChat-compatible server with the demo pages.
 const port = Number(process.env.PORT ?? 8787);
+const webhooks = await demoWebhooks(process.argv, process.env);
 const server = await createServer({
   port,
   host: process.env.HOST ?? '127.0.0.1',
@@ -10,6 +13,12 @@ const server = await createServer({
   dataDir: process.env.TINYCHAT_DATA_DIR ?? '.data',
   memory: process.env.TINYCHAT_MEMORY === '1',
   publicUrl: process.env.PUBLIC_URL || undefined,
+  webhooks: webhooks.settings,
+}).catch((err: unknown) => {
+  // A misconfigured webhook is the operator's to fix: say what, without a stack trace.
+  if (!(err instanceof WebhookConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
 });
 const url = server.url.replace('127.0.0.1', 'localhost');
 const mode = server.compat === 'hosted'
@@ -23,6 +32,7 @@ console.log(`tinychat local server on ${url} (${server.db.kind})
   health key       ${demo.healthKey} (scope health:read)
   realtime         ${url.replace(/^http/, 'ws')}/realtime/v1/websocket (anon key ${demo.tenant.anonKey}; supabase-js: createClient('${url}', '${demo.tenant.anonKey}'))
   try              curl -H 'x-tinychat-api-key: ${demo.tenant.key}' ${url}/v1/config`);
+console.log(webhooks.banner.replace('<server>', url));
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -11,6 +11,8 @@ export interface Reply {
   /** The model name reported in every chunk. */
   model: string;
   cited: CitedResource[];
+  /** The visitor asked for a person; said in `message_payload` as `handover: true` (our extension, default mode). */
+  handover?: boolean;
   /** The answer's text in pieces; ends early when the request's signal aborts. */
   tokens: AsyncIterable<string> | Iterable<string>;
   /** The producer's own counts once `tokens` has ended, if it has them. */

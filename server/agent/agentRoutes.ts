@@ -12,6 +12,7 @@ import type { KnowledgeBase } from './KnowledgeBase.ts';
 import { parseCompletionRequest } from './parseCompletionRequest.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { collectReply, streamReply } from './sendReply.ts';
+import { extensionsOnFor } from '../compat/compatContext.ts';
 import { upstreamReply } from './upstreamReply.ts';
 
 /** What the agent endpoint needs. */
@@ -97,5 +98,5 @@ async function complete(c: Context, deps: AgentRouteDeps, limiter: FixedWindowLi
   const reply = deps.settings.llm
     ? await upstreamReply(deps.settings.llm, kb, req.messages, model, req.temperature, pageUrl, stop.signal)
     : builtinReply(kb, req.messages, model, pageUrl, stream ? deps.settings.tokenDelayMs : 0, stop.signal);
-  return stream ? streamReply(c, reply, stop) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
+  return stream ? streamReply(c, reply, stop, extensionsOnFor(c)) : collectReply(c, reply, req.messages.map((m) => m.content).join('\n'));
 }

@@ -20,5 +20,5 @@ export function builtinReply(
 ): Reply {
   const { question, passages } = retrieve(kb, messages);
   const answer = composeAnswer(question, passages, pageUrl);
-  return { model, cited: answer.cited, tokens: pace(tokenize(answer.text), delayMs, signal), usage: () => undefined };
+  return { model, cited: answer.cited, handover: answer.handover, tokens: pace(tokenize(answer.text), delayMs, signal), usage: () => undefined };
 }

@@ -10,8 +10,9 @@ import { estimateTokens } from './tokenize.ts';
  * the last `finish_reason: "stop"`), `data: [DONE]`, then `event: message_payload` with the cited resources.
  * A failure after the headers went out is sent as `event: error` with `{code, message}` and no [DONE].
  * @param stop - aborted when the client goes away; the reply's producer listens to the same signal
+ * @param extensions - default mode: the payload says `handover: true` when the visitor asked for a person
  */
-export function streamReply(c: Context, reply: Reply, stop: AbortController) {
+export function streamReply(c: Context, reply: Reply, stop: AbortController, extensions = true) {
   const head = { id: completionId(), created: Math.floor(Date.now() / 1000), model: reply.model };
   return streamSSE(c, async (stream) => {
     stream.onAbort(() => stop.abort());
@@ -32,7 +33,9 @@ export function streamReply(c: Context, reply: Reply, stop: AbortController) {
     if (stop.signal.aborted) return;
     await send(completionChunk({ ...head, model: reply.model }, {}, 'stop'));
     await stream.writeSSE({ data: '[DONE]' });
-    await stream.writeSSE({ event: 'message_payload', data: JSON.stringify({ citedResources: reply.cited }) });
+    // `handover` is ours, beside the seed's citedResources: a strict (hosted) server sends the seed's payload only.
+    const payload = extensions && reply.handover === true ? { citedResources: reply.cited, handover: true } : { citedResources: reply.cited };
+    await stream.writeSSE({ event: 'message_payload', data: JSON.stringify(payload) });
   });
 }
 

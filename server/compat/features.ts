@@ -10,6 +10,11 @@ export const FEATURES = [
   'agent_health',
   // Messages carry `receiver_id`; a send's answer is the whole stored row (media_url, reply_to, edited_at, deleted_at).
   'message_fields',
+  // Message rows carry `sender_name` and `sender_role`, conversation rows `participant_names`, and typing events the
+  // stored name when none was given: all from the users table.
+  'sender_names',
+  // The agent's `message_payload` says `handover: true` when the visitor asked for a person in words.
+  'agent_handover',
 ] as const;
 
 /** One advertised extension. */

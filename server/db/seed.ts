@@ -1,3 +1,4 @@
+import { seedServerKey } from '../webhooks/seedServerKey.ts';
 import type { Db } from './Db.ts';
 
 /** The demo data (tenant, keys, bot, users) the README documents; inserted once, left alone after that. */
@@ -26,5 +27,6 @@ export async function seed(db: Db): Promise<void> {
     [demo.publicBot, demo.privateBot, t.id],
   );
   await db.query('insert into agent_keys (key, agent_id) values ($1, $2) on conflict do nothing', [demo.privateBotKey, demo.privateBot]);
+  await seedServerKey(db, t.id);
   await db.query(`insert into health_keys (key, scopes) values ($1, '{health:read}') on conflict do nothing`, [demo.healthKey]);
 }

@@ -19,6 +19,7 @@ import { TOO_LARGE, uploadRoutes } from './routes/upload.ts';
 import { usersRoutes } from './routes/users.ts';
 import { storageRoutes } from '../storage/storageRoutes.ts';
 import { staticRoutes } from './routes/static.ts';
+import { deliveriesRoutes } from '../webhooks/deliveriesRoutes.ts';
 import { tenantAuth, type TenantEnv } from './tenantAuth.ts';
 
 export interface AppDeps {
@@ -85,6 +86,9 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
   // Agent, health and /kb first: the API's key check below would otherwise claim /v1/chat/completions.
   const agentParts = createAgentParts(deps);
   app.route('/', agentParts.routes);
+  // Before the API: its publishable-key check would otherwise claim /v1/webhooks (secret server keys only). Ours,
+  // beyond the seed: not in hosted mode (webhooks are still sent there).
+  if (deps.compat !== 'hosted') for (const base of ['/v1', '/api/v1']) app.route(base, deliveriesRoutes(deps.db));
   const api = createApi({ ...deps, agentHealth: agentParts.agentHealth });
   app.route('/v1', api);
   app.route('/api/v1', api);

@@ -198,6 +198,7 @@ export class TinyChatElement extends Base {
         titleCount: this.getAttribute('title-count') !== 'off',
         sound: on(this.getAttribute('sound')),
         accent: this.getAttribute('accent'),
+        welcome: { greeting: this.getAttribute('greeting')?.trim() || null, replyTime: this.getAttribute('reply-time')?.trim() || null },
       }),
       root,
     );

@@ -19,12 +19,14 @@ export const widgetAttributes = [
   'title-count',
   'sound',
   'storage-key',
+  'greeting',
+  'reply-time',
 ] as const;
 
 export type WidgetAttribute = (typeof widgetAttributes)[number];
 
 /** Attributes that only change how the widget looks or opens: the views re-render, the state stays. */
-const liveAttributes: ReadonlySet<WidgetAttribute> = new Set<WidgetAttribute>(['open', 'theme', 'locale', 'accent', 'title-count', 'sound']);
+const liveAttributes: ReadonlySet<WidgetAttribute> = new Set<WidgetAttribute>(['open', 'theme', 'locale', 'accent', 'title-count', 'sound', 'greeting', 'reply-time']);
 
 /** Changing any other means another user, tenant, thread or layout: the widget starts over with it. */
 export const restartAttributes: ReadonlySet<string> = new Set(widgetAttributes.filter((a) => !liveAttributes.has(a)));

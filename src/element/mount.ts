@@ -29,6 +29,10 @@ export interface MountOptions {
   /** A chime for new messages from others while the chat is closed or the tab hidden. @defaultValue false */
   sound?: boolean;
   storageKey?: string;
+  /** Shown at the top of a new thread, as written. @defaultValue a friendly greeting in the widget's language */
+  greeting?: string;
+  /** How soon a person answers, in words that follow "We usually reply" ("within an hour"), under the greeting. */
+  replyTime?: string;
   /** @defaultValue document.body */
   target?: Element;
 }

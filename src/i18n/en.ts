@@ -29,11 +29,13 @@ export const en = {
   kindOrder: 'Order',
   kindDirect: 'Direct message',
   visitorName: 'Visitor {id}',
+  welcomeGreeting: 'Hi there! How can we help?',
+  welcomeText: 'Write your question below and we will answer here.',
+  replyTime: 'We usually reply {time}.',
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',
   loadingEarlier: 'Loading earlier messages…',
-  emptyThread: 'No messages yet. Write the first one below.',
   jumpToLatest: 'Jump to latest',
   jumpNewOne: '{count} new message, jump to latest',
   jumpNewMany: '{count} new messages, jump to latest',
@@ -69,6 +71,8 @@ export const en = {
   agentAskedForPerson: 'I would like to talk to a person, please.',
   agentUnavailable: 'The assistant is unavailable right now. A person can help you instead.',
   agentRateLimited: 'You have asked the assistant a lot in a short time.',
+  handedOver: 'A person from our team will answer here. You can leave and come back: the conversation stays here.',
+  replyStopped: 'You stopped this reply.',
   // Page title while messages are unread (notifications)
   titleCount: '({count}) {title}',
   // Images, typing, edit/delete/reply
@@ -97,6 +101,7 @@ export const en = {
   quoteShowEarlier: 'Show the earlier message this answers',
   earlierMessage: 'An earlier message',
   quoteNotAvailable: 'That message is not available any more.',
+  moreActions: 'More actions',
   // Errors: the store hands them out as data ({ key, values }) and the views say them here.
   // `{wait}` is given in seconds and written as words in the reader's language; `{text}` is the server's own words,
   // shown only where no sentence below fits its status.

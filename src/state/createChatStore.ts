@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RealtimeConnector, TinyChatApi, TinyChatConfig } from '../transport/types.ts';
 import type { AgentFeature } from './agent/AgentView.ts';
-import { randomId } from './anonymousId.ts';
+import { messageText } from './agent/messageText.ts';
 import { createOutbox } from './createOutbox.ts';
 import { createStorage, type WidgetStorage } from './createStorage.ts';
 import type { Thread } from './createThread.ts';
@@ -86,7 +86,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     onSent(_entry, message) {
       thread.value?.merge([message]);
       list.noteMessage(message);
-      state.emit('message', { message, mine: message.sender_id === userId.value });
+      messageText(message, (text) => state.emit('message', { message, mine: message.sender_id === userId.value, text }));
       // The visitor's message is in the conversation: now the agent may answer it.
       agent.peek()?.controller.onSent(message);
     },
@@ -97,7 +97,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const incoming = (message: Parameters<typeof unread.noteIncoming>[0]) => {
     agent.peek()?.controller.onIncoming(message);
     list.noteMessage(message);
-    state.emit('message', { message, mine: false });
+    messageText(message, (text) => state.emit('message', { message, mine: false, text }));
     unread.noteIncoming(message);
   };
 
@@ -105,6 +105,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const watching = createWatching(state, {
     onEvent(conversationId, event) {
       if (event.type === 'typing' && typeof event.senderName === 'string') state.names.set(event.senderId, event.senderName);
+      else if (event.type === 'message') state.names.learnMessages([event.message]);
       // The open thread announces fresh messages through onIncoming; others only touch the list.
       if (opening.deliver(conversationId, event) || event.type !== 'message') return;
       const { message } = event;
@@ -163,6 +164,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     retryStart: () => starter?.poke(),
     thread,
     userId,
+    tenantName: state.tenantName,
     agent,
     config: () => state.config,
     prefetched: opening.prefetched,
@@ -177,7 +179,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       state.emit('open', {});
       if (status.value === 'starting') starter?.poke();
       if (status.value === 'ready' && state.openId.value !== null) opening.show(state.openId.value);
-      else if (status.value === 'ready') opening.openPinned();
+      else if (status.value === 'ready') opening.openFirst();
       const t = thread.value;
       if (t !== null) unread.markRead(t.conversationId);
     },
@@ -192,11 +194,13 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       else store.open();
     },
     openConversation: opening.show,
+    newConversation() {
+      if (settings.externalRef !== null) void store.startConversation();
+      else opening.draft();
+    },
     async startConversation() {
-      // A fresh ref per click makes "New conversation" new; an integrator's external-ref pins one thread.
-      const ref = settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`;
       try {
-        const conversation = await list.getOrCreate(ref);
+        const conversation = await list.getOrCreate(opening.freshRef());
         if (state.disposed) return;
         opening.show(conversation.id);
       } catch (e) {

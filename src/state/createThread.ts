@@ -1,5 +1,6 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LiveEvent, Message, TinyChatApi } from '../transport/types.ts';
+import { joinBotParts } from './agent/joinBotParts.ts';
 import { checkImage } from './checkImage.ts';
 import type { Outbox } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
@@ -25,6 +26,8 @@ export interface ThreadOptions {
   onError?(error: unknown): void;
   /** What this thread held before (see createThreadCache): shown at once, then merged with the first page. */
   initial?: readonly Message[] | undefined;
+  /** Told about every message merged from any source (the store learns senders' names from them). */
+  learn?(messages: readonly Message[]): void;
   /** False while sending is held (the composer keeps the draft). Absent: always true. */
   canSend?(): boolean;
 }
@@ -71,12 +74,14 @@ export function createThread(options: ThreadOptions): Thread {
     const held = byId.value;
     const sent = sorted.value.map(itemOf);
     const pending = outbox.entries.value.filter((e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)));
-    return placePending(sent, pending.map(pendingOf));
+    // A long agent reply was posted in parts: shown (and read, and quoted) as the one message it was.
+    return joinBotParts(placePending(sent, pending.map(pendingOf)));
   });
 
   const merge = (messages: readonly Message[]): Message[] => {
     const fresh: Message[] = [];
     if (messages.length === 0) return fresh;
+    options.learn?.(messages);
     const next = new Map(byId.value);
     for (const raw of messages) {
       if (raw.conversation_id !== conversationId) continue;
@@ -156,6 +161,7 @@ export function createThread(options: ThreadOptions): Thread {
     held: sorted,
     waiting: outbox.waiting,
     typing: computed(() => [...typingBy.value.values()]),
+    typers: computed(() => [...typingBy.value.keys()]),
     ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
       // Not before the first page: a thread still loading has no "earlier" yet (a slow network showed it).

@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { TinyChatApi, UploadResult } from '../transport/types.ts';
 import { randomId } from './anonymousId.ts';
-import { sentenceOf } from './failure.ts';
+import { isTransient, sentenceOf } from './failure.ts';
 import type { SendOptions, UploadItem } from './types.ts';
 
 /** One conversation's images on their way to the server, before they become image messages. */
@@ -58,13 +58,15 @@ export function createUploads({ conversationId, api, onUploaded }: UploadsOption
     } catch (error) {
       if (abort.signal.aborted || !items.value.some((u) => u.id === id)) return;
       aborts.delete(id);
-      update(id, { status: 'failed', error: sentenceOf(error) });
+      update(id, { status: 'failed', error: sentenceOf(error), retryable: isTransient(error) });
       return;
     }
     aborts.delete(id);
     if (!items.value.some((u) => u.id === id)) return;
     const options = extras.get(id) ?? {};
     drop(id);
+    // A later image went up: the notices of refused ones (which no retry could mend) have had their say.
+    for (const u of items.value) if (u.status === 'failed' && u.retryable === false) drop(u.id);
     onUploaded(result, options);
   }
 

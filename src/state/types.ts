@@ -39,6 +39,8 @@ export interface UploadItem {
   readonly status: 'uploading' | 'failed';
   /** Why the upload failed, as a sentence the view says in the reader's language. */
   readonly error: Sentence | null;
+  /** A failure that trying again may mend (offline, a timeout, 5xx); false: refused (its type, its size). */
+  readonly retryable?: boolean;
 }
 
 export interface ConversationSummary {
@@ -60,6 +62,8 @@ export interface ThreadModel {
   readonly ready: ReadonlySignal<boolean>;
   /** Names of others typing now ("Ada"; '' for one who gave no name), cleared ~3 s after their last event. */
   readonly typing: ReadonlySignal<readonly string[]>;
+  /** The user ids of those typing now, in the same order: the view names them as their messages are named. */
+  readonly typers?: ReadonlySignal<readonly string[]>;
   /** Loads one older page; no-op while loading or when there is nothing more. */
   loadOlder(): Promise<void>;
   /** Queues a text message in the outbox; it shows at once as pending. Empty text is ignored. */
@@ -112,6 +116,8 @@ export interface ChatStore {
   readonly thread: ReadonlySignal<ThreadModel | null>;
   /** The visitor's own user id. */
   readonly userId: ReadonlySignal<string>;
+  /** The tenant's name from `/v1/config` once it is known ("Acme Logistics"): a new thread's header. */
+  readonly tenantName?: ReadonlySignal<string | null>;
   /** The agent's views once its lazy chunk has loaded (only with a `bot-id`); absent or null: no agent. */
   readonly agent?: ReadonlySignal<AgentView | null>;
   /** Display names known for user ids (own name, names from typing events). */
@@ -122,6 +128,11 @@ export interface ChatStore {
   openConversation(id: string): void;
   /** Get-or-create a conversation of the configured kind and open it. */
   startConversation(): Promise<void>;
+  /**
+   * "New conversation": a thread whose conversation the first send creates (none is left behind by who only
+   * looked); with `external-ref`, the pinned one. Absent: the views call {@link startConversation}.
+   */
+  newConversation?(): void;
   backToList(): void;
   /** Clears `error` when it is a transient one. */
   dismissError(): void;

@@ -43,6 +43,8 @@ export interface Conversation {
   /** Present in the list endpoint only. */
   last_message?: string | null;
   last_at: string | null;
+  /** Local-server extension (default mode): `{ user_id: name }` for the participants who gave a name. */
+  participant_names?: Record<string, string>;
 }
 
 export interface ConversationInput {
@@ -64,6 +66,9 @@ export interface Message {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** Local-server extension (default mode): the sender's name and role from the users table; absent elsewhere. */
+  sender_name?: string | null;
+  sender_role?: string | null;
 }
 
 export interface SendInput {

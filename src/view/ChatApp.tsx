@@ -10,6 +10,7 @@ import { Launcher } from './Launcher.tsx';
 import { useVisualViewport } from './mobile/useVisualViewport.ts';
 import { useNotifications } from './notify/useNotifications.ts';
 import { Panel } from './Panel.tsx';
+import type { WelcomeText } from './Welcome.tsx';
 
 /** Props of {@link ChatApp}. */
 export interface ChatAppProps {
@@ -32,6 +33,8 @@ export interface ChatAppProps {
   sound?: boolean;
   /** The accent colour (`accent` attribute), over `--tinychat-accent`; anything not a CSS colour is ignored. @defaultValue null */
   accent?: string | null;
+  /** The `greeting` and `reply-time` attributes, for the top of a new thread. @defaultValue none: the default greeting */
+  welcome?: WelcomeText;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface ChatAppProps {
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
-export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null }: ChatAppProps) {
+export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null, welcome }: ChatAppProps) {
   // Other languages' tables load on demand; until then the widget reads English, then re-renders once.
   const [tables, setTables] = useState(0);
   const resolved = useMemo(() => resolveLocale(locale), [locale, tables]);
@@ -117,6 +120,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
             focusOnMount={bubble && !restoredOpen.current}
             focusInside={focusInside}
             composerTools={composerTools}
+            welcome={welcome}
           />
         )}
       </div>

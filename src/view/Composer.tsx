@@ -74,6 +74,7 @@ export function Composer({ thread, tools }: ComposerProps) {
           ref={box}
           class="tc-input"
           part="input"
+          dir="auto"
           aria-label={t('message')}
           placeholder={t('messagePlaceholder')}
           rows={1}

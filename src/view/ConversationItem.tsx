@@ -2,6 +2,7 @@ import type { ConversationSummary } from '../state/types.ts';
 import { formatShort, parseTime } from './formatTime.ts';
 import { useLocale, useT } from './I18n.tsx';
 import { kindLabel } from './kindLabel.ts';
+import { plainText } from '../state/agent/plainText.ts';
 
 /** Props of {@link ConversationItem}. */
 export interface ConversationItemProps {
@@ -25,7 +26,8 @@ export function ConversationItem({ summary, who, onOpen }: ConversationItemProps
   const kind = kindLabel(summary.kind, t);
   const title = who === '' ? kind : who;
   // '[image]' is the preview of an image without a caption (the server's, and the store's for live ones).
-  const last = summary.lastMessage === '[image]' ? `📷 ${t('image')}` : (summary.lastMessage ?? t('noMessagesYet'));
+  // As plain words: the server's preview of an agent's message is its markdown (the sender is not on the row).
+  const last = summary.lastMessage === '[image]' ? `📷 ${t('image')}` : summary.lastMessage === null ? t('noMessagesYet') : plainText(summary.lastMessage);
   const time = when ? formatShort(when, undefined, tag) : null;
   // An unseen ", " ends every part but the last. Unseen by font-size 0, not the visually-hidden class: that one is
   // absolutely positioned, and name computation puts spaces around such an element ("Sam , Support"). The parts
@@ -47,7 +49,7 @@ export function ConversationItem({ summary, who, onOpen }: ConversationItemProps
             </span>
           )}
         </span>
-        <span class="tc-conv-last">
+        <span class="tc-conv-last" dir="auto">
           {last}
           {comma(more.time || more.unread)}
         </span>

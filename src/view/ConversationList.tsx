@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
 import { ConversationItem } from './ConversationItem.tsx';
 import { useT } from './I18n.tsx';
@@ -10,6 +11,13 @@ import { personName } from './personName.ts';
  */
 export function ConversationList({ store }: { store: ChatStore }) {
   const starting = useSignal(false);
+  const root = useRef<HTMLDivElement>(null);
+  // Loaded lazily: the panel may have taken focus while this code was on its way; the list's first control has it then.
+  useEffect(() => {
+    const panel = root.current?.closest<HTMLElement>('.tc-panel');
+    const focused = (root.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
+    if (panel && focused === panel) root.current?.querySelector<HTMLElement>('.tc-new')?.focus();
+  }, []);
   const t = useT();
   const conversations = store.conversations.value;
   const me = store.userId.value;
@@ -20,6 +28,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
       .map((p) => personName(store, p, t))
       .join(', ');
   const start = () => {
+    if (store.newConversation) return store.newConversation();
     if (starting.value) return;
     starting.value = true;
     // A failure is the store's to report (through `error`, shown in role=alert); here it only ends the wait.
@@ -29,7 +38,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
       .finally(() => (starting.value = false));
   };
   return (
-    <div class="tc-convs">
+    <div class="tc-convs" ref={root}>
       <button type="button" class="tc-primary tc-new" aria-busy={starting.value ? 'true' : 'false'} onClick={start}>
         {t('newConversation')}
       </button>

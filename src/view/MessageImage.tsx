@@ -19,14 +19,25 @@ export function MessageImage({ url, sender }: { url: string | null; sender: stri
   const t = useT();
   const src = url === null ? null : httpUrl(url);
   const open = useSignal(false);
+  const failed = useSignal(false);
   const button = useRef<HTMLButtonElement>(null);
-  if (src === null) return <p class="tc-msg-note">{t('imageUnavailable')}</p>;
+  if (src === null || failed.value) return <p class="tc-msg-note">{t('imageUnavailable')}</p>;
   const label = t('imageFrom', { name: sender });
   // A button around the image: it opens larger in a dialog; its name is the image's alt text.
   return (
     <>
       <button ref={button} type="button" class="tc-msg-image-button" aria-haspopup="dialog" onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => (open.value = true)}>
-        <img class="tc-msg-image" src={src} alt={label} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+        <img
+          class="tc-msg-image"
+          src={src}
+          alt={label}
+          loading="lazy"
+          decoding="async"
+          referrerpolicy="no-referrer"
+          // Loaded: the frame stops its loading pulse; failed: it says so instead of staying an empty frame.
+          onLoad={(e) => e.currentTarget.setAttribute('data-loaded', '')}
+          onError={() => (failed.value = true)}
+        />
       </button>
       {open.value && <ImageDialog src={src} label={label} returnTo={button.current} onClose={() => (open.value = false)} />}
     </>

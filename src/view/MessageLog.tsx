@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import { useT } from './I18n.tsx';
 import { useThreadActions } from './actions/ThreadActions.tsx';
+import { LazyBotMessageBody } from './agent/lazyBotBody.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { personName } from './personName.ts';
 import { VirtualList } from './VirtualList.tsx';
@@ -84,7 +85,8 @@ export function MessageLog({ store, thread }: MessageLogProps) {
             item={item}
             sender={senderName(item.message.sender_id)}
             onRetry={(key) => thread.retry(key)}
-            Body={agent !== null && item.message.sender_id === agent.senderId ? agent.Body : undefined}
+            // Any agent's message is markdown: this widget's own agent renders it, else (the inbox) a lazy chunk.
+            Body={item.message.sender_id.startsWith('bot:') ? (agent?.Body ?? LazyBotMessageBody) : undefined}
           />
         )}
         footer={agent !== null ? <agent.Footer thread={thread} /> : undefined}

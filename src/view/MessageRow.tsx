@@ -47,7 +47,11 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
   return (
     <article class="tc-msg" part={mine ? 'message message-mine' : 'message'} data-message-id={rowId(item)} data-status={status} data-mine={mine ? 'true' : 'false'}>
       <header class="tc-msg-meta">
-        <span class="tc-msg-sender">{sender}</span>
+        {/* dir="auto" here and on the bubble: a Latin name or message in a right-to-left widget (and the reverse)
+            lays out in its own direction, while the row stays on the widget's side. */}
+        <span class="tc-msg-sender" dir="auto">
+          {sender}
+        </span>
         {when && (
           // No date tooltip: a dateStyle formatter costs ~20 ms to build, paid in the task that opens the thread.
           <time class="tc-msg-time" dateTime={message.created_at}>
@@ -56,14 +60,20 @@ export function MessageRow({ item, sender, onRetry, Body }: MessageRowProps) {
         )}
       </header>
       {message.reply_to !== null && !deleted && <LazyReplyQuote replyTo={message.reply_to} />}
-      <div class="tc-msg-bubble">
+      <div class="tc-msg-bubble" dir="auto">
         {editing ? (
           <LazyMessageEditor item={item} />
         ) : deleted ? (
           <p class="tc-msg-note">{t('messageDeleted')}</p>
         ) : (
           <>
-            {message.message_type === 'image' && <LazyMessageImage url={message.media_url} sender={sender} />}
+            {message.message_type === 'image' && (
+              // A frame of fixed size from the first render, before the image's code or bytes arrive: the row never
+              // changes height when they do (the seed gives no image dimensions; the image is fitted inside).
+              <div class="tc-msg-frame">
+                <LazyMessageImage url={message.media_url} sender={sender} />
+              </div>
+            )}
             {message.body !== null && message.body !== '' && (Body ? <Body text={message.body} /> : <MessageText text={message.body} />)}
             {message.edited_at !== null && <span class="tc-msg-edited">{t('edited')}</span>}
           </>

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { splitBotBody } from '../state/agent/botMessage.ts';
+import { messageText } from '../state/agent/messageText.ts';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
 import type { StringKey } from '../i18n/en.ts';
 import { useT } from './I18n.tsx';
@@ -36,9 +36,12 @@ export function NewMessageAnnouncer({ store, thread }: { store: ChatStore; threa
     // The agent's finished reply is read once, when it lands in the log as a message (not per token).
     const bot = store.agent?.peek()?.senderId;
     const name = (item: ThreadItem) => (item.message.sender_id === bot ? t('agentName') : personName(store, item.message.sender_id, t));
-    const words = (item: ThreadItem) => (item.message.sender_id === bot ? splitBotBody(summary(item, t)).text : summary(item, t));
-    const next = fresh.map((item) => ({ id: ++serial.current, text: t('announceMessage', { name: name(item), text: words(item) }) }));
-    said.value = [...said.value, ...next].slice(-kept);
+    // Plain words: an agent's markdown marks, link URLs and sources are not read out (see messageText).
+    for (const item of fresh) {
+      summary(item, t, (words) => {
+        said.value = [...said.value, { id: ++serial.current, text: t('announceMessage', { name: name(item), text: words }) }].slice(-kept);
+      });
+    }
   }, [thread, items, ready]);
   return (
     <div class="tc-visually-hidden" aria-live="polite" aria-relevant="additions" aria-atomic="false">
@@ -82,8 +85,8 @@ function newFromOthers(items: readonly ThreadItem[], seen: Seen): ThreadItem[] {
   return fresh;
 }
 
-function summary(item: ThreadItem, t: (key: StringKey, values?: Record<string, string>) => string): string {
-  if (item.message.deleted_at !== null) return t('messageDeleted');
-  if (item.message.message_type === 'image') return item.message.body ? t('imageWithCaption', { caption: item.message.body }) : t('image');
-  return item.message.body ?? '';
+function summary(item: ThreadItem, t: (key: StringKey, values?: Record<string, string>) => string, use: (words: string) => void): void {
+  if (item.message.deleted_at !== null) return use(t('messageDeleted'));
+  if (item.message.message_type === 'image') return use(item.message.body ? t('imageWithCaption', { caption: item.message.body }) : t('image'));
+  messageText(item.message, use);
 }

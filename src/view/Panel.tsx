@@ -3,12 +3,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
 import type { WidgetMode } from '../state/WidgetSettings.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { ConversationList } from './ConversationList.tsx';
+import { LazyConversationList } from './lazyConversationList.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { useLocale, useT } from './I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
 import { StartupProblem } from './StartupProblem.tsx';
 import { Thread } from './Thread.tsx';
+import type { WelcomeText } from './Welcome.tsx';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
@@ -21,6 +22,8 @@ export interface PanelProps {
   focusInside: RefObject<boolean>;
   /** Passed down to the composer. */
   composerTools?: ComponentChildren;
+  /** The top of a new thread. */
+  welcome?: WelcomeText | undefined;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface PanelProps {
  * main control (the message box in a thread) if focus was in the panel, so it never falls back to the page when
  * the button that had it disappears. (Escape is ChatApp's, so it works from the launcher too.)
  */
-export function Panel({ store, mode, id, focusOnMount, focusInside, composerTools }: PanelProps) {
+export function Panel({ store, mode, id, focusOnMount, focusInside, composerTools, welcome }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
   const { tag, dir } = useLocale();
@@ -85,10 +88,10 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
         </p>
       )}
       {status === 'starting' && startFailure !== null && <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />}
-      {status === 'ready' && screen === 'list' && <ConversationList store={store} />}
+      {status === 'ready' && screen === 'list' && <LazyConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
       {/* Also while the start is retried: a returning visitor's thread shows what it held, and takes messages. */}
-      {status !== 'error' && screen === 'thread' && thread && <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} />}
+      {status !== 'error' && screen === 'thread' && thread && <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />}
     </div>
   );
 }

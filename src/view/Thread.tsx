@@ -13,7 +13,9 @@ import { Composer } from './Composer.tsx';
 import { useT } from './I18n.tsx';
 import { MessageLog } from './MessageLog.tsx';
 import { NewMessageAnnouncer } from './NewMessageAnnouncer.tsx';
+import { personName } from './personName.ts';
 import { TypingLine } from './TypingLine.tsx';
+import { Welcome, type WelcomeText } from './Welcome.tsx';
 
 /** Props of {@link Thread}. */
 export interface ThreadProps {
@@ -21,6 +23,8 @@ export interface ThreadProps {
   thread: ThreadModel;
   /** Passed to the composer ("Attach image"). */
   composerTools?: ComponentChildren;
+  /** The `greeting` and `reply-time` attributes. */
+  welcome?: WelcomeText | undefined;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface ThreadProps {
  * shows uploads and the reply bar above the composer, puts "Attach image" in its tools, and takes pasted and
  * dropped images anywhere on the thread.
  */
-export function Thread({ store, thread, composerTools }: ThreadProps) {
+export function Thread({ store, thread, composerTools, welcome }: ThreadProps) {
   const ready = thread.ready.value;
   const t = useT();
   // Reply/edit/delete shared by the rows and the composer; images in by button, paste and drop.
@@ -55,14 +59,14 @@ export function Thread({ store, thread, composerTools }: ThreadProps) {
             {t('loadingMessages')}
           </p>
         )}
-        {ready && thread.items.value.length === 0 && thread.failedToLoad?.value !== true && <p class="tc-note">{t('emptyThread')}</p>}
+        {ready && thread.items.value.length === 0 && thread.failedToLoad?.value !== true && <Welcome greeting={welcome?.greeting ?? null} replyTime={welcome?.replyTime ?? null} />}
         <MessageLog store={store} thread={thread} />
         {notAvailable.value && (
           <p class="tc-note" role="status">
             {t('quoteNotAvailable')}
           </p>
         )}
-        <TypingLine names={thread.typing.value} />
+        <TypingLine names={thread.typers ? thread.typers.value.map((id) => personName(store, id, t)) : thread.typing.value} />
         <NewMessageAnnouncer store={store} thread={thread} />
         {((thread.uploads?.value.length ?? 0) > 0 || images.refusal.value !== null) && <LazyUploadTray thread={thread} refusal={images.refusal} />}
         {actions.replyTo.value !== null && <LazyReplyBar />}

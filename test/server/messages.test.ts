@@ -42,6 +42,9 @@ describeOnBackends('messages', (ctx) => {
       created_at: expect.stringMatching(ISO_US),
       edited_at: null,
       deleted_at: null,
+      // Default mode: the sender's name and role from the users table (u_42 has no user row here).
+      sender_name: null,
+      sender_role: null,
     });
     expect(ctx().sent.at(-1)).toEqual({ topic: `conv:${conv}`, event: 'message', payload: { message: body.message } });
     const list = await api('/v1/conversations?user_id=u_42');

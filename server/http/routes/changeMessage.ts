@@ -1,4 +1,5 @@
 import type { Db } from '../../db/Db.ts';
+import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { pathId } from './fields.ts';
 import { findConversation } from './findConversation.ts';
@@ -44,6 +45,7 @@ export async function changeMessage(
        where id = $1`,
       [convId],
     );
+    await recordWebhookEvent(tx, tenantId, change.kind === 'edit' ? 'message.updated' : 'message.deleted', convId, message);
     return { message: message as MessageRow, changed: true };
   });
 }

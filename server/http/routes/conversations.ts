@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { inSeedShape } from '../../compat/seedShape.ts';
+import { withParticipantNames } from './withNames.ts';
 import type { Db } from '../../db/Db.ts';
+import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
 import type { TenantEnv } from '../tenantAuth.ts';
@@ -21,20 +24,23 @@ export const CONVERSATION_COLUMNS = `id, tenant_id, kind, external_ref, particip
  * stored row, participants untouched, when it existed. Without external_ref every call creates.
  */
 export function conversationsRoutes(db: Db) {
+  // Default mode: rows carry `participant_names` (see withParticipantNames), so a list says who each is with.
+  const named = async <T extends { participants: string[] }>(c: Context<TenantEnv>, rows: T[]): Promise<T[]> =>
+    extensionsOnFor(c) ? withParticipantNames(db, c.get('tenant').id, rows) : rows;
   return new Hono<TenantEnv>()
     .get('/conversations', async (c) => {
       const query = { user_id: c.req.query('user_id'), kind: c.req.query('kind') };
       const userId = optionalText(query, 'user_id');
       if (userId === undefined || userId.trim() === '') throw new ApiError(400, 'user_id is required');
       const kind = optionalChoice(query, 'kind', KINDS);
-      const conversations = await db.query(
+      const conversations = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations
          where tenant_id = $1 and participants @> array[$2::text] and ($3::text is null or kind = $3)
          order by last_at desc nulls last, created_at desc, id
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations: conversations.map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
+      return c.json({ conversations: (await named(c, conversations)).map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -45,18 +51,22 @@ export function conversationsRoutes(db: Db) {
       const participants = [...new Set(stringList(body.participants, 'participants', { min: 1, max: MAX_ID }))];
       const tenantId = c.get('tenant').id;
       // on conflict do nothing waits for a concurrent insert of the same ref, so two racing calls give one row.
-      const [created] = await db.query(
-        `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
-         on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
-         returning ${CONVERSATION_COLUMNS}`,
-        [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
-      );
-      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', created) }, 201);
-      const [existing] = await db.query(
+      const created = await db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string; participants: string[] }>(
+          `insert into conversations (id, tenant_id, kind, external_ref, participants) values ($1, $2, $3, $4, $5)
+           on conflict (tenant_id, kind, external_ref) where external_ref is not null do nothing
+           returning ${CONVERSATION_COLUMNS}`,
+          [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
+        );
+        if (row !== undefined) await recordWebhookEvent(tx, tenantId, 'conversation.created', row.id, row);
+        return row;
+      });
+      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
+      const [existing] = await db.query<{ participants: string[] }>(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
-      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', existing) }, 200);
+      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [existing]))[0]!) }, 200);
     });
 }

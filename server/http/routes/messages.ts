@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Compat } from '../../compat/Compat.ts';
 import { extensionsOnFor } from '../../compat/compatContext.ts';
 import { inSeedShape } from '../../compat/seedShape.ts';
@@ -14,6 +14,7 @@ import { jsonBodyLimit } from './jsonBody.ts';
 import { MESSAGE_COLUMNS, type MessageRow } from './messageColumns.ts';
 import { parseCursor, parseLimit } from './parseCursor.ts';
 import { sendMessage, type NewMessage } from './sendMessage.ts';
+import { withSenderNames } from './withNames.ts';
 
 function mediaUrl(body: Record<string, unknown>, type: 'text' | 'image'): string | undefined {
   const raw = optionalText(body, 'media_url', { max: 2048, emptyIsAbsent: true });
@@ -59,9 +60,13 @@ function idempotencyKey(header: string | undefined): string | undefined {
  * History, send, edit and soft-delete of a conversation's messages; every change is broadcast on
  * `conv:<id>` as `message` with the full row.
  * Status codes: history 200; send 201 (200 with `Idempotent-Replayed: true` for a retried Idempotency-Key);
- * edit and delete 200 with `{message}`. Hosted mode ignores `Idempotency-Key` and serves the seed's fields only.
+ * edit and delete 200 with `{message}`. Hosted mode ignores `Idempotency-Key` and serves the seed's fields only;
+ * default mode adds `sender_name` and `sender_role` to every row, live ones too (see {@link withSenderNames}).
  */
 export function messagesRoutes(db: Db, realtime: Broadcaster) {
+  const named = async (c: Context<TenantEnv>, rows: MessageRow[]): Promise<MessageRow[]> =>
+    extensionsOnFor(c) ? withSenderNames(db, c.get('tenant').id, rows) : rows;
+  const one = async (c: Context<TenantEnv>, row: MessageRow) => (await named(c, [row]))[0] ?? row;
   const announce = (compat: Compat, message: MessageRow) =>
     realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message: inSeedShape(compat, 'message', message) });
   return new Hono<TenantEnv>()
@@ -75,12 +80,14 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
          order by messages.created_at desc limit $3`,
         [convId, before ?? null, limit],
       );
-      return c.json({ messages: newestFirst.reverse().map((m) => inSeedShape(c.get('compat'), 'message', m)) });
+      return c.json({ messages: (await named(c, newestFirst.reverse())).map((m) => inSeedShape(c.get('compat'), 'message', m)) });
     })
     .post('/conversations/:id/messages', jsonBodyLimit, async (c) => {
       const key = extensionsOnFor(c) ? idempotencyKey(c.req.header('idempotency-key')) : undefined;
       const input = readNewMessage(await readJson(c), key);
-      const { message, replayed } = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
+      const sent = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
+      const { replayed } = sent;
+      const message = await one(c, sent.message);
       if (replayed) {
         c.header('idempotent-replayed', 'true');
         return c.json({ message }, 200);
@@ -92,7 +99,8 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       const body = await readJson(c);
       const senderId = requiredText(body, 'sender_id');
       const text = requiredText(body, 'body', { max: MAX_BODY });
-      const { message } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
+      const edited = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
+      const message = await one(c, edited.message);
       announce(c.get('compat'), message);
       return c.json({ message: inSeedShape(c.get('compat'), 'message', message) });
     })
@@ -101,7 +109,9 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
       // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well (ours: not in hosted mode).
       const fromQuery = body.sender_id === undefined && extensionsOnFor(c);
       const senderId = requiredText(fromQuery ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
-      const { message, changed } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
+      const removed = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
+      const { changed } = removed;
+      const message = await one(c, removed.message);
       if (changed) announce(c.get('compat'), message);
       return c.json({ message: inSeedShape(c.get('compat'), 'message', message) });
     });

@@ -25,3 +25,17 @@ export function splitBotBody(body: string): { text: string; sources: Pick<CitedR
   }
   return { text: body.slice(0, at), sources };
 }
+
+/**
+ * Ends every part of an agent reply but the last when the reply was longer than one message may be (a format
+ * marker like {@link SOURCES_MARKER}): a plain-text reader sees that more follows, the widget joins the parts.
+ */
+export const CONTINUED_MARKER = '\n\n(continued in the next message)';
+
+/** Ends the answer of a reply the visitor stopped, before its sources (the widget says it in the reader's language). */
+export const STOPPED_MARKER = '\n\n(reply stopped)';
+
+/** An answer (from {@link splitBotBody}) without its stopped mark, and whether it had one. */
+export function splitStopped(answer: string): { text: string; stopped: boolean } {
+  return answer.endsWith(STOPPED_MARKER) ? { text: answer.slice(0, -STOPPED_MARKER.length), stopped: true } : { text: answer, stopped: false };
+}

@@ -1,13 +1,13 @@
 import type { ChatMessage } from '../../transport/agent/types.ts';
 import type { ThreadItem } from '../types.ts';
-import { splitBotBody } from './botMessage.ts';
+import { splitBotBody, splitStopped } from './botMessage.ts';
 
 /** How many of the latest turns go to the agent: enough context, a bounded request. */
 export const MAX_TURNS = 12;
 
 /**
  * The conversation as the agent sees it: the visitor's text messages as `user`, the bot's as `assistant`
- * (without their sources section), everything else (people, images, deleted, failed sends) left out; the newest
+ * (without their sources section or stopped mark), everything else (people, images, deleted, failed sends) left out; the newest
  * {@link MAX_TURNS}, oldest first.
  */
 export function conversationTurns(items: readonly ThreadItem[], userId: string, botSender: string): ChatMessage[] {
@@ -16,7 +16,7 @@ export function conversationTurns(items: readonly ThreadItem[], userId: string, 
     const { message, status } = items[i]!;
     if (status === 'failed' || message.deleted_at !== null || message.message_type !== 'text' || !message.body) continue;
     if (message.sender_id === userId) turns.push({ role: 'user', content: message.body });
-    else if (message.sender_id === botSender) turns.push({ role: 'assistant', content: splitBotBody(message.body).text });
+    else if (message.sender_id === botSender) turns.push({ role: 'assistant', content: splitStopped(splitBotBody(message.body).text).text });
   }
   return turns.reverse();
 }

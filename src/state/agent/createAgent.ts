@@ -8,7 +8,9 @@ import type { Message } from '../../transport/types.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { ThreadItem } from '../types.ts';
 import { botSenderId } from './botMessage.ts';
+import { citedLinks } from './citedLinks.ts';
 import { formatBotBody } from './formatBotBody.ts';
+import { splitReply } from './splitReply.ts';
 import { conversationTurns, personWrote } from './conversationTurns.ts';
 
 /** What the agent needs from the store. */
@@ -42,6 +44,8 @@ export interface ActiveReply {
 export interface AgentController {
   /** `bot:<botId>`: the sender id of the bot's messages. */
   readonly senderId: string;
+  /** The visitor's user id. */
+  readonly userId: string;
   readonly healthy: boolean;
   readonly reply: ReadonlySignal<ActiveReply | null>;
   /** The last failure (not a 429) and where; cleared by the next reply. */
@@ -109,7 +113,12 @@ export function createAgent(host: AgentHost): AgentController {
         return;
       }
       const text = model.text.peek();
-      if (text.trim() !== '') host.post(conversationId, senderId, formatBotBody(text, model.sources.peek()));
+      // A stopped reply says so and keeps the pages it had linked (its cited resources come only after the last
+      // token). A long one goes out in parts, each within the server's limit, posted in order, once each.
+      const stopped = status === 'stopped';
+      const sources = model.sources.peek();
+      const body = formatBotBody(text, stopped && sources.length === 0 ? citedLinks(text) : sources, stopped);
+      if (text.trim() !== '') for (const part of splitReply(body)) host.post(conversationId, senderId, part);
       reply.value = null;
     });
   };
@@ -140,9 +149,11 @@ export function createAgent(host: AgentHost): AgentController {
     const unsubscribe = model.status.subscribe((s) => {
       if (s === 'stopped') queueMicrotask(() => settle(active));
     });
-    void done.then(() => {
+    void done.then((result) => {
       unsubscribe();
       settle(active);
+      // The visitor asked for a person in words and the agent said so: handed over as by the button.
+      if (result?.handover === true) handOver(conversationId);
     });
   };
 
@@ -154,6 +165,7 @@ export function createAgent(host: AgentHost): AgentController {
 
   return {
     senderId,
+    userId: host.userId,
     healthy: host.healthy,
     reply,
     failure,

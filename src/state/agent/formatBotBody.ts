@@ -1,5 +1,5 @@
 import type { CitedResource } from '../../transport/agent/types.ts';
-import { SOURCES_MARKER } from './botMessage.ts';
+import { SOURCES_MARKER, STOPPED_MARKER } from './botMessage.ts';
 
 // Only the agent writes bot messages, so this lives apart from botMessage.ts (which the log needs to read them)
 // and travels in the agent's chunk.
@@ -7,11 +7,12 @@ import { SOURCES_MARKER } from './botMessage.ts';
  * A finished agent reply as one message body: the answer's markdown, then, when it cited any, a trailing
  * section `Sources:` with one `- [title](url)` line per source. Plain-text readers (the inbox, e-mail digests)
  * see readable links; `splitBotBody` (botMessage.ts) takes the section off again for the widget's sources list.
+ * A reply the visitor stopped (`stopped`) ends its answer with {@link STOPPED_MARKER}.
  *
  * @example formatBotBody('Returns are free.', [{ id: 'r', url: 'https://x/kb/returns', title: 'Returns', type: 'page' }])
  * // 'Returns are free.\n\nSources:\n- [Returns](https://x/kb/returns)'
  */
-export function formatBotBody(text: string, sources: readonly Pick<CitedResource, 'url' | 'title'>[]): string {
+export function formatBotBody(text: string, sources: readonly Pick<CitedResource, 'url' | 'title'>[], stopped = false): string {
   const lines: string[] = [];
   const seen = new Set<string>();
   for (const { url, title } of sources) {
@@ -22,6 +23,7 @@ export function formatBotBody(text: string, sources: readonly Pick<CitedResource
     const label = (title.trim() || href).replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
     lines.push(`- [${label}](${href})`);
   }
-  const answer = text.trimEnd();
+  // A stopped reply says so (the widget in the reader's language), before its sources.
+  const answer = stopped ? `${text.trimEnd()}${STOPPED_MARKER}` : text.trimEnd();
   return lines.length === 0 ? answer : `${answer}${SOURCES_MARKER}${lines.join('\n')}`;
 }

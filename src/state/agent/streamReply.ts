@@ -17,7 +17,8 @@ export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDo
 
 /**
  * Starts an agent reply and returns its model at once: tokens flow into it, `model.stop()` aborts the
- * request, errors end it with `status: 'error'`. `done` settles when the reply has ended, whichever way.
+ * request, errors end it with `status: 'error'`. `done` settles when the reply has ended, whichever way; after
+ * a complete reply it says whether the agent handed the conversation to a person.
  *
  * The request is made and read in a worker (`worker/sseWorker.ts`) where one can run, so the page's main thread
  * only draws; with a `fetch` of the caller's (tests, a proxy), or where no worker may start, it is read here.
@@ -26,7 +27,7 @@ export type StreamReplyOptions = Omit<StreamCompletionOptions, 'onToken' | 'onDo
  * const { model } = streamReply({ agentUrl, botId: 'demo-bot', messages });
  * render(<AgentReply reply={model} onTalkToPerson={handOver} />, el);
  */
-export function streamReply(options: StreamReplyOptions): { model: ReplyModel; done: Promise<void> } {
+export function streamReply(options: StreamReplyOptions): { model: ReplyModel; done: Promise<{ handover: boolean } | undefined> } {
   const controller = new AbortController();
   const model = createReplyModel({ onStop: () => controller.abort(), schedule: options.schedule });
   const throttleMs = options.throttleMs ?? 0;
@@ -51,13 +52,14 @@ export function streamReply(options: StreamReplyOptions): { model: ReplyModel; d
     onMainThread();
 
   const done = completion.then(
-    ({ sources }) => {
+    ({ sources, handover }) => {
       model.setSources(sources);
       model.finish();
+      return { handover: handover === true };
     },
     (error: unknown) => {
-      if (controller.signal.aborted) return;
-      model.fail(isAgentError(error) ? error : unexpectedAgentError(error));
+      if (!controller.signal.aborted) model.fail(isAgentError(error) ? error : unexpectedAgentError(error));
+      return undefined;
     },
   );
   return { model, done };

@@ -39,6 +39,7 @@ export function createConversationList(state: StoreState, unread: ReadonlySignal
     async refresh() {
       const list = await api.listConversations(state.userId.value);
       if (state.disposed) return;
+      state.names.learnConversations(list);
       conversations.value = list;
     },
     noteMessage(message) {
@@ -66,6 +67,7 @@ export function createConversationList(state: StoreState, unread: ReadonlySignal
         external_ref: ref,
         participants: [me, ...settings.participants.filter((p) => p !== me)],
       });
+      state.names.learnConversations([conversation]);
       if (!state.disposed && !conversations.value.some((c) => c.id === conversation.id)) conversations.value = [conversation, ...conversations.value];
       return conversation;
     },

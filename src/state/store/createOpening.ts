@@ -1,6 +1,8 @@
 import { batch } from '@preact/signals';
 import type { LiveEvent, Message } from '../../transport/types.ts';
 import type { Outbox } from '../createOutbox.ts';
+import { randomId } from '../anonymousId.ts';
+import { createDraftThread } from '../createDraftThread.ts';
 import { createThread, type Thread } from '../createThread.ts';
 import { createThreadCache } from '../createThreadCache.ts';
 import { until } from '../until.ts';
@@ -17,6 +19,12 @@ export interface Opening {
   show(conversationId: string): void;
   /** An integrator who pinned a thread (`external-ref`, e.g. an order) means it: open goes straight into it. */
   openPinned(): void;
+  /** What opening shows with no conversation remembered: the pinned one, else, for a first visit, a draft. */
+  openFirst(): void;
+  /** A thread whose conversation the first send creates (no empty conversation for who only looked). */
+  draft(): void;
+  /** A fresh ref per new conversation makes "New conversation" new; an integrator's external-ref pins one. */
+  freshRef(): string;
   /**
    * While the panel is closed and the page idle, loads what opening will show (the remembered conversation, or
    * the pinned one, resolved once), so a click opens a thread that is already there instead of waiting for
@@ -56,6 +64,7 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
       outbox,
       userId: userId.value,
       userName: settings.userName,
+      learn: state.names.learnMessages,
       onIncoming: parts.onIncoming,
       onError: (e) => fail(e),
       initial: cache.get(conversationId),
@@ -105,6 +114,25 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
         if (!state.disposed && thread.value === null) opening.show(id);
       }, fail);
     },
+    openFirst() {
+      if (settings.externalRef !== null) opening.openPinned();
+      else if (thread.value === null && state.conversations.value.length === 0) opening.draft();
+    },
+    draft() {
+      // Its retries reuse one ref, so a lost answer never makes two conversations.
+      const ref = opening.freshRef();
+      thread.peek()?.dispose();
+      thread.value = createDraftThread({
+        userId: userId.value,
+        start: async () => {
+          const conversation = await list.getOrCreate(ref);
+          if (state.disposed) throw new Error('disposed');
+          opening.show(conversation.id);
+          return thread.peek() as Thread;
+        },
+      });
+    },
+    freshRef: () => settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`,
     async prefetch() {
       if (thread.value !== null || prefetched !== null || state.disposed) return;
       let id = openId.value;

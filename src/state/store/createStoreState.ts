@@ -1,4 +1,5 @@
 import { batch, signal, type Signal } from '@preact/signals';
+import { createNameBook, type NameBook } from '../createNameBook.ts';
 import type { Conversation, TinyChatApi, TinyChatConfig } from '../../transport/types.ts';
 import type { AgentFeature } from '../agent/AgentView.ts';
 import { anonymousId } from '../anonymousId.ts';
@@ -30,8 +31,10 @@ export interface StoreState {
   readonly thread: Signal<Thread | null>;
   readonly conversations: Signal<readonly Conversation[]>;
   readonly agent: Signal<AgentFeature | null>;
-  /** Display names known for user ids (own name, names from typing events). */
-  readonly names: Map<string, string>;
+  /** Display names known for user ids (own name, the server's `sender_name`/`participant_names`, typing events). */
+  readonly names: NameBook;
+  /** The tenant's name from `/v1/config` once the session has it. */
+  readonly tenantName: Signal<string | null>;
   /** `/v1/config`, once the session has it. */
   config: TinyChatConfig | null;
   /** Set once by `dispose()`: every late answer is dropped. */
@@ -51,8 +54,7 @@ export function createStoreState(settings: WidgetSettings, api: TinyChatApi, sto
   const userId = signal(settings.userId ?? anonymousId(storage));
   const ui = storage.get<{ open?: boolean; conversationId?: string | null }>(`ui:${userId.value}`) ?? {};
   const alwaysOpen = settings.mode !== 'bubble';
-  const names = new Map<string, string>();
-  if (settings.userName !== null) names.set(userId.value, settings.userName);
+  const names = createNameBook({ userId: userId.value, name: settings.userName });
   const status = signal<'starting' | 'ready' | 'error'>('starting');
   const error = signal<Sentence | null>(null);
   const fatal = signal(false);
@@ -77,6 +79,7 @@ export function createStoreState(settings: WidgetSettings, api: TinyChatApi, sto
     conversations: signal<readonly Conversation[]>([]),
     agent: signal<AgentFeature | null>(null),
     names,
+    tenantName: signal<string | null>(null),
     config: null,
     disposed: false,
     saveUi: () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value }),

@@ -63,6 +63,7 @@ async function tryStart(state: StoreState, parts: SessionStartParts, options: Se
       userRole: settings.userRole,
     });
     state.config = s.config;
+    state.tenantName.value = s.config.tenant.name || null;
     await list.refresh();
   } catch (e) {
     if (state.disposed) return 'stop';
@@ -84,7 +85,7 @@ async function tryStart(state: StoreState, parts: SessionStartParts, options: Se
   batch(() => {
     status.value = 'ready';
     if (openId.value !== null && isOpen.value) opening.show(openId.value);
-    else if (isOpen.value) opening.openPinned();
+    else if (isOpen.value) opening.openFirst();
   });
   state.emit('ready', { userId: userId.value });
   void unread.count();

@@ -32,6 +32,8 @@ export interface StreamCompletionOptions {
 export interface CompletionResult {
   text: string;
   sources: CitedResource[];
+  /** The agent said the visitor asked for a person (`handover: true` in `message_payload`, a local-server extension). */
+  handover?: boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ async function readReply(body: ReadableStream<Uint8Array>, options: StreamComple
   const decoder = new TextDecoder();
   let text = '';
   let sources: CitedResource[] = [];
+  let handover = false;
   let done = false;
   let finished = false;
   let failure: AgentError | undefined;
@@ -83,7 +86,9 @@ async function readReply(body: ReadableStream<Uint8Array>, options: StreamComple
   const onEvent = (event: EventSourceMessage): void => {
     if (failure || finished) return;
     if (event.event === 'message_payload') {
-      sources = readSources(parseJson(event.data));
+      const payload = parseJson(event.data);
+      sources = readSources(payload);
+      handover = (payload as { handover?: unknown } | undefined)?.handover === true;
       finished = done;
       return;
     }
@@ -141,7 +146,7 @@ async function readReply(body: ReadableStream<Uint8Array>, options: StreamComple
     }
     if (failure) throw failure;
     if (!done) throw new AgentError('cut-off', 'The reply was cut off. Please try again.');
-    return { text, sources };
+    return handover ? { text, sources, handover } : { text, sources };
   } catch (error) {
     if (!signal?.aborted) await reader.cancel().catch(() => undefined);
     throw error;

@@ -6,7 +6,9 @@ import { useThreadActions } from './ThreadActions.tsx';
 
 /**
  * "Reply" on any sent message, "Edit" (text messages) and "Delete" on one's own: plain buttons in the row, so
- * Tab reaches them; CSS shows them on hover and on focus within the row (always on touch screens).
+ * Tab reaches them; CSS lays them over the row's top corner (they take no space) and shows them on hover and on
+ * focus within the row. Touch screens cannot hover: there a "More actions" button opens them as a small menu, so
+ * rows are not doubled in height by a line of buttons under every message.
  */
 export function MessageActions({ item }: { item: ThreadItem }) {
   const t = useT();
@@ -17,6 +19,18 @@ export function MessageActions({ item }: { item: ThreadItem }) {
   const canEdit = mine && thread.edit !== undefined && message.message_type === 'text';
   const canDelete = mine && thread.remove !== undefined;
   return (
+    <div class="tc-msg-more">
+      <button
+        type="button"
+        class="tc-msg-more-button"
+        aria-label={t('moreActions')}
+        aria-expanded="false"
+        // Open state in the DOM, not in Preact state: it is only ever the menu of one row, and the row re-renders
+        // (editor, reply bar) as soon as an action is picked.
+        onClick={(e) => e.currentTarget.setAttribute('aria-expanded', String(e.currentTarget.getAttribute('aria-expanded') !== 'true'))}
+      >
+        ⋯
+      </button>
     <div class="tc-msg-actions" role="group" aria-label={t('messageActions')}>
       <button
         type="button"
@@ -36,10 +50,11 @@ export function MessageActions({ item }: { item: ThreadItem }) {
         </button>
       )}
       {canDelete && (
-        <button type="button" class="tc-msg-action" data-action="delete" onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => ((actions.editing.value = null), (actions.confirmingDelete.value = item.key))}>
+        <button type="button" class="tc-msg-action tc-danger-text" data-action="delete" onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => ((actions.editing.value = null), (actions.confirmingDelete.value = item.key))}>
           {t('delete')}
         </button>
       )}
+    </div>
     </div>
   );
 }

@@ -124,7 +124,7 @@ export function DeleteConfirm({ item }: { item: ThreadItem }) {
       <button
         ref={yes}
         type="button"
-        class="tc-msg-action"
+        class="tc-msg-action tc-danger"
         disabled={busy.value}
         onClick={async () => {
           busy.value = true;

@@ -1,4 +1,6 @@
+import { useComputed } from '@preact/signals';
 import { CompletedBlocks } from './CompletedBlocks.tsx';
+import { hideMarkers } from './hideMarkers.ts';
 import type { ReplyModel } from '../../state/agent/createReplyModel.ts';
 import { MarkdownBlock } from './Markdown.tsx';
 import { TailText } from './TailText.tsx';
@@ -6,14 +8,16 @@ import { TailText } from './TailText.tsx';
 /**
  * A reply as it streams: completed blocks as markdown, each rendered once (`CompletedBlocks`); the block still
  * being written as plain text in one text node that grows with the `tail` signal (`TailText`), so a token changes
- * that node and nothing else. Once the reply has ended the last block renders as markdown too.
+ * that node and nothing else, with its markdown marks held back (`hideMarkers`). Once the reply has ended the last
+ * block renders as markdown too.
  */
 export function StreamingMarkdown({ reply }: { reply: Pick<ReplyModel, 'blocks' | 'tail' | 'status'> }) {
   const streaming = reply.status.value === 'streaming';
+  const tail = useComputed(() => hideMarkers(reply.tail.value));
   return (
     <div class="tc-md">
       <CompletedBlocks blocks={reply.blocks} />
-      {streaming ? <TailText text={reply.tail} /> : reply.tail.value.trim() !== '' && <MarkdownBlock source={reply.tail.value} />}
+      {streaming ? <TailText text={tail} /> : reply.tail.value.trim() !== '' && <MarkdownBlock source={reply.tail.value} />}
     </div>
   );
 }

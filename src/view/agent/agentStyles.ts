@@ -13,6 +13,7 @@ export const agentStyles = `
 .tc-sources-title{font-weight:600;margin:.5em 0 .25em}
 .tc-sources ul{margin:0;padding-inline-start:1.2em}
 .tc-agent-note{opacity:.7;font-size:.9em}
+.tc-handover{margin:.5em 0;padding:8px 12px;border-radius:var(--tc-radius,12px);border:1px dashed var(--tc-border,currentColor);font-size:.9em}
 .tc-stop,.tc-talk-person,.tc-agent-error button{border:1px solid var(--tc-border,currentColor);border-radius:999px;padding:.2em .75em;font-size:.85em;font-weight:600;margin-top:.5em}
 .tc-talk-person{margin:0;white-space:nowrap}
 .tc-rate-limit,.tc-agent-error{margin:.5em 12px;font-size:.9em}

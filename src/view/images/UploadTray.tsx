@@ -35,11 +35,14 @@ function UploadRow({ thread, upload }: { thread: ThreadModel; upload: UploadItem
         )}
         {failed && (
           <div class="tc-upload-buttons">
-            <button type="button" class="tc-link-button" onClick={() => thread.retryUpload?.(upload.id)}>
-              {t('retry')}
-            </button>
+            {/* Retry only where trying again can help: a file the server refused would only be refused again. */}
+            {upload.retryable !== false && (
+              <button type="button" class="tc-link-button" onClick={() => thread.retryUpload?.(upload.id)}>
+                {t('retry')}
+              </button>
+            )}
             <button type="button" class="tc-link-button" onClick={() => thread.discardUpload?.(upload.id)}>
-              {t('removeUpload')}
+              {upload.retryable === false ? t('dismiss') : t('removeUpload')}
             </button>
           </div>
         )}

@@ -4,4 +4,6 @@ export const editorStyles = `
 .tc-msg-editor{display:flex;flex-direction:column;gap:4px;min-width:min(260px,70vw)}
 .tc-msg-edit-input{resize:vertical;padding:6px 8px;border:1px solid var(--tc-border);border-radius:calc(var(--tc-radius) - 4px);
 background:var(--tc-bg);color:var(--tc-fg)}
+.tc-msg-confirm .tc-msg-action{min-height:28px;padding:4px 12px}
+.tc-msg-action.tc-danger{background:var(--tc-danger);border-color:var(--tc-danger);color:#fff;font-weight:600}
 `;

@@ -27,5 +27,9 @@ overflow-wrap:anywhere}
 .tc-msg-failed{display:flex;flex-wrap:wrap;gap:2px 10px;font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
 .tc-jump{position:absolute;bottom:10px;left:50%;transform:translateX(-50%);z-index:1;padding:6px 12px;border-radius:var(--tc-pill);
 background:var(--tc-accent);color:var(--tc-accent-fg);font-size:.85em;font-weight:600;box-shadow:var(--tc-shadow)}
+.tc-msg-frame{width:min(240px,60vw);aspect-ratio:4/3;overflow:hidden;border-radius:8px;background:var(--tc-bg)}
+.tc-welcome{margin:12px;padding:14px 16px;border-radius:var(--tc-radius);background:var(--tc-bubble-bg)}
+.tc-welcome-title{font-weight:600}
+.tc-welcome-text{color:var(--tc-muted)}
 .tc-typing{flex:none;padding:2px 16px;font-size:.85em;color:var(--tc-muted);font-style:italic}
 `;

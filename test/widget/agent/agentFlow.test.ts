@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../server/createServer.ts';
-import { splitBotBody } from '../../../src/state/agent/botMessage.ts';
+import { splitBotBody, splitStopped } from '../../../src/state/agent/botMessage.ts';
 import type { FullChatStore } from '../../../src/state/createChatStore.ts';
 import { startTestServer, type Api } from '../../server/helpers/testServer.ts';
 import { browserStorage, until } from '../state/helpers.ts';
@@ -85,7 +85,8 @@ describe('the agent in the store, against the local server', () => {
     await until(() => thread.items.value.filter((i) => i.message.sender_id === 'bot:demo-bot' && i.status === 'sent').length === 2, 'second posted');
     const stored = await history(thread.conversationId);
     expect(stored.map((m) => m.sender_id)).toEqual(['u_agent_2', 'bot:demo-bot', 'u_agent_2', 'bot:demo-bot']);
-    expect(stored[1]!.body).toBe(partial.trimEnd());
+    // What arrived, marked as stopped (the widget says so in the reader's language).
+    expect(splitStopped(splitBotBody(stored[1]!.body).text)).toEqual({ text: partial.trimEnd(), stopped: true });
     expect(splitBotBody(stored[3]!.body).sources.length).toBeGreaterThan(0);
     store.dispose();
   });

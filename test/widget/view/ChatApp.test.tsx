@@ -1,7 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { LazyConversationList } from '../../../src/view/lazyConversationList.ts';
 import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { createFixtureStore, message, sentItem } from './helpers/fixtureStore.ts';
+
+// The list is a lazy chunk (a first visit opens into a thread): loaded up front, these tests are about the list itself.
+beforeAll(async () => void (await LazyConversationList.preload()));
 
 afterEach(() => {
   cleanup();

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AgentReply } from '../../../src/view/agent/AgentReply.tsx';
 import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
@@ -149,6 +149,8 @@ describe('names the store gives in English', () => {
     render(<ChatApp store={store} locale="es" />);
     const log = await screen.findByRole('log', { name: es.messages });
     const row = (text: string) => [...log.querySelectorAll<HTMLElement>('[data-message-id]')].find((el) => el.textContent?.includes(text))!;
+    // The assistant's markdown is rendered by a lazy chunk where no agent is configured: there once it has loaded.
+    await waitFor(() => expect(log.querySelector('.tc-bot-text')?.textContent).toContain('Sí, en 3 días.'));
     expect(row('Canarias').querySelector('.tc-msg-sender')?.textContent).toBe(es.you);
     expect(row('Sí, en 3 días.').querySelector('.tc-msg-sender')?.textContent).toBe(es.agentName);
     expect(row('Y sin coste.').querySelector('.tc-msg-sender')?.textContent).toBe(es.kindSupport);

@@ -23,5 +23,5 @@ export type StreamEvent =
   | { type: 'ready' }
   | { type: 'tokens'; id: number; text: string }
   | { type: 'done'; id: number }
-  | { type: 'result'; id: number; sources: CitedResource[] }
+  | { type: 'result'; id: number; sources: CitedResource[]; handover?: boolean }
   | { type: 'error'; id: number; error: SerializedError };

@@ -41,9 +41,9 @@ scope.onmessage = ({ data }) => {
     },
   })
     .then(
-      ({ sources }) => {
+      ({ sources, handover }) => {
         batcher.flush();
-        scope.postMessage({ type: 'result', id, sources });
+        scope.postMessage({ type: 'result', id, sources, handover });
       },
       (error: unknown) => {
         if (stop.signal.aborted) return;

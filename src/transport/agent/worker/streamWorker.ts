@@ -97,7 +97,7 @@ export function createStreamWorkerClient(url: string = workerUrl): StreamWorkerC
           entry.options.onDone?.();
           return;
         case 'result':
-          settle(data.id)?.resolve({ text: entry.text, sources: data.sources });
+          settle(data.id)?.resolve({ text: entry.text, sources: data.sources, ...(data.handover === true ? { handover: true } : {}) });
           return;
         case 'error':
           settle(data.id)?.reject(reviveError(data.error));
