@@ -16,6 +16,9 @@ export const en = {
   loading: 'Loading…',
   reconnecting: 'Reconnecting…',
   dismiss: 'Dismiss',
+  offline: "You're offline. Messages will be sent when you're back.",
+  startRetrying: 'The chat keeps trying by itself.',
+  tryAgain: 'Try again',
   // Conversation list
   conversations: 'Conversations',
   conversation: 'Conversation',
@@ -57,10 +60,13 @@ export const en = {
   typingTwo: '{first} and {second} are typing…',
   typingMany: 'Several people are typing…',
   seen: 'Seen',
+  waitingForConnection: 'Waiting for the connection…',
   // Composer
   message: 'Message',
   messagePlaceholder: 'Write a message…',
   send: 'Send',
+  messageTooLong: 'Messages can be up to 10,000 characters.',
+  charactersLeft: '{count} characters left',
   // Agent
   stopGenerating: 'Stop generating',
   stopped: 'Stopped.',

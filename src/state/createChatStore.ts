@@ -1,4 +1,4 @@
-import { computed, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RealtimeConnector, TinyChatApi, TinyChatConfig } from '../transport/types.ts';
 import type { AgentFeature } from './agent/AgentView.ts';
 import { messageText } from './agent/messageText.ts';
@@ -15,7 +15,9 @@ import { createWatching } from './store/createWatching.ts';
 import { listenToWindow } from './store/listenToWindow.ts';
 import { loadAgentFeature, type AgentOptions } from './store/loadAgentFeature.ts';
 import { startSession } from './store/startSession.ts';
-import type { ChatStore, ScreenName } from './types.ts';
+import { tapAnswers } from './tapAnswers.ts';
+import { tooLong } from './messageLimit.ts';
+import type { ChatStore, ScreenName, Sentence } from './types.ts';
 import { until } from './until.ts';
 import { say } from '../i18n/sentence.ts';
 import type { WidgetSettings } from './WidgetSettings.ts';
@@ -72,7 +74,10 @@ function idle(run: () => void): void {
 export function createChatStore(options: ChatStoreOptions & AgentOptions): FullChatStore {
   const { settings } = options;
   const storage = options.storage ?? createStorage(settings.storageKey);
-  const state = createStoreState(settings, options.api, storage, options.emit ?? (() => {}));
+  // Any answer from the service ends every wait for it: the outbox's backoff, a failed start, a connection alert.
+  const api = tapAnswers(options.api, () => onAnswer());
+  const state = createStoreState(settings, api, storage, options.emit ?? (() => {}));
+  const startFailure = signal<Sentence | null>(null);
   const { userId, thread, isOpen, status, agent } = state;
 
   const unread = createUnread(state);
@@ -81,7 +86,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const reads = createServerReads(state, unread, { refresh: () => refresh.afterJoin(), joined: (id) => watching.joined(id) });
   const list = createConversationList(state, unread.counts, reads.fetched);
   const outbox = createOutbox({
-    api: options.api,
+    api,
     storage,
     // startSession picks how to send once /v1/config says what the server has.
     held: true,
@@ -129,10 +134,24 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
   const opening = createOpening(state, { outbox, list, unread, watching, onIncoming: incoming });
   const refresh = createListRefresh(state, { list, unread, watching }, options.listRefreshMs ?? 15_000);
 
+  function onAnswer(): void {
+    if (state.disposed) return;
+    if (outbox.waiting.peek()) outbox.drain();
+    state.clearPassingError();
+    if (starter !== null && !starter.finished) starter.poke();
+    thread.peek()?.reload();
+  }
+
   const stopListening = listenToWindow({
-    onFocus: refresh.onFocus,
+    onFocus() {
+      if (starter !== null && !starter.finished) starter.poke();
+      refresh.onFocus();
+    },
+    onPageHide: opening.keep,
     onOnline() {
       watching.setOnline(true);
+      state.clearPassingError();
+      starter?.poke();
       outbox.drain();
       void thread.value?.backfill();
     },
@@ -152,6 +171,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     screen: computed<ScreenName>(() => (thread.value === null ? 'list' : 'thread')),
     conversations: list.summaries,
     unreadTotal: unread.total,
+    startFailure,
+    retryStart: () => starter?.poke(),
     thread,
     userId,
     role: settings.userRole,
@@ -169,6 +190,7 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       isOpen.value = true;
       state.saveUi();
       state.emit('open', {});
+      if (status.value === 'starting') starter?.poke();
       if (status.value === 'ready' && state.openId.value !== null) opening.show(state.openId.value);
       else if (status.value === 'ready') opening.openFirst();
       const t = thread.value;
@@ -203,6 +225,8 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       if (!state.fatal.value) state.error.value = null;
     },
     async sendText(text) {
+      // The box would refuse it with this sentence; so does the element API, before anything leaves.
+      if (tooLong(text)) throw new Error(say({ key: 'messageTooLong' }));
       // send() right after mount() or identify() waits for the start instead of failing.
       await until(status, (s) => s !== 'starting');
       // For the program that called send(): English, like every thrown error's message.
@@ -222,12 +246,13 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       watching.dispose();
       refresh.dispose();
       stopListening();
+      starter?.dispose();
     },
   };
 
-  void startSession(
+  const starter = startSession(
     state,
-    { list, unread, opening, watching, outbox, reads, startAgent },
+    { list, unread, opening, watching, outbox, reads, startAgent, startFailure },
     {
       checkKey: options.checkKey,
       session: options.sessionStorage ?? createStorage(`${settings.storageKey}:${settings.baseUrl}`, 'sessionStorage'),

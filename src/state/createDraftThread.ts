@@ -3,6 +3,7 @@ import { randomId } from './anonymousId.ts';
 import { checkImage } from './checkImage.ts';
 import type { Thread } from './createThread.ts';
 import { sentenceOf } from './failure.ts';
+import { tooLong } from './messageLimit.ts';
 import { normalizeMessage } from './messageOrder.ts';
 import type { ThreadItem } from './types.ts';
 
@@ -61,7 +62,7 @@ export function createDraftThread(options: DraftThreadOptions): Thread {
     loadOlder: async () => {},
     send(text, sendOptions) {
       const body = text.trim();
-      if (body === '') return;
+      if (body === '' || tooLong(body)) return;
       const key = `draft_${randomId()}`;
       const message = normalizeMessage({ id: key, conversation_id: '', sender_id: options.userId, created_at: new Date().toISOString(), body });
       queue({ item: { key, message, status: 'pending', mine: true, error: null }, send: (real) => real.send(body, sendOptions) });
@@ -77,6 +78,9 @@ export function createDraftThread(options: DraftThreadOptions): Thread {
       start();
     },
     notifyTyping() {},
+    // Nothing is held before the conversation exists, so nothing to cache or load again.
+    held: signal([]),
+    reload() {},
     receive() {},
     merge() {},
     backfill: async () => {},

@@ -29,7 +29,14 @@ export interface Outbox {
   readonly entries: ReadonlySignal<readonly OutboxEntry[]>;
   add(conversationId: string, input: SendInput): OutboxEntry;
   retry(key: string): void;
-  /** Tries every pending entry now (back online, rejoined, reloaded). */
+  /** Forgets a failed entry, in storage too (the visitor deleted it, or took its text back to edit it). */
+  discard(key: string): OutboxEntry | undefined;
+  /** True after a send failed for a reason that may pass (offline, 5xx), until one goes through. */
+  readonly waiting: ReadonlySignal<boolean>;
+  /**
+   * Tries every pending entry now (back online, rejoined, reloaded, another request just succeeded): the
+   * backoff's wait ends, and an attempt that has been hanging for a while is started again (same key).
+   */
   drain(): void;
   /** Links a live message from this visitor to the oldest matching pending entry, so it shows once. */
   claimEcho(message: Message): boolean;
@@ -76,7 +83,9 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       tried: true,
     })),
   );
-  let deliver: Delivery | null = held ? null : (e) => api.send(e.conversationId, e.input, e.key);
+  // With its Idempotency-Key a send may be restarted (drain() aborts one stuck on a dead connection): a repeat is a replay.
+  const keyed: Delivery = (e, signal) => api.send(e.conversationId, e.input, e.key, { signal });
+  let deliver: Delivery | null = held ? null : keyed;
   let fallback: (() => Promise<Delivery>) | undefined;
   // Network errors of one entry while the service answers other requests: the browser refuses the send itself.
   let refusals = 0;
@@ -84,6 +93,10 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let disposed = false;
+  const waiting = signal(false);
+  // The attempt in flight, so a wake can end one that hangs on a dead connection (its key makes the new one safe).
+  let inFlight: { controller: AbortController; since: number } | null = null;
+  const woken = Symbol('woken');
   // Server id -> entry key, for as long as the page lives: a confirmed message's row keeps its pending key.
   const keys = new Map<string, string>();
   for (const e of entries.value) if (e.echoId !== null) keys.set(e.echoId, e.key);
@@ -113,18 +126,22 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
         const next = entries.value.find((e) => e.status === 'pending');
         if (next === undefined || disposed || deliver === null) return;
         if (next.tried !== true) update(next.key, { tried: true });
+        const controller = new AbortController();
+        inFlight = { controller, since: Date.now() };
         try {
-          const stored = await deliver(next);
+          const stored = await deliver(next, controller.signal);
           failures = 0;
           refusals = 0;
           if (stored !== null) keys.set(stored.id, next.key);
           batch(() => {
+            waiting.value = false;
             removeEntry(next.key);
             // The seed's send answer has fewer fields than a message: the rest is what was sent.
             if (stored !== null) onSent(next, { ...stored, media_url: stored.media_url ?? next.input.media_url ?? null, reply_to: stored.reply_to ?? next.input.reply_to ?? null });
           });
         } catch (error) {
           if (disposed) return;
+          if (controller.signal.reason === woken) continue;
           if (isNetworkError(error) && (await refused(next.conversationId))) {
             refusals = 0;
             const load = fallback;
@@ -138,6 +155,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
             continue;
           }
           if (isTransient(error)) {
+            waiting.value = true;
             failures += 1;
             onTransientFailure?.(error);
             schedule();
@@ -148,6 +166,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       }
     } finally {
       running = false;
+      inFlight = null;
     }
   }
 
@@ -195,9 +214,18 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       failures = 0;
       void run();
     },
+    discard(key) {
+      const entry = entries.value.find((e) => e.key === key);
+      if (entry?.status !== 'failed') return undefined;
+      removeEntry(key);
+      return entry;
+    },
+    waiting,
     drain() {
       failures = 0;
       clearTimeout(timer);
+      // One that has waited over a second for an answer most likely went to a connection that is gone.
+      if (inFlight !== null && Date.now() - inFlight.since > 1000) inFlight.controller.abort(woken);
       void run();
     },
     claimEcho(message) {
@@ -218,7 +246,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
       return true;
     },
     useDelivery(delivery, onRefused) {
-      deliver = delivery ?? ((e) => api.send(e.conversationId, e.input, e.key));
+      deliver = delivery ?? keyed;
       fallback = onRefused;
       failures = 0;
       void run();

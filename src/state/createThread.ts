@@ -5,8 +5,10 @@ import { checkImage } from './checkImage.ts';
 import type { Outbox } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
+import { tooLong } from './messageLimit.ts';
 import { until } from './until.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
+import { placePending } from './placePending.ts';
 import { threadItems } from './threadItems.ts';
 import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
@@ -22,6 +24,8 @@ export interface ThreadOptions {
   onIncoming?(message: Message): void;
   /** Told when a page failed to load, with the error. */
   onError?(error: unknown): void;
+  /** What this thread held before (see createThreadCache): shown at once, then merged with the first page. */
+  initial?: readonly Message[] | undefined;
   /** Told about every message merged from any source (the store learns senders' names from them). */
   learn?(messages: readonly Message[]): void;
   /** False while sending is held (the composer keeps the draft). Absent: always true. */
@@ -35,6 +39,10 @@ export interface Thread extends ThreadModel {
   merge(messages: readonly Message[]): void;
   /** After a rejoin: fetches what was sent while away, page by page, until it meets what is held. */
   backfill(): Promise<void>;
+  /** Loads the first page again if it failed (the service answers again). */
+  reload(): void;
+  /** The messages held, oldest first (for the cache). */
+  readonly held: ReadonlySignal<readonly Message[]>;
   dispose(): void;
 }
 
@@ -53,6 +61,7 @@ export function createThread(options: ThreadOptions): Thread {
   const hasMore = signal(true);
   const loadingOlder = signal(false);
   const ready = signal(false);
+  const failedToLoad = signal(false);
   const typingBy = signal<ReadonlyMap<string, string>>(new Map());
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let lastTypingSent = 0;
@@ -64,11 +73,9 @@ export function createThread(options: ThreadOptions): Thread {
   const items = computed<readonly ThreadItem[]>(() => {
     const held = byId.value;
     const sent = sorted.value.map(itemOf);
-    const pending = outbox.entries.value.filter(
-      (e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)),
-    );
+    const pending = outbox.entries.value.filter((e) => e.conversationId === conversationId && (e.echoId === null || !held.has(e.echoId)));
     // A long agent reply was posted in parts: shown (and read, and quoted) as the one message it was.
-    return joinBotParts(pending.length === 0 ? sent : [...sent, ...pending.map(pendingOf)]);
+    return joinBotParts(placePending(sent, pending.map(pendingOf)));
   });
 
   const merge = (messages: readonly Message[]): Message[] => {
@@ -107,20 +114,35 @@ export function createThread(options: ThreadOptions): Thread {
 
   const oldest = () => sorted.value[0];
 
+  let loadingFirst = false;
   async function loadFirstPage(): Promise<void> {
+    if (loadingFirst) return;
+    loadingFirst = true;
     try {
       const page = await api.history(conversationId, { limit: pageSize });
       if (disposed) return;
       batch(() => {
         merge(page);
         hasMore.value = page.length === pageSize;
+        failedToLoad.value = false;
         ready.value = true;
       });
     } catch (error) {
       if (disposed) return;
-      ready.value = true;
+      batch(() => {
+        failedToLoad.value = true;
+        ready.value = true;
+      });
       options.onError?.(error);
+    } finally {
+      loadingFirst = false;
     }
+  }
+  // Shown at once from what was held before; whether older history exists is known once the first page is in.
+  if (options.initial !== undefined && options.initial.length > 0) {
+    merge(options.initial);
+    hasMore.value = false;
+    ready.value = true;
   }
 
   // Images: uploaded first, then queued like any message (the outbox's Idempotency-Key makes it one message).
@@ -138,11 +160,15 @@ export function createThread(options: ThreadOptions): Thread {
     hasMore,
     loadingOlder,
     ready,
+    failedToLoad,
+    held: sorted,
+    waiting: outbox.waiting,
     typing: computed(() => [...typingBy.value.values()]),
     typers: computed(() => [...typingBy.value.keys()]),
     ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
-      if (loadingOlder.value || !hasMore.value || disposed) return;
+      // Not before the first page: a thread still loading has no "earlier" yet (a slow network showed it).
+      if (loadingOlder.value || !hasMore.value || disposed || failedToLoad.value || loadingFirst) return;
       const first = oldest();
       loadingOlder.value = true;
       try {
@@ -160,7 +186,8 @@ export function createThread(options: ThreadOptions): Thread {
     },
     send(text, sendOptions) {
       const body = text.trim();
-      if (body === '') return;
+      // Over the limit never leaves: the composer says why; the server would refuse it for good.
+      if (body === '' || tooLong(body)) return;
       outbox.add(conversationId, { sender_id: userId, body, message_type: 'text', ...replyField(sendOptions) });
     },
     uploads: uploads.items,
@@ -211,6 +238,12 @@ export function createThread(options: ThreadOptions): Thread {
     retry(key) {
       outbox.retry(key);
     },
+    discard(key) {
+      return outbox.discard(key)?.input.body ?? null;
+    },
+    reload() {
+      if (failedToLoad.value && !disposed) void loadFirstPage();
+    },
     notifyTyping() {
       const now = Date.now();
       if (now - lastTypingSent < typingThrottleMs) return;
@@ -226,7 +259,10 @@ export function createThread(options: ThreadOptions): Thread {
         next.set(event.senderId, event.senderName ?? '');
         typingBy.value = next;
         clearTimeout(typingTimers.get(event.senderId));
-        typingTimers.set(event.senderId, setTimeout(() => clearTyping(event.senderId), typingClearMs));
+        typingTimers.set(
+          event.senderId,
+          setTimeout(() => clearTyping(event.senderId), typingClearMs),
+        );
         return;
       }
       if (event.type !== 'message') return;
@@ -256,9 +292,12 @@ export function createThread(options: ThreadOptions): Thread {
         }
         if (disposed) return;
         announce(merge(messages));
-        if (!ready.value) {
-          ready.value = true;
-          hasMore.value = messages.length === pageSize;
+        if (!ready.value || failedToLoad.value) {
+          batch(() => {
+            ready.value = true;
+            failedToLoad.value = false;
+            if (page === 0) hasMore.value = messages.length === pageSize;
+          });
         }
         // Stop at the first page that overlaps what was held (or the start of the conversation).
         const first = messages[0];

@@ -71,6 +71,12 @@ export interface ThreadModel {
   /** Queues a text message in the outbox; it shows at once as pending. Empty text is ignored. */
   send(text: string, options?: SendOptions): void;
   retry(key: string): void;
+  /** Discards a failed message (from storage too) and gives back its text, or null when it had none. */
+  discard?(key: string): string | null;
+  /** The first page could not be loaded (what shows came from before, or nothing); tried again on recovery. */
+  readonly failedToLoad?: ReadonlySignal<boolean>;
+  /** Sends wait for the connection (offline, the service unreachable): pending rows say so. */
+  readonly waiting?: ReadonlySignal<boolean>;
   /** False while sending is held (the agent's 429 wait): the composer keeps the draft. Absent: always true. */
   canSend?(): boolean;
   /** Call on each keystroke; sends at most one typing event every 2.5 s. */
@@ -94,7 +100,8 @@ export interface ThreadModel {
   findMessage?(messageId: string): Promise<boolean>;
 }
 
-export type Connection = 'connecting' | 'online' | 'reconnecting';
+/** offline: the device says it has no network (the banner says messages wait for it). */
+export type Connection = 'connecting' | 'online' | 'reconnecting' | 'offline';
 export type ScreenName = 'list' | 'thread';
 
 export interface ChatStore {
@@ -135,4 +142,11 @@ export interface ChatStore {
   backToList(): void;
   /** Clears `error` when it is a transient one. */
   dismissError(): void;
+  /**
+   * Why the widget has not started yet while it keeps trying (the service down or unreachable, offline), as a
+   * sentence; null once started, or while the first try runs. Absent: a store that does not retry.
+   */
+  readonly startFailure?: ReadonlySignal<Sentence | null>;
+  /** Tries to start again now (the "Try again" button). */
+  retryStart?(): void;
 }

@@ -90,6 +90,8 @@ function httpSentence(status: number, serverText: string): Sentence {
   if (status === 413) return { key: 'errorTooLarge' };
   if (status === 415) return { key: 'errorFileType' };
   if (status >= 500) return { key: 'errorServer' };
+  // The server's field name ("body") is not a word a visitor knows: say the limit as the composer does.
+  if (status === 400 && /^body must be at most/.test(text)) return { key: 'messageTooLong' };
   // Other 4xx (400 "body is required" and the like): the server's own words, as a sentence, in every locale.
   if (serverText !== '' && !/^HTTP \d+$/.test(serverText)) return { key: 'errorServerSaid', values: { text: asSentence(serverText) } };
   return { key: 'errorRefused' };

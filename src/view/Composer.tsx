@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { COUNTER_FROM, MAX_MESSAGE_LENGTH, tooLong } from '../state/messageLimit.ts';
 import type { ThreadModel } from '../state/types.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { loadDraft, saveDraft } from './drafts.ts';
-import { useT } from './I18n.tsx';
+import { useLocale, useT } from './I18n.tsx';
 
 /** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {
@@ -24,6 +25,10 @@ export function Composer({ thread, tools }: ComposerProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   const actions = useThreadActions();
   const t = useT();
+  const { tag } = useLocale();
+  const limitId = useId();
+  const length = draft.value.trim().length;
+  const over = length > MAX_MESSAGE_LENGTH;
 
   // Grows with its text (and shrinks after a send): height follows scrollHeight, CSS max-height caps it and
   // then the box scrolls. Set through the CSSOM, which a strict style-src CSP allows.
@@ -37,7 +42,8 @@ export function Composer({ thread, tools }: ComposerProps) {
   const submit = () => {
     const text = draft.value.trim();
     // Held (the agent's 429 wait): the draft stays in the box until the visitor may send again.
-    if (text === '' || thread.canSend?.() === false) return;
+    // Over the limit: refused here, before anything leaves (the sentence under the box says why).
+    if (text === '' || tooLong(text) || thread.canSend?.() === false) return;
     // A reply in progress goes out as `reply_to` and the quote bar closes.
     const replyTo = actions?.replyTo.peek() ?? null;
     thread.send(text, replyTo === null ? undefined : { replyTo: replyTo.message.id });
@@ -47,40 +53,50 @@ export function Composer({ thread, tools }: ComposerProps) {
   };
 
   return (
-    <form
-      class="tc-composer"
-      part="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-        box.current?.focus();
-      }}
-    >
-      {tools}
-      <textarea
-        ref={box}
-        class="tc-input"
-        part="input"
-        dir="auto"
-        aria-label={t('message')}
-        placeholder={t('messagePlaceholder')}
-        rows={1}
-        value={draft.value}
-        onInput={(e) => {
-          draft.value = e.currentTarget.value;
-          saveDraft(thread.conversationId, draft.value);
-          thread.notifyTyping();
-        }}
-        onKeyDown={(e) => {
-          // keyCode 229 is how Safari reports the Enter that commits a composition (its isComposing is already false).
-          if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+    <>
+      {length >= COUNTER_FROM && (
+        // Near the limit a count (read on focus through aria-describedby); over it the sentence, announced once.
+        <p id={limitId} class="tc-limit" data-over={over ? 'true' : 'false'} role={over ? 'alert' : undefined}>
+          {over ? t('messageTooLong') : t('charactersLeft', { count: (MAX_MESSAGE_LENGTH - length).toLocaleString(tag) })}
+        </p>
+      )}
+      <form
+        class="tc-composer"
+        part="composer"
+        onSubmit={(e) => {
           e.preventDefault();
           submit();
+          box.current?.focus();
         }}
-      />
-      <button type="submit" class="tc-send" part="send-button">
-        {t('send')}
-      </button>
-    </form>
+      >
+        {tools}
+        <textarea
+          ref={box}
+          class="tc-input"
+          part="input"
+          dir="auto"
+          aria-label={t('message')}
+          placeholder={t('messagePlaceholder')}
+          rows={1}
+          aria-describedby={length >= COUNTER_FROM ? limitId : undefined}
+          aria-invalid={over ? 'true' : undefined}
+          value={draft.value}
+          onInput={(e) => {
+            draft.value = e.currentTarget.value;
+            saveDraft(thread.conversationId, draft.value);
+            thread.notifyTyping();
+          }}
+          onKeyDown={(e) => {
+            // keyCode 229 is how Safari reports the Enter that commits a composition (its isComposing is already false).
+            if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+            e.preventDefault();
+            submit();
+          }}
+        />
+        <button type="submit" class="tc-send" part="send-button" aria-disabled={over ? 'true' : undefined}>
+          {t('send')}
+        </button>
+      </form>
+    </>
   );
 }

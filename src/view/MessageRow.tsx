@@ -8,6 +8,7 @@ import { LazyReplyQuote } from './actions/lazyReply.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { LazyMessageImage } from './images/lazyMessageImage.ts';
 import { MessageText } from './MessageText.tsx';
+import { UnsentNote } from './UnsentNote.tsx';
 
 /** Props of {@link MessageRow}. */
 export interface MessageRowProps {
@@ -81,16 +82,8 @@ export function MessageRow({ item, sender, onRetry, Body, seen }: MessageRowProp
         )}
       </div>
       {actions?.confirmingDelete.value === item.key ? <LazyDeleteConfirm item={item} /> : !editing && <MessageActions item={item} />}
-      {status === 'pending' && <p class="tc-msg-status">{t('sending')}</p>}
+      <UnsentNote item={item} onRetry={onRetry} />
       {seen && <p class="tc-msg-seen">{t('seen')}</p>}
-      {status === 'failed' && (
-        <p class="tc-msg-failed">
-          <span>{item.error ? t(item.error) : t('notSent')}</span>{' '}
-          <button type="button" class="tc-link-button" onClick={() => onRetry(item.key)}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
     </article>
   );
 }

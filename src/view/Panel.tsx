@@ -8,6 +8,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { LazyInbox } from './inbox/lazyInbox.ts';
 import { useLocale, useT } from './I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
+import { StartupProblem } from './StartupProblem.tsx';
 import { Thread } from './Thread.tsx';
 import type { WelcomeText } from './Welcome.tsx';
 
@@ -44,6 +45,8 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
   // A support person or admin on a page of its own (inline, fullscreen) gets the inbox, a chunk of its own: the
   // list beside the thread when wide, no "New conversation", visitors named.
   const inbox = mode !== 'bubble' && (store.role === 'support' || store.role === 'admin');
+  const startFailure = store.startFailure?.value ?? null;
+  const connection = store.connection.value;
 
   useEffect(() => {
     if (focusOnMount) moveFocusIn(ref.current);
@@ -81,17 +84,19 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       }}
     >
       {!inbox && <PanelHeader store={store} closable={mode === 'bubble'} />}
-      <ConnectionBanner connection={store.connection.value} />
+      <ConnectionBanner connection={connection} />
       <ErrorAlert error={store.error.value} onDismiss={() => store.dismissError()} />
-      {status === 'starting' && (
+      {status === 'starting' && startFailure === null && (
         <p class="tc-note" role="status">
           {t('loading')}
         </p>
       )}
+      {status === 'starting' && startFailure !== null && <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />}
       {status === 'ready' && inbox && <LazyInbox store={store} composerTools={composerTools} />}
       {status === 'ready' && !inbox && screen === 'list' && <LazyConversationList store={store} />}
       {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
-      {status === 'ready' && !inbox && screen === 'thread' && thread && (
+      {/* Also while the start is retried: a returning visitor's thread shows what it held, and takes messages. */}
+      {status !== 'error' && !inbox && screen === 'thread' && thread && (
         <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />
       )}
     </div>

@@ -43,7 +43,9 @@ export function Thread({ store, thread, composerTools, welcome }: ThreadProps) {
   const actions = useMemo(() => createThreadActions(store, thread, { root, list, notAvailable }), [store, thread]);
   const images = useImageInput(thread, actions.replyTo);
   const tools =
-    thread.sendImage === undefined ? composerTools : (
+    thread.sendImage === undefined ? (
+      composerTools
+    ) : (
       <>
         {composerTools}
         <AttachButton onFiles={images.add} />
@@ -57,7 +59,7 @@ export function Thread({ store, thread, composerTools, welcome }: ThreadProps) {
             {t('loadingMessages')}
           </p>
         )}
-        {ready && thread.items.value.length === 0 && <Welcome greeting={welcome?.greeting ?? null} replyTime={welcome?.replyTime ?? null} />}
+        {ready && thread.items.value.length === 0 && thread.failedToLoad?.value !== true && <Welcome greeting={welcome?.greeting ?? null} replyTime={welcome?.replyTime ?? null} />}
         <MessageLog store={store} thread={thread} />
         {notAvailable.value && (
           <p class="tc-note" role="status">

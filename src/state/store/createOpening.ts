@@ -4,6 +4,7 @@ import type { Outbox } from '../createOutbox.ts';
 import { randomId } from '../anonymousId.ts';
 import { createDraftThread } from '../createDraftThread.ts';
 import { createThread, type Thread } from '../createThread.ts';
+import { createThreadCache } from '../createThreadCache.ts';
 import { until } from '../until.ts';
 import type { ConversationList } from './createConversationList.ts';
 import type { StoreState } from './createStoreState.ts';
@@ -34,6 +35,8 @@ export interface Opening {
   deliver(conversationId: string, event: LiveEvent): boolean;
   /** Back to the list: the thread goes, its channel too unless the list keeps it. */
   leave(): void;
+  /** Keeps what the open thread holds for when it is opened again without a connection (the page is hidden). */
+  keep(): void;
   dispose(): void;
 }
 
@@ -51,6 +54,8 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
   const { settings, api, storage, thread, userId, openId, saveUi, fail } = state;
   const { outbox, list, unread, watching } = parts;
   let prefetched: Thread | null = null;
+  const cache = createThreadCache(storage, userId.value);
+  const keep = (t: Thread | null) => t && cache.put(t.conversationId, t.held.peek());
 
   const makeThread = (conversationId: string): Thread =>
     createThread({
@@ -62,6 +67,7 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
       learn: state.names.learnMessages,
       onIncoming: parts.onIncoming,
       onError: (e) => fail(e),
+      initial: cache.get(conversationId),
       // While the agent's 429 wait runs the composer holds the draft.
       canSend: () => state.agent.peek()?.controller.canSend(conversationId) ?? true,
     });
@@ -82,6 +88,7 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
     show(conversationId) {
       const current = thread.value;
       if (current?.conversationId === conversationId) return;
+      keep(current);
       current?.dispose();
       const previous = current?.conversationId;
       const next = prefetched?.conversationId === conversationId ? prefetched : makeThread(conversationId);
@@ -103,12 +110,9 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
     openPinned() {
       if (settings.externalRef === null || thread.value !== null) return;
       if (prefetched !== null) return opening.show(prefetched.conversationId);
-      void resolvePinned().then(
-        (id) => {
-          if (!state.disposed && thread.value === null) opening.show(id);
-        },
-        fail,
-      );
+      void resolvePinned().then((id) => {
+        if (!state.disposed && thread.value === null) opening.show(id);
+      }, fail);
     },
     openFirst() {
       if (settings.externalRef !== null) opening.openPinned();
@@ -151,6 +155,7 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
     },
     leave() {
       const t = thread.value;
+      keep(t);
       t?.dispose();
       batch(() => {
         thread.value = null;
@@ -160,7 +165,9 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
       if (t !== null) watching.release(t.conversationId);
       void list.refresh().catch(() => {});
     },
+    keep: () => keep(thread.peek()),
     dispose() {
+      keep(thread.peek());
       thread.value?.dispose();
     },
   };

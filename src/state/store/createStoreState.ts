@@ -5,7 +5,7 @@ import type { AgentFeature } from '../agent/AgentView.ts';
 import { anonymousId } from '../anonymousId.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { Thread } from '../createThread.ts';
-import { sentenceOf } from '../failure.ts';
+import { isTransient, sentenceOf } from '../failure.ts';
 import type { Sentence } from '../types.ts';
 import type { WidgetSettings } from '../WidgetSettings.ts';
 
@@ -45,15 +45,12 @@ export interface StoreState {
   reading(conversationId: string): boolean;
   /** Shows what went wrong (`sentence`, by default the one for `e`) and tells the page (`tinychat:error`). */
   fail(e: unknown, isFatal?: boolean, sentence?: Sentence): void;
+  /** The service answers again, or the device is back online: an error about the connection goes by itself. */
+  clearPassingError(): void;
 }
 
 /** Builds the shared state from the settings and the remembered UI state of this visitor. */
-export function createStoreState(
-  settings: WidgetSettings,
-  api: TinyChatApi,
-  storage: WidgetStorage,
-  emit: (name: ChatEventName, detail: unknown) => void,
-): StoreState {
+export function createStoreState(settings: WidgetSettings, api: TinyChatApi, storage: WidgetStorage, emit: (name: ChatEventName, detail: unknown) => void): StoreState {
   const userId = signal(settings.userId ?? anonymousId(storage));
   const ui = storage.get<{ open?: boolean; conversationId?: string | null }>(`ui:${userId.value}`) ?? {};
   const alwaysOpen = settings.mode !== 'bubble';
@@ -64,6 +61,8 @@ export function createStoreState(
   const isOpen = signal(alwaysOpen || (ui.open ?? settings.open));
   const openId = signal<string | null>(ui.conversationId ?? null);
   const thread = signal<Thread | null>(null);
+  // The alert shows a connection's fault (offline, unreachable, 5xx): it goes once the cause is gone.
+  let errorPasses = false;
   const state: StoreState = {
     settings,
     api,
@@ -84,9 +83,12 @@ export function createStoreState(
     config: null,
     disposed: false,
     saveUi: () => storage.set(`ui:${userId.value}`, { open: isOpen.value, conversationId: openId.value }),
-    reading: (conversationId) =>
-      isOpen.value && thread.value?.conversationId === conversationId && (globalThis.document?.visibilityState ?? 'visible') === 'visible',
+    reading: (conversationId) => isOpen.value && thread.value?.conversationId === conversationId && (globalThis.document?.visibilityState ?? 'visible') === 'visible',
     fail(e, isFatal = false, sentence = sentenceOf(e)) {
+      const passes = !isFatal && isTransient(e);
+      // Offline, the banner already says so, and what waits goes out once back.
+      if (passes && globalThis.navigator?.onLine === false) return;
+      errorPasses = passes;
       batch(() => {
         error.value = sentence;
         if (isFatal) {
@@ -96,6 +98,9 @@ export function createStoreState(
       });
       // The element says it in the widget's language (`tinychat:error` detail `{ message, code, fatal }`).
       emit('error', { sentence, fatal: isFatal });
+    },
+    clearPassingError() {
+      if (errorPasses) error.value = null;
     },
   };
   return state;

@@ -8,7 +8,7 @@ export const maxWatched = 20;
 
 /** The realtime channels joined: one per watched conversation, each with its own cleanup. */
 export interface Watching {
-  /** What the banner says: offline or a channel down is 'reconnecting'. */
+  /** What the banner says: 'offline' when the device says so, a channel down 'reconnecting'. */
   readonly connection: ReadonlySignal<Connection>;
   /** Realtime is connected: from now on `watch` joins channels. */
   connect(realtime: RealtimeConnector): void;
@@ -57,7 +57,7 @@ export function createWatching(state: StoreState, hooks: WatchingHooks): Watchin
   const watching: Watching = {
     connection: computed<Connection>(() => {
       void channelState.value; // read for the dependency: a channel's status changed
-      if (!online.value) return 'reconnecting';
+      if (!online.value) return 'offline';
       return socket.value;
     }),
     connect(connector) {

@@ -4,6 +4,8 @@ export interface WindowHandlers {
   onOnline(): void;
   onOffline(): void;
   onVisible(): void;
+  /** The page is going away or into the background (a reload, a tab switch on mobile). */
+  onPageHide?(): void;
 }
 
 /** Listens to focus, online, offline and visibility changes; returns what stops listening. */
@@ -13,7 +15,10 @@ export function listenToWindow(handlers: WindowHandlers): () => void {
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('offline', onOffline);
   globalThis.document?.addEventListener('visibilitychange', onVisible);
+  const onPageHide = () => handlers.onPageHide?.();
+  globalThis.addEventListener?.('pagehide', onPageHide);
   return () => {
+    globalThis.removeEventListener?.('pagehide', onPageHide);
     globalThis.removeEventListener?.('focus', onFocus);
     globalThis.removeEventListener?.('online', onOnline);
     globalThis.removeEventListener?.('offline', onOffline);

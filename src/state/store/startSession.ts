@@ -1,9 +1,12 @@
-import { batch } from '@preact/signals';
+import { batch, type Signal } from '@preact/signals';
 import type { RealtimeConnector, TinyChatConfig } from '../../transport/types.ts';
 import { chooseDelivery } from '../chooseDelivery.ts';
 import type { Outbox } from '../createOutbox.ts';
+import { createRetryLoop, type RetryLoop } from '../createRetryLoop.ts';
 import type { WidgetStorage } from '../createStorage.ts';
+import { isTransient, sentenceOf } from '../failure.ts';
 import { loadSession } from '../loadSession.ts';
+import type { Sentence } from '../types.ts';
 import type { ConversationList } from './createConversationList.ts';
 import type { Opening } from './createOpening.ts';
 import type { ServerReads } from './createServerReads.ts';
@@ -32,22 +35,32 @@ export interface SessionStartParts {
   /** Server read state (default mode): started with the list, joined to realtime with it. */
   reads?: ServerReads;
   startAgent(): void;
+  /** Why the start has not succeeded yet while it is tried again; null once started. */
+  startFailure: Signal<Sentence | null>;
 }
 
 /**
  * Starts the widget: key check, config and user, the list; then 'ready' (the remembered or pinned thread opens
  * when the panel is open), unread counts, pending sends; realtime and the prefetch once the page is idle.
- * A failure before 'ready' is fatal: the widget cannot work.
+ * A failure that may pass (offline, unreachable, 5xx) is said in `startFailure` and tried again with backoff for as
+ * long as the page is open (the returned loop's `poke()` tries at once); meanwhile a returning visitor's thread
+ * shows what it held and takes messages into the outbox. Any other failure (a refused key) is fatal.
+ *
+ * @returns the retry loop, or null when the key was refused before anything was sent
  */
-export async function startSession(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): Promise<void> {
-  const { settings, userId, status, openId, isOpen } = state;
-  const { list, unread, opening, watching, outbox } = parts;
+export function startSession(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): RetryLoop | null {
   try {
-    options.checkKey(settings.apiKey);
+    options.checkKey(state.settings.apiKey);
   } catch (e) {
     state.fail(e, true);
-    return;
+    return null;
   }
+  return createRetryLoop({ attempt: () => tryStart(state, parts, options) });
+}
+
+async function tryStart(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): Promise<'done' | 'again' | 'stop'> {
+  const { settings, userId, status, openId, isOpen } = state;
+  const { list, unread, opening, watching, outbox, startFailure } = parts;
   try {
     const s = await loadSession(state.api, options.session, {
       userId: userId.value,
@@ -63,10 +76,21 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
     await list.refresh();
     await reads;
   } catch (e) {
-    if (!state.disposed) state.fail(e, true);
-    return;
+    if (state.disposed) return 'stop';
+    if (!isTransient(e)) {
+      state.fail(e, true);
+      return 'stop';
+    }
+    const sentence = sentenceOf(e);
+    if (startFailure.peek()?.key !== sentence.key) state.emit('error', { sentence, fatal: false });
+    batch(() => {
+      startFailure.value = sentence;
+      if (isOpen.peek() && openId.peek() !== null && state.thread.peek() === null) opening.show(openId.peek()!);
+    });
+    return 'again';
   }
-  if (state.disposed) return;
+  if (state.disposed) return 'stop';
+  startFailure.value = null;
   parts.startAgent();
   batch(() => {
     status.value = 'ready';
@@ -76,6 +100,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
   state.emit('ready', { userId: userId.value });
   void unread.count();
   outbox.drain();
+  state.thread.peek()?.reload();
   options.whenIdle(() => {
     if (state.disposed || state.config === null) return;
     const realtime = options.connectRealtime(state.config);
@@ -84,4 +109,5 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
     watching.watchAll();
     void opening.prefetch();
   });
+  return 'done';
 }

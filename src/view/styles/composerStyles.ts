@@ -8,5 +8,8 @@ export const composerStyles = `
 border:1px solid var(--tc-muted);border-radius:var(--tc-radius);background:var(--tc-bg);color:var(--tc-fg)}
 .tc-input::placeholder{color:var(--tc-muted)}
 .tc-send{flex:none;padding:8px 14px;border-radius:var(--tc-radius);background:var(--tc-accent);color:var(--tc-accent-fg);font-weight:600}
+.tc-send[aria-disabled=true]{opacity:.5;cursor:not-allowed}
+.tc-limit{flex:none;padding:6px 16px 0;font-size:.85em;color:var(--tc-muted);text-align:end}
+.tc-limit[data-over=true]{color:var(--tc-danger);text-align:start}
 @media (max-width:479.98px),(pointer:coarse){.tc-input{font-size:max(16px,1em)}}
 `;

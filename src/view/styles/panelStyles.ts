@@ -28,4 +28,8 @@ animation:tc-rise .18s ease-out}
 .tc-banner{flex:none;padding:6px 16px;background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.9em;text-align:center}
 .tc-alert{flex:none;display:flex;gap:12px;align-items:flex-start;justify-content:space-between;padding:8px 16px;
 color:var(--tc-danger);border-bottom:1px solid var(--tc-border)}
+.tc-start-problem{flex:none;display:flex;flex-direction:column;align-items:flex-start;gap:10px;padding:16px}
+.tc-panel:has(.tc-thread) .tc-start-problem{flex-direction:row;flex-wrap:wrap;align-items:center;gap:4px 12px;padding:8px 16px;border-bottom:1px solid var(--tc-border)}
+.tc-panel:has(.tc-thread) .tc-start-hint{display:none}
+.tc-start-hint{color:var(--tc-muted);font-size:.9em}
 `;

@@ -5,10 +5,10 @@
  */
 export const threadStyles = `
 .tc-thread{flex:1;min-height:0;display:flex;flex-direction:column}
-.tc-log-wrap{position:relative;flex:1;min-height:0}
+.tc-log-wrap{position:relative;flex:1;min-height:0;display:flex;flex-direction:column}
 .tc-vlist{position:relative;overflow-y:auto;overflow-anchor:none}
-.tc-log{height:100%;overscroll-behavior:contain;padding:0 12px}
-.tc-log-loading{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1;padding:2px 10px;border-radius:var(--tc-pill);
+.tc-log{flex:1;min-height:0;overscroll-behavior:contain;padding:0 12px}
+.tc-log-loading{flex:none;align-self:center;margin:6px 0 2px;padding:2px 10px;border-radius:var(--tc-pill);
 background:var(--tc-bubble-bg);color:var(--tc-muted);font-size:.85em}
 .tc-vlist-row{padding:4px 0}
 .tc-msg{display:flex;flex-direction:column;align-items:flex-start;max-width:100%}
@@ -24,7 +24,7 @@ overflow-wrap:anywhere}
 .tc-msg-note{font-style:italic}
 .tc-msg-edited{font-size:.8em;font-style:italic;margin-inline-start:6px}
 .tc-msg-status,.tc-msg-seen{font-size:.8em;color:var(--tc-muted);padding:2px 4px 0}
-.tc-msg-failed{font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
+.tc-msg-failed{display:flex;flex-wrap:wrap;gap:2px 10px;font-size:.85em;color:var(--tc-danger);padding:2px 4px 0}
 .tc-jump{position:absolute;bottom:10px;left:50%;transform:translateX(-50%);z-index:1;padding:6px 12px;border-radius:var(--tc-pill);
 background:var(--tc-accent);color:var(--tc-accent-fg);font-size:.85em;font-weight:600;box-shadow:var(--tc-shadow)}
 .tc-msg-frame{width:min(240px,60vw);aspect-ratio:4/3;overflow:hidden;border-radius:8px;background:var(--tc-bg)}

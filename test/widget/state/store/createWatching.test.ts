@@ -34,7 +34,7 @@ describe('createWatching', () => {
     await until(() => events.length > 0, 'the live message');
     expect(events.map(([cid, e]) => [cid, e.type === 'message' ? e.message.body : e.type])).toEqual([[id, 'live hello']]);
     watching.setOnline(false);
-    expect(watching.connection.value).toBe('reconnecting');
+    expect(watching.connection.value).toBe('offline');
     watching.setOnline(true);
     expect(watching.connection.value).toBe('online');
     watching.dispose();

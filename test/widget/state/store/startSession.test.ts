@@ -1,7 +1,9 @@
 // @vitest-environment node
+import { signal } from '@preact/signals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../../server/createServer.ts';
 import type { StoreState } from '../../../../src/state/store/createStoreState.ts';
+import type { Sentence } from '../../../../src/state/types.ts';
 import { createConversationList } from '../../../../src/state/store/createConversationList.ts';
 import { createOpening } from '../../../../src/state/store/createOpening.ts';
 import { createUnread } from '../../../../src/state/store/createUnread.ts';
@@ -10,7 +12,7 @@ import { startSession } from '../../../../src/state/store/startSession.ts';
 import { assertPublishableKey } from '../../../../src/transport/assertPublishableKey.ts';
 import { createRealtimeConnector } from '../../../../src/transport/createRealtimeConnector.ts';
 import { startTestServer, type Api } from '../../../server/helpers/testServer.ts';
-import { browserStorage } from '../helpers.ts';
+import { browserStorage, until } from '../helpers.ts';
 import { conversationOf, makeOutbox, makeState } from './helpers.ts';
 
 let server: RunningServer & { api: Api };
@@ -29,12 +31,15 @@ async function start(state: StoreState, idle: (run: () => void) => void = () => 
   const outbox = makeOutbox(state);
   const opening = createOpening(state, { outbox, list, unread, watching, onIncoming: () => {} });
   let agentStarted = 0;
-  await startSession(
+  const startFailure = signal<Sentence | null>(null);
+  const loop = startSession(
     state,
-    { list, unread, opening, watching, outbox, startAgent: () => void agentStarted++ },
+    { list, unread, opening, watching, outbox, startAgent: () => void agentStarted++, startFailure },
     { checkKey: assertPublishableKey, session: browserStorage(), whenIdle: idle, connectRealtime: createRealtimeConnector },
   );
-  return { list, watching, opening, agentStarted: () => agentStarted };
+  // Settled: started, refused, or waiting to try again after a failure that may pass.
+  await until(() => state.status.value !== 'starting' || startFailure.value !== null, 'the first try');
+  return { list, watching, opening, loop, startFailure, agentStarted: () => agentStarted };
 }
 
 describe('startSession', () => {
@@ -67,12 +72,27 @@ describe('startSession', () => {
     expect(agentStarted()).toBe(0);
   });
 
-  it('a server that cannot be reached is fatal too; a wrong key says so', async () => {
-    const unreachable = makeState({ url: 'http://127.0.0.1:9' }).state;
-    await start(unreachable);
-    expect([unreachable.status.value, unreachable.fatal.value]).toEqual(['error', true]);
+  it('a service that is down is not fatal: it says why, tries again, and starts once the service answers', async () => {
+    let down = true;
+    const outage: typeof fetch = (input, init) => (down ? Promise.resolve(new Response('{"error":"unavailable"}', { status: 503 })) : fetch(input, init));
+    const { state, events } = makeState({ url: server.url, fetch: outage, attributes: { 'user-id': 'u_session_3' } });
+    const { loop, startFailure } = await start(state);
+    expect([state.status.value, state.fatal.value, startFailure.value]).toEqual(['starting', false, { key: 'errorServer' }]);
+    expect(state.error.value).toBeNull();
+    expect(events).toEqual([{ name: 'error', detail: { sentence: { key: 'errorServer' }, fatal: false } }]);
+    down = false;
+    loop?.poke();
+    await until(() => state.status.value === 'ready', 'ready once the service answers');
+    expect(startFailure.value).toBeNull();
+    expect(loop?.finished).toBe(true);
+    loop?.dispose();
+  });
+
+  it('a wrong key is fatal and says so, with no retry', async () => {
     const wrong = makeState({ url: server.url, attributes: { 'api-key': 'pk_test_nope' } }).state;
-    await start(wrong);
+    const { loop } = await start(wrong);
     expect(wrong.error.value).toEqual({ key: 'errorBadKey' });
+    expect(wrong.status.value).toBe('error');
+    expect(loop?.finished).toBe(true);
   });
 });
