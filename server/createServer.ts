@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
+import { compatFromEnv, type Compat } from './compat/Compat.ts';
 import type { Db } from './db/Db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/openPglite.ts';
@@ -34,12 +35,16 @@ export interface ServerOptions {
   realtime?: AppDeps['realtime'];
   /** Realtime limits over the defaults (heartbeat timeout, send buffer bound, payload size). */
   realtimeSettings?: Partial<RealtimeSettings>;
+  /** `hosted`: exactly the hosted seed's surface, none of our extensions. @defaultValue `TINYCHAT_COMPAT`, else 'default' */
+  compat?: Compat;
 }
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
   url: string;
   port: number;
+  /** The mode it runs in. */
+  compat: Compat;
   db: Db;
   /** Counters of the realtime endpoint (`/realtime/v1/websocket`). */
   realtimeStats(): RealtimeStats;
@@ -48,6 +53,8 @@ export interface RunningServer {
 
 /** Opens the database, migrates and seeds it, and starts the HTTP server. */
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  // Read before anything opens, so a mistyped TINYCHAT_COMPAT stops the start with its own sentence.
+  const compat = options.compat ?? compatFromEnv(process.env);
   const dataDir = options.memory ? await mkdtemp(join(tmpdir(), 'tinychat-')) : (options.dataDir ?? '.data');
   const uploadsDir = join(dataDir, 'uploads');
   await mkdir(uploadsDir, { recursive: true });
@@ -60,7 +67,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const publicUrl = (requestUrl: string) => options.publicUrl?.replace(/\/$/, '') ?? new URL(requestUrl).origin;
   const realtime = await createRealtime(db, options.realtimeSettings);
   const app = createApp(
-    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health },
+    { db, realtime: options.realtime ?? realtime.hub, uploadsDir, publicUrl, agent: options.agent, health: options.health, compat },
     (root) => root.route('/realtime/v1', realtime.routes),
   );
   const server = createAdaptorServer({ fetch: app.fetch });
@@ -74,6 +81,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    compat,
     db,
     realtimeStats: realtime.stats,
     close: async () => {

@@ -12,7 +12,11 @@ const server = await createServer({
   publicUrl: process.env.PUBLIC_URL || undefined,
 });
 const url = server.url.replace('127.0.0.1', 'localhost');
+const mode = server.compat === 'hosted'
+  ? 'hosted (TINYCHAT_COMPAT=hosted: exactly the hosted API\'s documented surface, none of our extensions)'
+  : 'default (our extensions on, listed in /v1/config "features"; TINYCHAT_COMPAT=hosted for the hosted surface only)';
 console.log(`tinychat local server on ${url} (${server.db.kind})
+  mode             ${mode}
   demo page        ${url}/
   publishable key  ${demo.tenant.key} (${demo.tenant.name}); other tenant ${demo.otherTenant.key}
   agents           ${demo.publicBot} (public), ${demo.privateBot} (api-key ${demo.privateBotKey})

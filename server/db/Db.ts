@@ -16,6 +16,11 @@ export interface Db extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   /**
+   * Runs `fn` on one connection that holds the session-level advisory lock `key`, waiting for it while another
+   * process holds it; released when `fn` settles.
+   */
+  withAdvisoryLock<T>(key: number, fn: (conn: Queryable & Pick<Db, 'exec'>) => Promise<T>): Promise<T>;
+  /**
    * Subscribes to Postgres `NOTIFY` on a channel; resolves to the unsubscribe function.
    * Realtime uses it so several server processes on one Postgres deliver each other's broadcasts.
    * @param onGap - called when a lost listening connection is back: notifications sent meanwhile are missed

@@ -20,6 +20,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    // An embedded database has one connection and one process: nobody else can be migrating it at once.
+    withAdvisoryLock: (_key, fn) => fn({ query: (text, params) => run(pg, text, params), exec: async (sql) => void (await pg.exec(sql)) }),
     // One process, one embedded database: the listener is never lost, so there is no gap to report.
     listen: async (channel, onPayload) => {
       const unsub = await pg.listen(channel, onPayload);

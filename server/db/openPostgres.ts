@@ -32,6 +32,20 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     exec: async (sql) => {
       await pool.query(sql);
     },
+    withAdvisoryLock: async (key, fn) => {
+      // A session lock lives on one connection, so everything under it runs on that same client.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await fn({ query: (text, params) => run(client, text, params), exec: async (sql) => void (await client.query(sql)) });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     listen: async (channel, onPayload, onGap) => {
       // LISTEN needs a connection of its own that stays open; when it is lost (server restart, network),
       // it is opened again with a growing pause, and onGap says notifications may have been missed.

@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { createAgentParts } from '../agent/createAgentParts.ts';
+import type { Compat } from '../compat/Compat.ts';
+import { compatContext } from '../compat/compatContext.ts';
 import type { AgentSettings } from '../agent/AgentSettings.ts';
 import type { Db } from '../db/Db.ts';
 import type { AgentHealth } from '../health/HealthMonitor.ts';
@@ -32,6 +34,8 @@ export interface AppDeps {
   health?: Partial<HealthSettings>;
   /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
   agentHealth?: () => Promise<AgentHealth>;
+  /** `hosted`: the seed's surface only; routes ask `c.get('compat')` / `extensionsOnFor(c)`. @defaultValue 'default' */
+  compat?: Compat;
 }
 
 /** JSON bodies above this are refused with 413 before they are read. */
@@ -40,16 +44,18 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 /** The TinyChat REST surface, mounted under both `/v1` and `/api/v1` as the seed shows both. */
 export function createApi(deps: AppDeps) {
   const api = new Hono<TenantEnv>();
+  const hosted = deps.compat === 'hosted';
   api.use(
     '*',
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      // idempotency-key is ours, beyond the seed: it lets a retried send stay one message (README).
-      allowHeaders: ['content-type', 'x-tinychat-api-key', 'idempotency-key'],
+      // idempotency-key is ours, beyond the seed: it lets a retried send stay one message (README). Hosted mode
+      // allows exactly the seed's two, as the hosted service does.
+      allowHeaders: hosted ? ['content-type', 'x-tinychat-api-key'] : ['content-type', 'x-tinychat-api-key', 'idempotency-key'],
       // A widget on another origin pays a preflight before each kind of call; let the browser keep the answer
-      // (Chromium caps it at 2 hours) instead of asking again every 5 seconds.
-      maxAge: 7200,
+      // (Chromium caps it at 2 hours) instead of asking again every 5 seconds. The seed promises no max-age.
+      ...(hosted ? {} : { maxAge: 7200 }),
     }),
   );
   api.use('*', tenantAuth(deps.db));
@@ -65,6 +71,7 @@ export function createApi(deps: AppDeps) {
 /** The whole HTTP app: the API, realtime's REST side, uploaded files, the demo pages. */
 export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
   const app = new Hono();
+  app.use('*', compatContext(deps.compat ?? 'default'));
   app.use(
     '/*',
     bodyLimit({

@@ -26,6 +26,8 @@ export interface Outbox {
   drain(): void;
   /** Links a live message from this visitor to the oldest matching pending entry, so it shows once. */
   claimEcho(message: Message): boolean;
+  /** The key of the entry that became the server's message `messageId` (its echo arrived, or its send answered). */
+  keyOf(messageId: string): string | undefined;
   dispose(): void;
 }
 
@@ -58,6 +60,9 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let disposed = false;
+  // Server id -> entry key, for as long as the page lives: a confirmed message's row keeps its pending key.
+  const keys = new Map<string, string>();
+  for (const e of entries.value) if (e.echoId !== null) keys.set(e.echoId, e.key);
 
   const save = () => storage.set('outbox', entries.value);
   const update = (key: string, change: Partial<OutboxEntry>) => {
@@ -86,6 +91,7 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
         try {
           const message = await api.send(next.conversationId, next.input, next.key);
           failures = 0;
+          keys.set(message.id, next.key);
           batch(() => {
             removeEntry(next.key);
             onSent(next, message);
@@ -149,9 +155,11 @@ export function createOutbox({ api, storage, onSent, onTransientFailure }: Outbo
           (e.input.media_url ?? null) === (message.media_url ?? null),
       );
       if (match === undefined) return entries.value.some((e) => e.echoId === message.id);
+      keys.set(message.id, match.key);
       update(match.key, { echoId: message.id });
       return true;
     },
+    keyOf: (messageId) => keys.get(messageId),
     dispose() {
       disposed = true;
       clearTimeout(timer);

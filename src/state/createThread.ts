@@ -4,6 +4,7 @@ import { checkImage } from './checkImage.ts';
 import type { Outbox, OutboxEntry } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
+import { until } from './until.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
 import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface ThreadOptions {
   onIncoming?(message: Message): void;
   /** Told when a page failed to load, with the error. */
   onError?(error: unknown): void;
+  /** False while sending is held (the composer keeps the draft). Absent: always true. */
+  canSend?(): boolean;
 }
 
 export interface Thread extends ThreadModel {
@@ -51,12 +54,14 @@ export function createThread(options: ThreadOptions): Thread {
   let lastTypingSent = 0;
   let disposed = false;
 
-  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them.
+  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them. A message
+  // this browser wrote keeps the key its pending row had, so confirming it changes the row, never replaces it.
   const sentItems = new WeakMap<Message, ThreadItem>();
   const itemOf = (message: Message): ThreadItem => {
     let item = sentItems.get(message);
     if (item === undefined) {
-      item = { key: message.id, message, status: 'sent', mine: message.sender_id === userId, error: null };
+      const key = outbox.keyOf(message.id) ?? message.id;
+      item = { key, message, status: 'sent', mine: message.sender_id === userId, error: null };
       sentItems.set(message, item);
     }
     return item;
@@ -161,6 +166,7 @@ export function createThread(options: ThreadOptions): Thread {
     loadingOlder,
     ready,
     typing: computed(() => [...typingBy.value.values()]),
+    ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
       if (loadingOlder.value || !hasMore.value || disposed) return;
       const first = oldest();
@@ -295,11 +301,4 @@ export function createThread(options: ThreadOptions): Thread {
 const replyField = (options: SendOptions | undefined): { reply_to?: string } => (options?.replyTo ? { reply_to: options.replyTo } : {});
 
 /** Resolves once a busy flag is false. */
-const settled = (busy: ReadonlySignal<boolean>) =>
-  new Promise<void>((resolve) => {
-    const stop = busy.subscribe((b) => {
-      if (b) return;
-      queueMicrotask(() => stop());
-      resolve();
-    });
-  });
+const settled = (busy: ReadonlySignal<boolean>) => until(busy, (b) => !b);

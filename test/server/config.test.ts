@@ -14,6 +14,7 @@ describe('GET /v1/config', () => {
     expect(body).toEqual({
       tenant: { id: '11111111-2222-3333-4444-555555555555', name: 'Acme Logistics' },
       realtime: { supabase_url: server.url, supabase_anon_key: expect.any(String), channel_prefix: 'conv:' },
+      features: expect.arrayContaining(['idempotency_key', 'agent_health']),
       agent: { healthy: true, checked_at: expect.any(String) },
     });
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { inSeedShape } from '../../compat/seedShape.ts';
 import type { Db } from '../../db/Db.ts';
 import { ApiError } from '../ApiError.ts';
 import { readJson } from '../readBody.ts';
@@ -33,7 +34,7 @@ export function conversationsRoutes(db: Db) {
          limit 100`,
         [c.get('tenant').id, userId, kind ?? null],
       );
-      return c.json({ conversations });
+      return c.json({ conversations: conversations.map((row) => inSeedShape(c.get('compat'), 'listedConversation', row)) });
     })
     .post('/conversations', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
@@ -50,12 +51,12 @@ export function conversationsRoutes(db: Db) {
          returning ${CONVERSATION_COLUMNS}`,
         [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
       );
-      if (created !== undefined) return c.json({ conversation: created }, 201);
+      if (created !== undefined) return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', created) }, 201);
       const [existing] = await db.query(
         `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
         [tenantId, kind, externalRef],
       );
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
-      return c.json({ conversation: existing }, 200);
+      return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', existing) }, 200);
     });
 }

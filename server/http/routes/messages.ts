@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import type { Compat } from '../../compat/Compat.ts';
+import { extensionsOnFor } from '../../compat/compatContext.ts';
+import { inSeedShape } from '../../compat/seedShape.ts';
 import type { Db } from '../../db/Db.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { ApiError } from '../ApiError.ts';
@@ -56,10 +59,11 @@ function idempotencyKey(header: string | undefined): string | undefined {
  * History, send, edit and soft-delete of a conversation's messages; every change is broadcast on
  * `conv:<id>` as `message` with the full row.
  * Status codes: history 200; send 201 (200 with `Idempotent-Replayed: true` for a retried Idempotency-Key);
- * edit and delete 200 with `{message}`.
+ * edit and delete 200 with `{message}`. Hosted mode ignores `Idempotency-Key` and serves the seed's fields only.
  */
 export function messagesRoutes(db: Db, realtime: Broadcaster) {
-  const announce = (message: MessageRow) => realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message });
+  const announce = (compat: Compat, message: MessageRow) =>
+    realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message: inSeedShape(compat, 'message', message) });
   return new Hono<TenantEnv>()
     .get('/conversations/:id/messages', async (c) => {
       const before = parseCursor(c.req.query('before'));
@@ -71,32 +75,34 @@ export function messagesRoutes(db: Db, realtime: Broadcaster) {
          order by messages.created_at desc limit $3`,
         [convId, before ?? null, limit],
       );
-      return c.json({ messages: newestFirst.reverse() });
+      return c.json({ messages: newestFirst.reverse().map((m) => inSeedShape(c.get('compat'), 'message', m)) });
     })
     .post('/conversations/:id/messages', jsonBodyLimit, async (c) => {
-      const input = readNewMessage(await readJson(c), idempotencyKey(c.req.header('idempotency-key')));
+      const key = extensionsOnFor(c) ? idempotencyKey(c.req.header('idempotency-key')) : undefined;
+      const input = readNewMessage(await readJson(c), key);
       const { message, replayed } = await sendMessage(db, c.get('tenant').id, c.req.param('id'), input);
       if (replayed) {
         c.header('idempotent-replayed', 'true');
         return c.json({ message }, 200);
       }
-      announce(message);
-      return c.json({ message }, 201);
+      announce(c.get('compat'), message);
+      return c.json({ message: inSeedShape(c.get('compat'), 'sentMessage', message) }, 201);
     })
     .patch('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
       const senderId = requiredText(body, 'sender_id');
       const text = requiredText(body, 'body', { max: MAX_BODY });
       const { message } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'edit', body: text });
-      announce(message);
-      return c.json({ message });
+      announce(c.get('compat'), message);
+      return c.json({ message: inSeedShape(c.get('compat'), 'message', message) });
     })
     .delete('/conversations/:id/messages/:msgId', jsonBodyLimit, async (c) => {
       const body = await readJson(c);
-      // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well.
-      const senderId = requiredText(body.sender_id === undefined ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
+      // Some HTTP clients cannot send a DELETE body; ?sender_id= is accepted as well (ours: not in hosted mode).
+      const fromQuery = body.sender_id === undefined && extensionsOnFor(c);
+      const senderId = requiredText(fromQuery ? { sender_id: c.req.query('sender_id') } : body, 'sender_id');
       const { message, changed } = await changeMessage(db, c.get('tenant').id, c.req.param('id'), c.req.param('msgId'), senderId, { kind: 'delete' });
-      if (changed) announce(message);
-      return c.json({ message });
+      if (changed) announce(c.get('compat'), message);
+      return c.json({ message: inSeedShape(c.get('compat'), 'message', message) });
     });
 }

@@ -31,10 +31,12 @@ describe('the store over the real server', () => {
     await until(() => thread?.ready.value, 'first page');
     thread?.send('  hello from the store  ');
     expect(thread?.items.value.map((i) => [i.message.body, i.status])).toEqual([['hello from the store', 'pending']]);
+    const pendingKey = thread?.items.value[0]?.key;
     await until(() => thread?.items.value[0]?.status === 'sent', 'sent');
     const stored = await serverHistory(thread?.conversationId ?? '');
     expect(stored.map((m) => [m.body, m.sender_id])).toEqual([['hello from the store', 'u_store_1']]);
-    expect(thread?.items.value.map((i) => i.key)).toEqual([stored[0]?.id]);
+    // The row keeps its key from pending to sent; the message is the server's.
+    expect(thread?.items.value.map((i) => [i.key, i.message.id])).toEqual([[pendingKey, stored[0]?.id]]);
     const user = await server.api('/v1/conversations?user_id=u_store_1');
     expect(user.body.conversations).toHaveLength(1);
     store.dispose();

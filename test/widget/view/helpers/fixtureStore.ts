@@ -178,11 +178,13 @@ export function createFixtureThread(options: FixtureThreadOptions = {}): Fixture
       loadingOlder.value = false;
     },
     send(text: string, sendOptions?: SendOptions) {
-      if (text.trim() === '') return;
+      // Trimmed, like the real thread (test/widget/state/threadContract.test.ts runs both).
+      const body = text.trim();
+      if (body === '') return;
       sent.push(text);
       sentWith.push(sendOptions);
       const key = `client_${++clientSerial}`;
-      const m = message({ id: key, conversation_id: conversationId, sender_id: VISITOR, body: text, reply_to: sendOptions?.replyTo ?? null });
+      const m = message({ id: key, conversation_id: conversationId, sender_id: VISITOR, body, reply_to: sendOptions?.replyTo ?? null });
       items.value = [...items.value, { key, message: m, status: 'pending', mine: true, error: null }];
     },
     retry(key: string) {
