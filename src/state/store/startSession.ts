@@ -3,6 +3,7 @@ import type { RealtimeConnector, TinyChatConfig } from '../../transport/types.ts
 import type { Outbox } from '../createOutbox.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import { loadSession } from '../loadSession.ts';
+import { yieldToMain } from '../yieldToMain.ts';
 import type { ConversationList } from './createConversationList.ts';
 import type { Opening } from './createOpening.ts';
 import type { StoreState } from './createStoreState.ts';
@@ -55,6 +56,7 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
     if (!state.disposed) state.fail(e, true);
     return;
   }
+  await yieldToMain();
   if (state.disposed) return;
   parts.startAgent();
   batch(() => {
@@ -65,10 +67,17 @@ export async function startSession(state: StoreState, parts: SessionStartParts, 
   state.emit('ready', { userId: userId.value });
   void unread.count();
   outbox.drain();
-  options.whenIdle(() => {
-    if (state.disposed || state.config === null) return;
-    watching.connect(options.connectRealtime(state.config));
-    watching.watchAll();
-    void opening.prefetch();
-  });
+  options.whenIdle(() => void connectAndPrefetch(state, parts, options));
+}
+
+/** Realtime, the channels and the pinned thread's first page, each in a task of its own while the page is idle. */
+async function connectAndPrefetch(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): Promise<void> {
+  const { config } = state;
+  if (state.disposed || config === null) return;
+  parts.watching.connect(options.connectRealtime(config));
+  await yieldToMain();
+  if (state.disposed) return;
+  parts.watching.watchAll();
+  await yieldToMain();
+  if (!state.disposed) void parts.opening.prefetch();
 }
