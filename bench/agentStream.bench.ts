@@ -37,9 +37,9 @@ function replyTokens(): string[] {
 /** The page's code: the widget's thread with its agent streaming a reply, the comparisons, and the last token's way to the screen. */
 const PAGE_SCRIPT = `
 import { render, h } from 'preact';
-import { createReplyModel } from './src/agent/createReplyModel.ts';
-import { streamCompletion } from './src/agent/streamCompletion.ts';
-import { agentStyles } from './src/agent/agentStyles.ts';
+import { createReplyModel } from './src/state/agent/createReplyModel.ts';
+import { streamCompletion } from './src/transport/agent/streamCompletion.ts';
+import { agentStyles } from './src/view/agent/agentStyles.ts';
 import { signal } from '@preact/signals';
 import { MessageLog } from './src/view/MessageLog.tsx';
 import { createAgentFeature } from './src/view/agent/index.ts';
@@ -288,7 +288,7 @@ export default async function agentStreamBench(): Promise<void> {
   });
   const bundle = bundled.outputFiles[0]?.text ?? '';
   const workerBundle =
-    (await build({ entryPoints: [`${root}src/agent/worker/sseWorker.ts`], bundle: true, minify: true, format: 'iife', write: false, define: { 'process.env.NODE_ENV': '"production"' } }))
+    (await build({ entryPoints: [`${root}src/transport/agent/worker/sseWorker.ts`], bundle: true, minify: true, format: 'iife', write: false, define: { 'process.env.NODE_ENV': '"production"' } }))
       .outputFiles[0]?.text ?? '';
   // The bench page's own code (fake stream, measuring) comes last in the bundle.
   const harnessLine = bundle.slice(0, bundle.indexOf('function pagedFetch')).split('\n').length - 1;

@@ -1,8 +1,10 @@
 // Our agent reply path on its own, for the stream runs while the widget does not send to its agent yet: the real
-// client and renderer (`streamReply` → `<AgentReply>`, as in src/agent's example) in a 380×560 scrolling panel,
+// client and renderer (`streamReply` → `<AgentReply>`, as in the agent chunk) in a 380×560 scrolling panel,
 // styled with `agentStyles`, reading the bench server's OpenAI-style stream over loopback. Bundled by esbuild.
 import { render } from 'preact';
-import { AgentReply, agentStyles, streamReply } from '../../src/agent/index.ts';
+import { AgentReply } from '../../src/view/agent/AgentReply.tsx';
+import { agentStyles } from '../../src/view/agent/agentStyles.ts';
+import { streamReply } from '../../src/state/agent/streamReply.ts';
 
 const style = document.createElement('style');
 style.textContent = `${agentStyles}

@@ -1,14 +1,14 @@
 import { h, render } from 'preact';
 import { createChatStore, type ChatEventName, type FullChatStore } from '../state/createChatStore.ts';
-import { readSettings } from '../state/WidgetSettings.ts';
+import { readSettings, type WidgetMode } from '../state/WidgetSettings.ts';
 import { yieldToMain } from '../state/yieldToMain.ts';
 import { assertPublishableKey } from '../transport/assertPublishableKey.ts';
 import { createRealtimeConnector } from '../transport/createRealtimeConnector.ts';
 import { createRestClient } from '../transport/createRestClient.ts';
 import type { TinyChatApi, UserRole } from '../transport/types.ts';
 import { ChatApp } from '../view/ChatApp.tsx';
-import { loadLocale, resolveLocale, type Locale } from '../view/i18n/locales.ts';
-import { say, type Sentence } from '../view/i18n/sentence.ts';
+import { loadLocale, resolveLocale, type Locale } from '../i18n/locales.ts';
+import { say, type Sentence } from '../i18n/sentence.ts';
 import { viewStyles } from '../view/viewStyles.ts';
 import { adoptStyles } from './adoptStyles.ts';
 import { restartAttributes, widgetAttributes } from './attributes.ts';
@@ -21,7 +21,7 @@ export interface Identity {
   role?: UserRole;
 }
 
-export type WidgetMode = 'bubble' | 'inline' | 'fullscreen';
+export type { WidgetMode };
 
 // Importing the module on a server (no DOM) must not throw; the class is only usable in a browser.
 const Base: typeof HTMLElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;

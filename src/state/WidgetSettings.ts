@@ -1,5 +1,8 @@
 import type { ConversationKind, UserRole } from '../transport/types.ts';
 
+/** bubble: a launcher opens a floating panel; inline and fullscreen always show the panel. */
+export type WidgetMode = 'bubble' | 'inline' | 'fullscreen';
+
 /** What the element's attributes (and the script tag's `data-*`) say, after defaults. */
 export interface WidgetSettings {
   apiKey: string;
@@ -18,8 +21,7 @@ export interface WidgetSettings {
   /** Tiny Talk agent, when both are set. */
   botId: string | null;
   agentUrl: string | null;
-  /** bubble: a launcher opens a floating panel; inline and fullscreen always show the panel. */
-  mode: 'bubble' | 'inline' | 'fullscreen';
+  mode: WidgetMode;
   /** Opens on load (unless the visitor closed it before). */
   open: boolean;
   /** Keeps several widgets' storage apart; defaults to the api key. */

@@ -16,7 +16,7 @@ import { loadAgentFeature, type AgentOptions } from './store/loadAgentFeature.ts
 import { startSession } from './store/startSession.ts';
 import type { ChatStore, ScreenName } from './types.ts';
 import { until } from './until.ts';
-import { say } from '../view/i18n/sentence.ts';
+import { say } from '../i18n/sentence.ts';
 import type { WidgetSettings } from './WidgetSettings.ts';
 
 export type { AgentOptions, ChatEventName };

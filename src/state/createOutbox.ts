@@ -1,6 +1,6 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Message, SendInput, TinyChatApi } from '../transport/types.ts';
-import type { Sentence } from '../view/i18n/sentence.ts';
+import type { Sentence } from '../i18n/sentence.ts';
 import { randomId } from './anonymousId.ts';
 import type { WidgetStorage } from './createStorage.ts';
 import { isTransient, sentenceOf } from './failure.ts';

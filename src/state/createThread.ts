@@ -6,6 +6,7 @@ import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
 import { until } from './until.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
+import { threadItems } from './threadItems.ts';
 import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
 export interface ThreadOptions {
@@ -54,43 +55,7 @@ export function createThread(options: ThreadOptions): Thread {
   let lastTypingSent = 0;
   let disposed = false;
 
-  // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them. A message
-  // this browser wrote keeps the key its pending row had, so confirming it changes the row, never replaces it.
-  const sentItems = new WeakMap<Message, ThreadItem>();
-  const itemOf = (message: Message): ThreadItem => {
-    let item = sentItems.get(message);
-    if (item === undefined) {
-      const key = outbox.keyOf(message.id) ?? message.id;
-      item = { key, message, status: 'sent', mine: message.sender_id === userId, error: null };
-      sentItems.set(message, item);
-    }
-    return item;
-  };
-  const pendingItems = new WeakMap<OutboxEntry, ThreadItem>();
-  const pendingOf = (entry: OutboxEntry): ThreadItem => {
-    let item = pendingItems.get(entry);
-    if (item === undefined) {
-      item = {
-        key: entry.key,
-        message: normalizeMessage({
-          id: entry.key,
-          conversation_id: conversationId,
-          sender_id: entry.input.sender_id,
-          created_at: entry.writtenAt,
-          body: entry.input.body ?? null,
-          message_type: entry.input.message_type ?? 'text',
-          media_url: entry.input.media_url ?? null,
-          reply_to: entry.input.reply_to ?? null,
-        }),
-        status: entry.status,
-        // The agent's replies go through the outbox too (sender `bot:<id>`): not the visitor's own.
-        mine: entry.input.sender_id === userId,
-        error: entry.error,
-      };
-      pendingItems.set(entry, item);
-    }
-    return item;
-  };
+  const { itemOf, pendingOf } = threadItems(conversationId, userId, outbox);
 
   const sorted = computed(() => [...byId.value.values()].sort(compareMessages));
   const items = computed<readonly ThreadItem[]>(() => {

@@ -1,5 +1,5 @@
 import { toSentence } from '../transport/toSentence.ts';
-import type { Sentence } from '../view/i18n/sentence.ts';
+import type { Sentence } from '../i18n/sentence.ts';
 
 /**
  * How the state layer reads a transport failure without caring which class it is: typed errors carry a

@@ -5,7 +5,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { AgentView } from './agent/AgentView.ts';
 import type { Conversation, ConversationKind, Message } from '../transport/types.ts';
-import type { Sentence } from '../view/i18n/sentence.ts';
+import type { Sentence } from '../i18n/sentence.ts';
 
 export type { Sentence };
 

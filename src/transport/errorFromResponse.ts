@@ -1,6 +1,6 @@
 import { HttpError } from './errors/HttpError.ts';
 import { RateLimitError } from './errors/RateLimitError.ts';
-import { readErrorBody } from './readErrorBody.ts';
+import { parseErrorBody, readErrorBody } from './readErrorBody.ts';
 import { retryAfterSeconds } from './retryAfterSeconds.ts';
 
 /**
@@ -12,12 +12,7 @@ import { retryAfterSeconds } from './retryAfterSeconds.ts';
  * @param text - the body as text
  */
 export function errorFromResponse(status: number, headers: Headers, text: string, now: number = Date.now()): HttpError {
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON (a proxy's error page, say): keep the text as the body.
-  }
+  const body = parseErrorBody(text);
   const fields = readErrorBody(body);
   const init = { status, body, code: fields.code, requestId: fields.requestId, message: fields.message || `HTTP ${status}` };
   return status === 429 ? new RateLimitError(init, retryAfterSeconds(headers, now)) : new HttpError(init);

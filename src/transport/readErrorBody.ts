@@ -6,6 +6,15 @@ export interface ErrorBodyFields {
   requestId: string | undefined;
 }
 
+/** An error body as JSON, or its text when it is not JSON (a proxy's HTML page, say). */
+export function parseErrorBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Reads the three error shapes of the seeds: TinyChat's `{error:"..."}`, Tiny Talk's `{code,message}` and
  * Talkory's `{error:{code,message,status,requestId}}`. Anything else (a proxy's HTML page) gives no message.

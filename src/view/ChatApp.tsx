@@ -1,23 +1,24 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
+import type { WidgetMode } from '../state/WidgetSettings.ts';
 import { warmDrafts } from './drafts.ts';
 import { warmFormatters } from './formatTime.ts';
-import { I18nProvider, resolveLocale } from './i18n/I18n.tsx';
-import { loadLocale } from './i18n/locales.ts';
+import { I18nProvider, resolveLocale } from './I18n.tsx';
+import { loadLocale } from '../i18n/locales.ts';
 import { Launcher } from './Launcher.tsx';
 import { useVisualViewport } from './mobile/useVisualViewport.ts';
 import { useNotifications } from './notify/useNotifications.ts';
 import { Panel } from './Panel.tsx';
 
-/** bubble: launcher + floating panel (default); inline: the panel fills its container; fullscreen: it fills the viewport. */
-export type ChatMode = 'bubble' | 'inline' | 'fullscreen';
-
 /** Props of {@link ChatApp}. */
 export interface ChatAppProps {
   store: ChatStore;
-  /** @defaultValue 'bubble' */
-  mode?: ChatMode;
+  /**
+   * bubble: launcher + floating panel; inline: the panel fills its container; fullscreen: it fills the viewport.
+   * @defaultValue 'bubble'
+   */
+  mode?: WidgetMode;
   /** Extra controls before the message box (issue 6: "Attach image"). */
   composerTools?: ComponentChildren;
   /**

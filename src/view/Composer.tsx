@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ThreadModel } from '../state/types.ts';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { loadDraft, saveDraft } from './drafts.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {

@@ -1,5 +1,5 @@
 import type { Connection } from '../state/types.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /**
  * "Reconnecting…" in role=status while the realtime socket is down. Only then: the first 'connecting' is too brief

@@ -1,6 +1,6 @@
 import type { ConversationSummary } from '../state/types.ts';
 import { formatShort, parseTime } from './formatTime.ts';
-import { useLocale, useT } from './i18n/I18n.tsx';
+import { useLocale, useT } from './I18n.tsx';
 import { kindLabel } from './kindLabel.ts';
 
 /** Props of {@link ConversationItem}. */

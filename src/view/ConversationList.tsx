@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ChatStore } from '../state/types.ts';
 import { ConversationItem } from './ConversationItem.tsx';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 import { personName } from './personName.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Sentence } from '../state/types.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /**
  * The store's error sentence in role=alert, in the reader's language, with "Dismiss" (the store decides whether the error can go away:

@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import type { ChatStore } from '../state/types.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 import { ChatIcon, CloseIcon } from './icons.tsx';
 
 /** Props of {@link Launcher}. */

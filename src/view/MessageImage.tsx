@@ -3,7 +3,7 @@ import { useRef } from 'preact/hooks';
 import { httpUrl } from './httpUrl.ts';
 import { lazyComponent } from './lazyComponent.tsx';
 import { withFeatureStyles } from './styles/featureStyles.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 // Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
 export { messageImageStyles } from './styles/messageImageStyles.ts';
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 import { useThreadActions } from './actions/ThreadActions.tsx';
 import { MessageRow } from './MessageRow.tsx';
 import { personName } from './personName.ts';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { ThreadItem } from '../state/types.ts';
 import { formatClock, parseTime } from './formatTime.ts';
-import { useLocale, useT } from './i18n/I18n.tsx';
+import { useLocale, useT } from './I18n.tsx';
 import { MessageActions } from './actions/MessageActions.tsx';
 import { LazyDeleteConfirm, LazyMessageEditor } from './actions/lazyEditor.ts';
 import { LazyReplyQuote } from './actions/lazyReply.ts';

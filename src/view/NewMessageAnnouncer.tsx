@@ -2,8 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { splitBotBody } from '../state/agent/botMessage.ts';
 import type { ChatStore, ThreadItem, ThreadModel } from '../state/types.ts';
-import type { StringKey } from './i18n/en.ts';
-import { useT } from './i18n/I18n.tsx';
+import type { StringKey } from '../i18n/en.ts';
+import { useT } from './I18n.tsx';
 import { personName } from './personName.ts';
 
 /** How many announcements stay in the region (each is its own node; older ones are not read again). */

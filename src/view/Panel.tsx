@@ -1,18 +1,18 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/types.ts';
+import type { WidgetMode } from '../state/WidgetSettings.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { useLocale, useT } from './i18n/I18n.tsx';
+import { useLocale, useT } from './I18n.tsx';
 import { PanelHeader } from './PanelHeader.tsx';
 import { Thread } from './Thread.tsx';
-import type { ChatMode } from './ChatApp.tsx';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
   store: ChatStore;
-  mode: ChatMode;
+  mode: WidgetMode;
   id: string;
   /** Move focus into the panel when it appears (bubble mode, opened by the visitor or the element API). */
   focusOnMount: boolean;

@@ -1,6 +1,6 @@
 import type { ChatStore } from '../state/types.ts';
 import { BackIcon, CloseIcon } from './icons.tsx';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 import { kindLabel } from './kindLabel.ts';
 
 /**

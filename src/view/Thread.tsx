@@ -10,7 +10,7 @@ import { useImageInput } from './images/useImageInput.ts';
 import type { VirtualListHandle } from './VirtualList.tsx';
 import type { ChatStore, ThreadModel } from '../state/types.ts';
 import { Composer } from './Composer.tsx';
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 import { MessageLog } from './MessageLog.tsx';
 import { NewMessageAnnouncer } from './NewMessageAnnouncer.tsx';
 import { TypingLine } from './TypingLine.tsx';

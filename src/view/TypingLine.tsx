@@ -1,4 +1,4 @@
-import { useT } from './i18n/I18n.tsx';
+import { useT } from './I18n.tsx';
 
 /**
  * "Ada is typing…" under the log. Not a live region: typing comes and goes every few seconds and announcing it

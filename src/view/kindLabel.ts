@@ -1,5 +1,5 @@
 import type { ConversationKind } from '../transport/types.ts';
-import type { StringKey } from './i18n/en.ts';
+import type { StringKey } from '../i18n/en.ts';
 
 const KEYS: Record<ConversationKind, StringKey> = { support: 'kindSupport', order: 'kindOrder', direct: 'kindDirect' };
 

@@ -1,5 +1,5 @@
 import type { ChatStore } from '../state/types.ts';
-import type { StringKey } from './i18n/en.ts';
+import type { StringKey } from '../i18n/en.ts';
 
 /**
  * How the views name a person: the name the store knows (their own, one learnt from a typing event), or "You" in

@@ -1,4 +1,4 @@
-import type { CitedResource } from '../../agent/types.ts';
+import type { CitedResource } from '../../transport/agent/types.ts';
 
 /**
  * The sender id of the bot's messages in a conversation: `bot:<botId>` (e.g. `bot:demo-bot`), so a bot can

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../agent/types.ts';
+import type { ChatMessage } from '../../transport/agent/types.ts';
 import type { ThreadItem } from '../types.ts';
 import { splitBotBody } from './botMessage.ts';
 

@@ -1,9 +1,9 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import type { ReplyModel } from '../../agent/createReplyModel.ts';
-import type { AgentError } from '../../agent/errors/AgentError.ts';
-import type { RateLimitError } from '../../agent/errors/RateLimitError.ts';
-import { streamReply } from '../../agent/streamReply.ts';
-import { streamWorker } from '../../agent/worker/streamWorker.ts';
+import type { ReplyModel } from './createReplyModel.ts';
+import type { AgentError } from '../../transport/errors/AgentError.ts';
+import type { AgentRateLimitError } from '../../transport/errors/AgentRateLimitError.ts';
+import { streamReply } from './streamReply.ts';
+import { streamWorker } from '../../transport/agent/worker/streamWorker.ts';
 import type { Message } from '../../transport/types.ts';
 import type { WidgetStorage } from '../createStorage.ts';
 import type { ThreadItem } from '../types.ts';
@@ -47,7 +47,7 @@ export interface AgentController {
   /** The last failure (not a 429) and where; cleared by the next reply. */
   readonly failure: ReadonlySignal<{ conversationId: string; error: AgentError } | null>;
   /** A 429 being waited out, with the moment it ends (ms since the epoch). */
-  readonly rateLimit: ReadonlySignal<{ error: RateLimitError; until: number } | null>;
+  readonly rateLimit: ReadonlySignal<{ error: AgentRateLimitError; until: number } | null>;
   /** Conversations the visitor handed over to a person (persisted). */
   readonly handedOver: ReadonlySignal<ReadonlySet<string>>;
   /** Whether the agent still answers in this conversation (not handed over, no person wrote in it). */
@@ -77,7 +77,7 @@ export function createAgent(host: AgentHost): AgentController {
   const senderId = botSenderId(host.botId);
   const reply = signal<ActiveReply | null>(null);
   const failure = signal<{ conversationId: string; error: AgentError } | null>(null);
-  const rateLimit = signal<{ error: RateLimitError; until: number } | null>(null);
+  const rateLimit = signal<{ error: AgentRateLimitError; until: number } | null>(null);
   const handedOver = signal<ReadonlySet<string>>(new Set(host.storage.get<string[]>(storageKey) ?? []));
   let disposed = false;
 
@@ -100,9 +100,9 @@ export function createAgent(host: AgentHost): AgentController {
     const error = model.error.peek();
     batch(() => {
       if (status === 'error' && error !== null) {
-        if (error.kind === 'rate-limit') {
-          const limited = error as RateLimitError;
-          rateLimit.value = { error: limited, until: Date.now() + limited.retryAfter * 1000 };
+        if (error.kind === 'agent-rate-limit') {
+          const limited = error as AgentRateLimitError;
+          rateLimit.value = { error: limited, until: Date.now() + limited.retryAfterSeconds * 1000 };
           reply.value = null;
         } else failure.value = { conversationId, error };
         // A failed reply stays on screen with what arrived and the way to a person.

@@ -1,4 +1,4 @@
-import type { CitedResource } from '../../agent/types.ts';
+import type { CitedResource } from '../../transport/agent/types.ts';
 import { SOURCES_MARKER } from './botMessage.ts';
 
 // Only the agent writes bot messages, so this lives apart from botMessage.ts (which the log needs to read them)

@@ -1,4 +1,4 @@
-import { en } from '../../view/i18n/en.ts';
+import { en } from '../../i18n/en.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /** No API key was given (absent, empty or only spaces). */

@@ -1,5 +1,5 @@
-import { en } from '../../view/i18n/en.ts';
-import { format } from '../../view/i18n/sentence.ts';
+import { en } from '../../i18n/en.ts';
+import { format } from '../../i18n/sentence.ts';
 import { TransportError, transportErrorKind } from './TransportError.ts';
 
 /**

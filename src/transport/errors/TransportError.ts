@@ -1,15 +1,31 @@
-/** Which transport failure an error is, as a string union so callers can switch on it. */
-export type TransportErrorKind = 'http' | 'rate-limit' | 'network' | 'timeout' | 'secret-key' | 'missing-key';
+/**
+ * Which transport failure an error is, as a string union so callers can switch on it: the REST and realtime
+ * client's, then the agent client's own (its HTTP answers, its 429, its network, a cut-off or unreadable stream,
+ * a secret agent key refused).
+ */
+export type TransportErrorKind =
+  | 'http'
+  | 'rate-limit'
+  | 'network'
+  | 'timeout'
+  | 'secret-key'
+  | 'missing-key'
+  | 'agent-http'
+  | 'agent-rate-limit'
+  | 'agent-network'
+  | 'cut-off'
+  | 'bad-stream'
+  | 'refused';
 
 /**
  * The brand every transport error carries. `Symbol.for` is one registry shared by every realm of a page, so
  * an error made by a widget in an iframe or by a second copy of the bundle still passes the guards, where
- * `instanceof` would not (STYLE.md item 6). A plain `kind` is not enough: the agent client's errors have one too.
+ * `instanceof` would not.
  */
 export const TRANSPORT_ERROR: unique symbol = Symbol.for('tinychat.transport.error') as never;
 
 /**
- * Base class of the REST and realtime transport's errors. Never thrown directly; see the subclasses.
+ * Base class of the transport's errors (REST, realtime, agent). Never thrown directly; see the subclasses.
  */
 export class TransportError extends Error {
   override name = 'TransportError';

@@ -1,5 +1,5 @@
 import type { ThreadItem } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { preloadEditor } from './lazyEditor.ts';
 import { preloadReply } from './lazyReply.ts';
 import { useThreadActions } from './ThreadActions.tsx';

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Sentence, ThreadItem } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { useThreadActions } from './ThreadActions.tsx';
 // Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
 export { editorStyles } from '../styles/editorStyles.ts';

@@ -1,5 +1,5 @@
 import type { ThreadItem } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { personName } from '../personName.ts';
 import { jumpTo } from './jumpTo.ts';
 import { excerpt, useThreadActions, type ThreadActions } from './ThreadActions.tsx';

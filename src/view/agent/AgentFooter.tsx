@@ -1,9 +1,9 @@
-import { AgentErrorLine } from '../../agent/AgentErrorLine.tsx';
-import { AgentReply } from '../../agent/AgentReply.tsx';
-import { RateLimitNotice } from '../../agent/RateLimitNotice.tsx';
+import { AgentErrorLine } from './AgentErrorLine.tsx';
+import { AgentReply } from './AgentReply.tsx';
+import { RateLimitNotice } from './RateLimitNotice.tsx';
 import type { AgentController } from '../../state/agent/createAgent.ts';
 import type { ThreadModel } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { useTalkToPerson } from './TalkToPerson.tsx';
 
 /**

@@ -1,5 +1,5 @@
-import { Markdown } from '../../agent/Markdown.tsx';
-import { SourcesList } from '../../agent/SourcesList.tsx';
+import { Markdown } from './Markdown.tsx';
+import { SourcesList } from './SourcesList.tsx';
 import { splitBotBody } from '../../state/agent/botMessage.ts';
 
 /**

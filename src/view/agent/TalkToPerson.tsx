@@ -1,6 +1,6 @@
 import type { AgentController } from '../../state/agent/createAgent.ts';
 import type { ThreadModel } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 
 /**
  * Hands the conversation to a person: the agent stops answering in it (for good, kept per conversation), and

@@ -3,7 +3,7 @@
  * `bot-id` never downloads the SSE client, the markdown renderer or these views.
  */
 import { h } from 'preact';
-import { agentStyles } from '../../agent/agentStyles.ts';
+import { agentStyles } from './agentStyles.ts';
 import { createAgent, type AgentHost } from '../../state/agent/createAgent.ts';
 import type { AgentFeature } from '../../state/agent/AgentView.ts';
 import type { ThreadModel } from '../../state/types.ts';

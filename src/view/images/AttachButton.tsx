@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { preloadUploadTray } from './lazyUploadTray.ts';
 
 /** What the file picker offers; HEIC by extension too, as some systems give it no type. */

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 // Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
 export { imageDialogStyles } from '../styles/imageDialogStyles.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import type { ThreadModel, UploadItem } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 // Its CSS travels in its chunk (src/view/styles/featureStyles.ts).
 export { uploadStyles } from '../styles/uploadStyles.ts';
 

@@ -1,6 +1,6 @@
 import { useSignal, type Signal } from '@preact/signals';
 import type { ThreadItem, ThreadModel } from '../../state/types.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { preloadUploadTray } from './lazyUploadTray.ts';
 
 /** What picking, pasting and dropping images share: one way in, and the sentence for a refused file. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from '../i18n/I18n.tsx';
+import { useT } from '../I18n.tsx';
 import { setTitleCount } from './titleCount.ts';
 
 /** Props of {@link useNotifications}. */

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AgentReply } from '../../../src/agent/AgentReply.tsx';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
-import { AgentError } from '../../../src/agent/errors/AgentError.ts';
-import { RateLimitError } from '../../../src/agent/errors/RateLimitError.ts';
-import { RateLimitNotice } from '../../../src/agent/RateLimitNotice.tsx';
-import { SourcesList } from '../../../src/agent/SourcesList.tsx';
+import { AgentReply } from '../../../src/view/agent/AgentReply.tsx';
+import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
+import { AgentError } from '../../../src/transport/errors/AgentError.ts';
+import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
+import { RateLimitNotice } from '../../../src/view/agent/RateLimitNotice.tsx';
+import { SourcesList } from '../../../src/view/agent/SourcesList.tsx';
 
 const now = (f: () => void) => (f(), () => undefined);
 
@@ -84,7 +84,7 @@ describe('AgentReply', () => {
     vi.useFakeTimers();
     const model = createReplyModel({ schedule: now });
     render(<AgentReply reply={model} />);
-    act(() => model.fail(new RateLimitError('You are sending messages too quickly.', 3)));
+    act(() => model.fail(new AgentRateLimitError('You are sending messages too quickly.', 3)));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toBe('You are sending messages too quickly. You can send again in 3 seconds.');
     act(() => void vi.advanceTimersByTime(1000));

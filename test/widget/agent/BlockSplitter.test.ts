@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BlockSplitter, splitBlocks } from '../../../src/agent/markdown/BlockSplitter.ts';
+import { BlockSplitter, splitBlocks } from '../../../src/markdown/BlockSplitter.ts';
 import { seededRandom } from './helpers/random.ts';
 
 const REPLY = [

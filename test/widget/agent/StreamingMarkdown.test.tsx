@@ -1,9 +1,9 @@
 import { act, cleanup, render } from '@testing-library/preact';
 import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
-import { Markdown } from '../../../src/agent/Markdown.tsx';
-import { StreamingMarkdown } from '../../../src/agent/StreamingMarkdown.tsx';
+import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
+import { Markdown } from '../../../src/view/agent/Markdown.tsx';
+import { StreamingMarkdown } from '../../../src/view/agent/StreamingMarkdown.tsx';
 import { seededRandom } from './helpers/random.ts';
 
 const REPLY =

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AgentHttpError } from '../../../src/agent/errors/AgentHttpError.ts';
-import { RateLimitError } from '../../../src/agent/errors/RateLimitError.ts';
-import { streamCompletion } from '../../../src/agent/streamCompletion.ts';
-import { streamReply } from '../../../src/agent/streamReply.ts';
+import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts';
+import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
+import { streamCompletion } from '../../../src/transport/agent/streamCompletion.ts';
+import { streamReply } from '../../../src/state/agent/streamReply.ts';
 import { startTestServer } from '../../server/helpers/testServer.ts';
 
 // The widget's client against the project's own agent endpoint over real HTTP (node fetch).
@@ -67,11 +67,11 @@ describe('streamCompletion against the local agent server', () => {
     expect((error as AgentHttpError).message).toMatch(/^[A-Z].*\.$/);
   });
 
-  test('the per-user limit is a RateLimitError with the wait in seconds', async () => {
+  test('the per-user limit is a AgentRateLimitError with the wait in seconds', async () => {
     await streamCompletion({ agentUrl: server.url, botId: 'widget-limited-bot', messages: ask('Hi'), onToken: () => undefined });
     const error = await streamCompletion({ agentUrl: server.url, botId: 'widget-limited-bot', messages: ask('Hi again'), onToken: () => undefined }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as RateLimitError).retryAfter).toBeGreaterThanOrEqual(1);
-    expect((error as RateLimitError).retryAfter).toBeLessThanOrEqual(60);
+    expect(error).toBeInstanceOf(AgentRateLimitError);
+    expect((error as AgentRateLimitError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect((error as AgentRateLimitError).retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 });

@@ -157,7 +157,7 @@ describe('the agent in the store, against the local server', () => {
     const thread = await openThread(store);
     thread.send('Hello?');
     await until(() => agentOf(store).failure.value !== null, 'the failure');
-    expect(agentOf(store).failure.value?.error.kind).toBe('http');
+    expect(agentOf(store).failure.value?.error.kind).toBe('agent-http');
     expect(agentOf(store).reply.value?.model.status.value).toBe('error');
     expect((await history(thread.conversationId)).map((m) => m.sender_id)).toEqual(['u_agent_7']);
     agentOf(store).talkToPerson(thread.conversationId);
@@ -180,8 +180,8 @@ describe('the agent in the store, against the local server', () => {
       await until(() => agentOf(store).reply.value === null, 'reply settled');
     }
     const wait = agentOf(store).rateLimit.value;
-    expect(wait?.error.kind).toBe('rate-limit');
-    expect(wait!.error.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(wait?.error.kind).toBe('agent-rate-limit');
+    expect(wait!.error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(thread.canSend?.()).toBe(false);
     await until(() => thread.canSend?.() === true, 'the wait is over');
     agentOf(store).endWait();

@@ -1,6 +1,6 @@
 // Type tests for the agent API, checked by `npm run typecheck` (tsc fails if an expected error goes away).
-import { streamCompletion } from '../../../src/agent/streamCompletion.ts';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
+import { streamCompletion } from '../../../src/transport/agent/streamCompletion.ts';
+import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
 
 const options = { agentUrl: 'http://x', botId: 'b', messages: [], onToken: () => undefined };
 

@@ -1,7 +1,7 @@
 import { effect } from '@preact/signals';
 import { describe, expect, test, vi } from 'vitest';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
-import { AgentError } from '../../../src/agent/errors/AgentError.ts';
+import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
+import { AgentError } from '../../../src/transport/errors/AgentError.ts';
 
 /** A frame scheduler the test drives by hand. */
 function manualFrames() {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTokenBatcher } from '../../../src/agent/createTokenBatcher.ts';
+import { createTokenBatcher } from '../../../src/transport/agent/createTokenBatcher.ts';
 
 describe('createTokenBatcher', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Markdown } from '../../../src/agent/Markdown.tsx';
-import { safeUrl } from '../../../src/agent/markdown/safeUrl.ts';
+import { Markdown } from '../../../src/view/agent/Markdown.tsx';
+import { safeUrl } from '../../../src/markdown/safeUrl.ts';
 
 afterEach(cleanup);
 

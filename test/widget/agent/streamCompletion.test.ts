@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AgentHttpError } from '../../../src/agent/errors/AgentHttpError.ts';
-import { isAgentError } from '../../../src/agent/errors/AgentError.ts';
-import { NetworkError } from '../../../src/agent/errors/NetworkError.ts';
-import { RateLimitError } from '../../../src/agent/errors/RateLimitError.ts';
-import { streamCompletion } from '../../../src/agent/streamCompletion.ts';
-import type { CitedResource } from '../../../src/agent/types.ts';
+import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts';
+import { isAgentError } from '../../../src/transport/errors/AgentError.ts';
+import { AgentNetworkError } from '../../../src/transport/errors/AgentNetworkError.ts';
+import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
+import { streamCompletion } from '../../../src/transport/agent/streamCompletion.ts';
+import type { CitedResource } from '../../../src/transport/agent/types.ts';
 import { chunkedBody, fakeFetch, sseReply, tokenEvent } from './helpers/sse.ts';
 
 const TOKENS = ['Hello', ' 👋🏽', ' 世界', '!\n\n', '**Bold**', ' and `code`', '\n- 一', '\n- 二 🇯🇵', ' "quoted"\\', ' é', ' done.'];
@@ -129,7 +129,7 @@ describe('errors become typed errors with a sentence', () => {
     const { fetch } = fakeFetch(() => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }));
     const error = await streamCompletion({ ...base, fetch, onToken: () => undefined }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgentHttpError);
-    expect(error).toMatchObject({ status, message: sentence, kind: 'http' });
+    expect(error).toMatchObject({ status, message: sentence, kind: 'agent-http' });
   });
 
   test('the code of a {code,message} body is kept', async () => {
@@ -142,8 +142,8 @@ describe('errors become typed errors with a sentence', () => {
       () => new Response(JSON.stringify({ code: 429, message: 'Too many requests' }), { status: 429, headers: { 'retry-after': '17', 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0' } }),
     );
     const error = await streamCompletion({ ...base, fetch, onToken: () => undefined }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ kind: 'rate-limit', retryAfter: 17, limit: 20, message: 'Too many requests.' });
+    expect(error).toBeInstanceOf(AgentRateLimitError);
+    expect(error).toMatchObject({ kind: 'agent-rate-limit', retryAfterSeconds: 17, limit: 20, message: 'Too many requests.' });
   });
 
   test('429 takes the wait from X-RateLimit-Reset when there is no Retry-After', async () => {
@@ -152,14 +152,14 @@ describe('errors become typed errors with a sentence', () => {
     const reset = Math.floor(Date.now() / 1000) + 42;
     const { fetch } = fakeFetch(() => new Response('{}', { status: 429, headers: { 'x-ratelimit-reset': String(reset) } }));
     const error = await streamCompletion({ ...base, fetch, onToken: () => undefined }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'rate-limit', retryAfter: 42, message: 'You are sending messages too quickly.' });
+    expect(error).toMatchObject({ kind: 'agent-rate-limit', retryAfterSeconds: 42, message: 'You are sending messages too quickly.' });
   });
 
   test('429 with an HTTP-date Retry-After', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
     const { fetch } = fakeFetch(() => new Response('{}', { status: 429, headers: { 'retry-after': 'Thu, 01 Jan 2026 00:01:30 GMT' } }));
-    await expect(streamCompletion({ ...base, fetch, onToken: () => undefined })).rejects.toMatchObject({ retryAfter: 90 });
+    await expect(streamCompletion({ ...base, fetch, onToken: () => undefined })).rejects.toMatchObject({ retryAfterSeconds: 90 });
   });
 
   test('a stream that ends without [DONE] is cut off, after giving what it had', async () => {
@@ -170,19 +170,19 @@ describe('errors become typed errors with a sentence', () => {
     expect(tokens).toEqual(TOKENS.slice(0, 4));
   });
 
-  test('a fetch that fails is a NetworkError with its cause', async () => {
+  test('a fetch that fails is a AgentNetworkError with its cause', async () => {
     const cause = new TypeError('Failed to fetch');
     const fetchImpl = (async () => {
       throw cause;
     }) as typeof fetch;
     const error = await streamCompletion({ ...base, fetch: fetchImpl, onToken: () => undefined }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).cause).toBe(cause);
+    expect(error).toBeInstanceOf(AgentNetworkError);
+    expect((error as AgentNetworkError).cause).toBe(cause);
   });
 
-  test('a body that errors mid-stream is a NetworkError', async () => {
+  test('a body that errors mid-stream is a AgentNetworkError', async () => {
     const { fetch } = fakeFetch(() => sseResponse(chunkedBody(sseReply(TOKENS), 4, { errorAfter: 3 }).stream));
-    await expect(streamCompletion({ ...base, fetch, onToken: () => undefined })).rejects.toBeInstanceOf(NetworkError);
+    await expect(streamCompletion({ ...base, fetch, onToken: () => undefined })).rejects.toBeInstanceOf(AgentNetworkError);
   });
 
   test('an `event: error` after some tokens ends it with its message, after the tokens it had', async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../server/createServer.ts';
 import { startTestServer, type Api } from '../../server/helpers/testServer.ts';
-import { say } from '../../../src/view/i18n/sentence.ts';
+import { say } from '../../../src/i18n/sentence.ts';
 import { makeStore, until } from './helpers.ts';
 
 let server: RunningServer & { api: Api };

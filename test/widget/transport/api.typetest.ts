@@ -1,16 +1,9 @@
-// Type tests of the transport's public API (STYLE.md rule 12): checked by `tsc`, never run.
-import {
-  createRealtimeConnector,
-  createRestClient,
-  isHttpError,
-  isRateLimitError,
-  toSentence,
-  type ChannelStatus,
-  type LiveEvent,
-  type RealtimeConnector,
-  type TinyChatApi,
-  type TinyChatConfig,
-} from '../../../src/transport/index.ts';
+// Type tests of the transport's public API: checked by `tsc`, never run.
+import { createRealtimeConnector } from '../../../src/transport/createRealtimeConnector.ts';
+import { createRestClient } from '../../../src/transport/createRestClient.ts';
+import { isHttpError, isRateLimitError } from '../../../src/transport/errors/index.ts';
+import { toSentence } from '../../../src/transport/toSentence.ts';
+import type { ChannelStatus, LiveEvent, RealtimeConnector, TinyChatApi, TinyChatConfig } from '../../../src/transport/types.ts';
 
 declare const config: TinyChatConfig;
 declare const error: unknown;

@@ -9,9 +9,9 @@ import { RateLimitError } from '../../../src/transport/errors/RateLimitError.ts'
 import { isSecretKeyError, SecretKeyError } from '../../../src/transport/errors/SecretKeyError.ts';
 import { TimeoutError } from '../../../src/transport/errors/TimeoutError.ts';
 import { toSentence } from '../../../src/transport/toSentence.ts';
-import { ar } from '../../../src/view/i18n/ar.ts';
-import { es } from '../../../src/view/i18n/es.ts';
-import { say } from '../../../src/view/i18n/sentence.ts';
+import { ar } from '../../../src/i18n/ar.ts';
+import { es } from '../../../src/i18n/es.ts';
+import { say } from '../../../src/i18n/sentence.ts';
 import { json, startHttpServer, type HttpTestServer } from './helpers/startHttpServer.ts';
 
 let server: HttpTestServer;

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Composer } from '../../../src/view/Composer.tsx';
-import { ChatApp } from '../../../src/view/index.ts';
+import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { createFixtureStore, createFixtureThread } from './helpers/fixtureStore.ts';
 
 afterEach(() => {

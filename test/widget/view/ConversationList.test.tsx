@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ChatApp } from '../../../src/view/index.ts';
+import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { createFixtureStore } from './helpers/fixtureStore.ts';
 
 afterEach(cleanup);

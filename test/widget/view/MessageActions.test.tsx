@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ChatApp } from '../../../src/view/index.ts';
+import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { createFixtureStore, message, sentItem, SUPPORT, VISITOR, type FixtureStore } from './helpers/fixtureStore.ts';
 
 afterEach(() => {

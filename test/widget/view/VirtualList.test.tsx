@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ThreadItem } from '../../../src/state/types.ts';
-import { ChatApp } from '../../../src/view/index.ts';
+import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { rowAt, rowOffsets, visibleRange } from '../../../src/view/virtualWindow.ts';
 import { createFixtureStore, message, sentItem } from './helpers/fixtureStore.ts';
 

@@ -1,21 +1,21 @@
 import { act, cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { AgentReply } from '../../../src/agent/AgentReply.tsx';
-import { createReplyModel } from '../../../src/agent/createReplyModel.ts';
-import { AgentError } from '../../../src/agent/errors/AgentError.ts';
-import { AgentHttpError } from '../../../src/agent/errors/AgentHttpError.ts';
-import { RateLimitError as AgentRateLimitError } from '../../../src/agent/errors/RateLimitError.ts';
+import { AgentReply } from '../../../src/view/agent/AgentReply.tsx';
+import { createReplyModel } from '../../../src/state/agent/createReplyModel.ts';
+import { AgentError } from '../../../src/transport/errors/AgentError.ts';
+import { AgentHttpError } from '../../../src/transport/errors/AgentHttpError.ts';
+import { AgentRateLimitError } from '../../../src/transport/errors/AgentRateLimitError.ts';
 import { defineTinyChat } from '../../../src/element/TinyChatElement.ts';
 import { NetworkError } from '../../../src/transport/errors/NetworkError.ts';
 import { RateLimitError } from '../../../src/transport/errors/RateLimitError.ts';
 import { toSentence } from '../../../src/transport/toSentence.ts';
-import { ar } from '../../../src/view/i18n/ar.ts';
-import { en, type Strings } from '../../../src/view/i18n/en.ts';
-import { es } from '../../../src/view/i18n/es.ts';
-import { formatWait } from '../../../src/view/i18n/formatWait.ts';
-import { I18nProvider } from '../../../src/view/i18n/I18n.tsx';
-import { loadLocale } from '../../../src/view/i18n/locales.ts';
-import { ChatApp } from '../../../src/view/index.ts';
+import { ar } from '../../../src/i18n/ar.ts';
+import { en, type Strings } from '../../../src/i18n/en.ts';
+import { es } from '../../../src/i18n/es.ts';
+import { formatWait } from '../../../src/i18n/formatWait.ts';
+import { I18nProvider } from '../../../src/view/I18n.tsx';
+import { loadLocale } from '../../../src/i18n/locales.ts';
+import { ChatApp } from '../../../src/view/ChatApp.tsx';
 import { createFixtureStore, message, sentItem, SUPPORT, VISITOR } from './helpers/fixtureStore.ts';
 
 afterEach(() => {

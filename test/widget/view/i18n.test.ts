@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { en, type Strings } from '../../../src/view/i18n/en.ts';
-import { ar } from '../../../src/view/i18n/ar.ts';
-import { es } from '../../../src/view/i18n/es.ts';
-import { languages, loadLocale, resolveLocale } from '../../../src/view/i18n/locales.ts';
+import { en, type Strings } from '../../../src/i18n/en.ts';
+import { ar } from '../../../src/i18n/ar.ts';
+import { es } from '../../../src/i18n/es.ts';
+import { languages, loadLocale, resolveLocale } from '../../../src/i18n/locales.ts';
 
 const tables: Record<string, Strings> = { en, es, ar };
-import { formatWait } from '../../../src/view/i18n/formatWait.ts';
+import { formatWait } from '../../../src/i18n/formatWait.ts';
 import { facadeLocale } from '../../../src/facadeLocale.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

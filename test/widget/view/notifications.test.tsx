@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { I18nProvider, resolveLocale } from '../../../src/view/i18n/I18n.tsx';
+import { I18nProvider, resolveLocale } from '../../../src/view/I18n.tsx';
 import { useNotifications, type NotificationOptions } from '../../../src/view/notify/useNotifications.ts';
 import { setTitleCount } from '../../../src/view/notify/titleCount.ts';
 

@@ -1,4 +1,4 @@
-import type { CitedResource } from '../../../../src/agent/types.ts';
+import type { CitedResource } from '../../../../src/transport/agent/types.ts';
 import { seededRandom } from './random.ts';
 
 /** The wire format of one streamed delta, as the seed's OpenAI-style chunks. */
