@@ -180,6 +180,7 @@ function rows(results: Results, widgets: readonly Widget[]): Row[] {
     { measure: 'Page load event with the widget', values: of(load, (r) => r.load), format: ms, ratio: false },
     { measure: `JS heap after load, after GC (blank page ${mb(median((results.load.get('blank') ?? []).map((r) => r.heapMb)))})`, values: of(load, (r) => r.heapMb), format: mb, ratio: true },
     { measure: `Reply stream: main-thread task time${results.oursStream === 'agent-only' ? ' (ours: agent reply path alone, see below)' : ''}`, values: of(results.stream, (r) => r.taskMs), format: ms, ratio: true, budget: 300 },
+    { measure: 'Reply stream: CPU on all renderer threads (main, workers, compositor; browser process metrics)', values: of(results.stream, (r) => r.rendererCpuMs), format: ms, ratio: true },
     { measure: 'Reply stream: JavaScript time (sampling profile, one run)', values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.jsMs ?? Number.NaN] as const)), format: ms, ratio: true, budget: 60 },
     { measure: '… garbage collection in that run', values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.gcMs ?? Number.NaN] as const)), format: ms, ratio: true },
     { measure: 'Reply stream: script time (CDP ScriptDuration; misses promise jobs)', values: of(results.stream, (r) => r.scriptMs), format: ms, ratio: false },

@@ -147,6 +147,8 @@ export interface StreamRun {
   /** From the server writing the last token to the bench seeing it in the DOM, a frame later (one CDP round trip included). */
   lagMs: number;
   windowMs: number;
+  /** CPU time of every renderer process over the same window: all its threads (main, workers, compositor, raster). */
+  rendererCpuMs: number;
   /** Profiled runs only: JavaScript and garbage-collection time from a sampling profile of the same window. */
   jsMs: number;
   gcMs: number;
@@ -175,6 +177,7 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
     ended.catch(() => undefined);
     await page.evaluate(() => void ((window as unknown as PageGlobals).__longTasks.length = 0));
     const before = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const cpuBefore = await rendererCpu(browser);
     if (profile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -189,6 +192,7 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
     await withTimeout(page.evaluate((last) => (window as unknown as PageGlobals).__until(performance.now(), last), LAST_TOKEN), 180_000, 'the last token never reached the DOM');
     const lagMs = performance.now() - endedAt;
     const after = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const cpuAfter = await rendererCpu(browser);
     const windowMs = Date.now() - t0;
     const sampled = profile ? splitProfile((await cdp.send('Profiler.stop')).profile) : { jsMs: Number.NaN, gcMs: Number.NaN };
     await cdp.detach();
@@ -204,12 +208,27 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
       longTasks: longTasks.length,
       lagMs,
       windowMs,
+      rendererCpuMs: [...cpuAfter].reduce((sum, [id, ms]) => sum + ms - (cpuBefore.get(id) ?? 0), 0),
       ...sampled,
       elements,
       files: log.files,
     };
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * Cumulative CPU time (ms) of each renderer process, from the browser's own process metrics: what the visitor's
+ * machine spends on all the page's threads, where CDP's Performance metrics see the main thread only.
+ */
+async function rendererCpu(browser: Browser): Promise<Map<number, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+    return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime * 1000]));
+  } finally {
+    await cdp.detach();
   }
 }
 

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { createChatStore, type ChatEventName, type FullChatStore } from '../state/createChatStore.ts';
 import { readSettings, type WidgetMode } from '../state/WidgetSettings.ts';
+import { yieldToMain } from '../state/yieldToMain.ts';
 import { assertPublishableKey } from '../transport/assertPublishableKey.ts';
 import { createRealtimeConnector } from '../transport/createRealtimeConnector.ts';
 import { createRestClient } from '../transport/createRestClient.ts';
@@ -225,7 +226,10 @@ export class TinyChatElement extends Base {
       loadAgent: () => import('../view/agent/index.ts'),
       emit: (name, detail) => this.#emit(name, detail),
     });
-    this.#render();
+    // Over the loader's facade, a working launcher already on screen, the first render waits a task: making the
+    // store and drawing the views in one would be a long task on a slow phone.
+    if (!this.#rendered && (this.shadowRoot?.childElementCount ?? 0) > 0) void yieldToMain().then(() => this.#render());
+    else this.#render();
   }
 
   /** The page's getUserToken(), else `tinychat:token-expired` for the page to set a fresh `user-token`. */

@@ -70,13 +70,14 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
 
   // Pay for Intl's locale data and the storage area while the page is idle, not in the click that opens a thread.
   useEffect(() => {
-    const warm = () => (warmFormatters(resolved.tag), warmDrafts());
+    // One idle callback each: the first Intl formatter loads locale data, long enough on its own on a slow phone.
+    const steps = [() => warmFormatters(resolved.tag), warmDrafts];
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(warm, { timeout: 2000 });
-      return () => cancelIdleCallback(id);
+      const ids = steps.map((step) => requestIdleCallback(step, { timeout: 2000 }));
+      return () => ids.forEach(cancelIdleCallback);
     }
-    const id = setTimeout(warm, 200);
-    return () => clearTimeout(id);
+    const ids = steps.map((step) => setTimeout(step, 200));
+    return () => ids.forEach(clearTimeout);
   }, [resolved.tag]);
 
   useEffect(() => {

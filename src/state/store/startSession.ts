@@ -7,6 +7,7 @@ import type { WidgetStorage } from '../createStorage.ts';
 import { isTransient, sentenceOf } from '../failure.ts';
 import { loadSession } from '../loadSession.ts';
 import type { Sentence } from '../types.ts';
+import { yieldToMain } from '../yieldToMain.ts';
 import type { ConversationList } from './createConversationList.ts';
 import type { Opening } from './createOpening.ts';
 import type { ServerReads } from './createServerReads.ts';
@@ -89,6 +90,8 @@ async function tryStart(state: StoreState, parts: SessionStartParts, options: Se
     });
     return 'again';
   }
+  // The list's rows are built in a task of their own, apart from the render that 'ready' starts.
+  await yieldToMain();
   if (state.disposed) return 'stop';
   startFailure.value = null;
   parts.startAgent();
@@ -101,13 +104,20 @@ async function tryStart(state: StoreState, parts: SessionStartParts, options: Se
   void unread.count();
   outbox.drain();
   state.thread.peek()?.reload();
-  options.whenIdle(() => {
-    if (state.disposed || state.config === null) return;
-    const realtime = options.connectRealtime(state.config);
-    watching.connect(realtime);
-    parts.reads?.connected(realtime);
-    watching.watchAll();
-    void opening.prefetch();
-  });
+  options.whenIdle(() => void connectAndPrefetch(state, parts, options));
   return 'done';
+}
+
+/** Realtime, the channels and the pinned thread's first page, each in a task of its own while the page is idle. */
+async function connectAndPrefetch(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): Promise<void> {
+  const { config } = state;
+  if (state.disposed || config === null) return;
+  const realtime = options.connectRealtime(config);
+  parts.watching.connect(realtime);
+  parts.reads?.connected(realtime);
+  await yieldToMain();
+  if (state.disposed) return;
+  parts.watching.watchAll();
+  await yieldToMain();
+  if (!state.disposed) void parts.opening.prefetch();
 }
