@@ -288,8 +288,16 @@ export default async function agentStreamBench(): Promise<void> {
   });
   const bundle = bundled.outputFiles[0]?.text ?? '';
   const workerBundle =
-    (await build({ entryPoints: [`${root}src/transport/agent/worker/sseWorker.ts`], bundle: true, minify: true, format: 'iife', write: false, define: { 'process.env.NODE_ENV': '"production"' } }))
-      .outputFiles[0]?.text ?? '';
+    (
+      await build({
+        entryPoints: [`${root}src/transport/agent/worker/sseWorker.ts`],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        write: false,
+        define: { 'process.env.NODE_ENV': '"production"' },
+      })
+    ).outputFiles[0]?.text ?? '';
   // The bench page's own code (fake stream, measuring) comes last in the bundle.
   const harnessLine = bundle.slice(0, bundle.indexOf('function pagedFetch')).split('\n').length - 1;
   const tokens = replyTokens();
@@ -304,7 +312,16 @@ export default async function agentStreamBench(): Promise<void> {
       const list: RunResult[] = [];
       for (let run = 0; run < runs; run++) list.push(await measure(browser, server, mode, tokens, null));
       results.set(mode, list);
-      if (process.env.AGENT_BENCH_DRY) console.log(mode, list.map((r) => `task ${r.taskMs.toFixed(0)} cpu ${(r.cpuMs ?? 0).toFixed(0)} script ${r.scriptMs.toFixed(0)} style ${(r.styleMs ?? 0).toFixed(0)} layout ${(r.layoutMs - (r.styleMs ?? 0)).toFixed(0)} long ${Math.max(0, ...r.longTasks).toFixed(0)} upd ${r.updates}`).join(' | '));
+      if (process.env.AGENT_BENCH_DRY)
+        console.log(
+          mode,
+          list
+            .map(
+              (r) =>
+                `task ${r.taskMs.toFixed(0)} cpu ${(r.cpuMs ?? 0).toFixed(0)} script ${r.scriptMs.toFixed(0)} style ${(r.styleMs ?? 0).toFixed(0)} layout ${(r.layoutMs - (r.styleMs ?? 0)).toFixed(0)} long ${Math.max(0, ...r.longTasks).toFixed(0)} upd ${r.updates}`,
+            )
+            .join(' | '),
+        );
     }
     profiled = await measure(browser, server, 'worker-thread', tokens, harnessLine);
     workerCpu = await threadCpu(browser, server, tokens);
@@ -323,20 +340,82 @@ export default async function agentStreamBench(): Promise<void> {
   const rows = [
     ['total main-thread task time (whole page)', ms(median(budgeted, task)), ms(worst(budgeted, task)), `≤ ${BUDGET.taskMs} ms`, verdict(worst(budgeted, task) <= BUDGET.taskMs)],
     ['main-thread CPU time (CDP ThreadTime: task time less the waiting a busy machine adds)', ms(median(budgeted, cpu)), ms(worst(budgeted, cpu)), '', ''],
-    ['script time (CDP ScriptDuration, whole page)', ms(median(budgeted, script)), ms(worst(budgeted, script)), `≤ ${BUDGET.scriptMs} ms`, verdict(worst(budgeted, script) <= BUDGET.scriptMs)],
-    ['widget JS self time on the main thread (sampling profile, one run: model, markdown, Preact, signals, the log)', ms(profiled?.widgetJsMs ?? NaN), '', `≤ ${BUDGET.scriptMs} ms`, verdict((profiled?.widgetJsMs ?? Infinity) <= BUDGET.scriptMs)],
+    [
+      'script time (CDP ScriptDuration, whole page)',
+      ms(median(budgeted, script)),
+      ms(worst(budgeted, script)),
+      `≤ ${BUDGET.scriptMs} ms`,
+      verdict(worst(budgeted, script) <= BUDGET.scriptMs),
+    ],
+    [
+      'widget JS self time on the main thread (sampling profile, one run: model, markdown, Preact, signals, the log)',
+      ms(profiled?.widgetJsMs ?? NaN),
+      '',
+      `≤ ${BUDGET.scriptMs} ms`,
+      verdict((profiled?.widgetJsMs ?? Infinity) <= BUDGET.scriptMs),
+    ],
     ['style + layout time', ms(median(budgeted, (r) => r.layoutMs)), ms(worst(budgeted, (r) => r.layoutMs)), '', ''],
     ['longest task (longtask observer)', longest === 0 ? 'none > 50 ms' : ms(longest), '', `≤ ${BUDGET.longTaskMs} ms`, verdict(longest <= BUDGET.longTaskMs)],
-    ['last token: the server wrote it → in the DOM (in a rAF callback, before that frame paints)', ms(median(budgeted, (r) => r.toDom), 1), ms(worst(budgeted, (r) => r.toDom), 1), `≤ ${BUDGET.lastTokenMs.toFixed(1)} ms`, verdict(worst(budgeted, (r) => r.toDom) <= BUDGET.lastTokenMs)],
-    ['last token: the server wrote it → the next rAF after that update', ms(median(budgeted, (r) => r.toNextFrame), 1), ms(worst(budgeted, (r) => r.toNextFrame), 1), '', ''],
-    ['the log stayed at the bottom, following the reply', budgeted.every((r) => r.atBottom === true) ? 'yes' : 'no', '', 'yes', verdict(budgeted.every((r) => r.atBottom === true))],
-    ['updates of the reply text', String(median(budgeted, (r) => r.updates)), String(worst(budgeted, (r) => r.updates)), `≪ ${TOKENS}`, verdict(worst(budgeted, (r) => r.updates) < TOKENS / 4)],
-    ['the stream worker\'s own CPU time (its thread, one traced run; off the main thread)', ms(workerCpu.worker), '', '', ''],
+    [
+      'last token: the server wrote it → in the DOM (in a rAF callback, before that frame paints)',
+      ms(
+        median(budgeted, (r) => r.toDom),
+        1,
+      ),
+      ms(
+        worst(budgeted, (r) => r.toDom),
+        1,
+      ),
+      `≤ ${BUDGET.lastTokenMs.toFixed(1)} ms`,
+      verdict(worst(budgeted, (r) => r.toDom) <= BUDGET.lastTokenMs),
+    ],
+    [
+      'last token: the server wrote it → the next rAF after that update',
+      ms(
+        median(budgeted, (r) => r.toNextFrame),
+        1,
+      ),
+      ms(
+        worst(budgeted, (r) => r.toNextFrame),
+        1,
+      ),
+      '',
+      '',
+    ],
+    [
+      'the log stayed at the bottom, following the reply',
+      budgeted.every((r) => r.atBottom === true) ? 'yes' : 'no',
+      '',
+      'yes',
+      verdict(budgeted.every((r) => r.atBottom === true)),
+    ],
+    [
+      'updates of the reply text',
+      String(median(budgeted, (r) => r.updates)),
+      String(worst(budgeted, (r) => r.updates)),
+      `≪ ${TOKENS}`,
+      verdict(worst(budgeted, (r) => r.updates) < TOKENS / 4),
+    ],
+    ["the stream worker's own CPU time (its thread, one traced run; off the main thread)", ms(workerCpu.worker), '', '', ''],
   ];
   const variant = (label: string, mode: Mode, lastToken: boolean): string[] => {
     const list = results.get(mode) ?? [];
     if (list.length === 0) return [label, '', '', '', '', '', '', ''];
-    return [label, ms(median(list, task)), ms(median(list, cpu)), ms(median(list, script)), ms(median(list, (r) => r.layoutMs)), ms(worst(list, (r) => Math.max(0, ...r.longTasks))), lastToken ? String(median(list, (r) => r.updates)) : '', lastToken ? ms(median(list, (r) => r.toDom), 1) : ''];
+    return [
+      label,
+      ms(median(list, task)),
+      ms(median(list, cpu)),
+      ms(median(list, script)),
+      ms(median(list, (r) => r.layoutMs)),
+      ms(worst(list, (r) => Math.max(0, ...r.longTasks))),
+      lastToken ? String(median(list, (r) => r.updates)) : '',
+      lastToken
+        ? ms(
+            median(list, (r) => r.toDom),
+            1,
+          )
+        : '',
+    ];
   };
   const variantRows = [
     variant('the widget: read in its stream worker, shown in the message log (the budgeted run)', 'worker-thread', true),
@@ -346,7 +425,11 @@ export default async function agentStreamBench(): Promise<void> {
     variant('in-page stream, the whole reply in one text node bound to the text signal (naive; no batching)', 'page-plain', true),
   ];
   const table = ['| measure | median | worst | budget | |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  const variantTable = ['| variant (medians) | task time | CPU time | script | style + layout | longest task | updates | last token → DOM |', '|---|---|---|---|---|---|---|---|', ...variantRows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const variantTable = [
+    '| variant (medians) | task time | CPU time | script | style + layout | longest task | updates | last token → DOM |',
+    '|---|---|---|---|---|---|---|---|',
+    ...variantRows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
   console.log(`${table}\n\n${variantTable}`);
   // AGENT_BENCH_DRY=1: print the tables, leave BENCHMARKS.md alone (while trying things out).
   if (process.env.AGENT_BENCH_DRY) return;

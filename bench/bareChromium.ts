@@ -49,7 +49,7 @@ export async function launchBareChromium(args: readonly string[]): Promise<{ new
           else call.resolve(message.result);
         } else if (message.method) events.push({ method: message.method, params: message.params ?? {} });
       });
-      const send = <T,>(method: string, params: Record<string, unknown> = {}): Promise<T> =>
+      const send = <T>(method: string, params: Record<string, unknown> = {}): Promise<T> =>
         new Promise<T>((resolve, reject) => {
           const n = ++id;
           waiting.set(n, { resolve: resolve as (value: unknown) => void, reject });

@@ -31,10 +31,7 @@ const median = (xs: number[]) => {
 async function startSite(widgetOrigin: string) {
   const demo = new URL('../demo/', import.meta.url);
   const css = await readFile(new URL('demo.css', demo), 'utf8');
-  const html = (await readFile(new URL('index.html', demo), 'utf8')).replace(
-    '<link rel="stylesheet" href="/demo.css">',
-    `<style>${css}</style>`,
-  );
+  const html = (await readFile(new URL('index.html', demo), 'utf8')).replace('<link rel="stylesheet" href="/demo.css">', `<style>${css}</style>`);
   const tag = /<script src="\/dist\/tinychat\.js"[^>]*><\/script>/;
   if (!tag.test(html)) throw new Error('demo/index.html no longer has the script tag this bench looks for');
   const pages = new Map([
@@ -107,9 +104,7 @@ export default async function run(): Promise<void> {
   ];
   // An audit counts against the widget when it fails in most runs with it and in none without it.
   const failsWithout = new Set(runs.without.flatMap((r) => [...r.failed]));
-  const onlyWith = [...new Set(runs.with.flatMap((r) => [...r.failed]))].filter(
-    (id) => !failsWithout.has(id) && runs.with.filter((r) => r.failed.has(id)).length * 2 > RUNS,
-  );
+  const onlyWith = [...new Set(runs.with.flatMap((r) => [...r.failed]))].filter((id) => !failsWithout.has(id) && runs.with.filter((r) => r.failed.has(id)).length * 2 > RUNS);
   const tbtDiff = fig('with', (r) => r.tbt) - fig('without', (r) => r.tbt);
   const ttiDiff = fig('with', (r) => r.tti) - fig('without', (r) => r.tti);
   const rows = metrics.map(([name, pick, fmt]) => `| ${name} | ${fmt(fig('without', pick))} | ${fmt(fig('with', pick))} |`);

@@ -27,7 +27,11 @@ const ONLY = process.env.PEERS_ONLY?.split(',') as WidgetId[] | undefined;
  */
 const ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
-const median = (v: readonly number[]) => percentile(v.filter((x) => !Number.isNaN(x)), 50);
+const median = (v: readonly number[]) =>
+  percentile(
+    v.filter((x) => !Number.isNaN(x)),
+    50,
+  );
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(0)} ms`);
@@ -128,7 +132,12 @@ async function measureAll(browser: Browser, server: PeerServer, widgets: readonl
   if (ours) {
     results.usage = await attempt(results, 'bytes after use tinychat', () => usageRun(browser, server, ours));
     // Ours streams through its own agent once the widget sends to it; until then, through the agent reply path alone.
-    const inWidget = process.env.PEERS_OURS_STREAM !== 'agent' && (await streamRun(browser, server, ours).then(() => true, (e: unknown) => (console.log(`  stream tinychat in the widget: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}; using the agent reply path alone`), false)));
+    const inWidget =
+      process.env.PEERS_OURS_STREAM !== 'agent' &&
+      (await streamRun(browser, server, ours).then(
+        () => true,
+        (e: unknown) => (console.log(`  stream tinychat in the widget: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}; using the agent reply path alone`), false),
+      ));
     results.oursStream = inWidget ? 'widget' : 'agent-only';
   }
   for (let i = 0; i < RUNS.stream; i++)
@@ -143,8 +152,7 @@ async function measureAll(browser: Browser, server: PeerServer, widgets: readonl
     if (run) results.profiled.set(w.id, run);
   }
   console.log(`  stream: ${RUNS.stream} rounds and one profiled run`);
-  for (let i = 0; i < RUNS.history; i++)
-    for (const w of widgets) push(results.history, w.id, await attempt(results, `history ${w.id}`, () => historyRun(browser, server, w)));
+  for (let i = 0; i < RUNS.history; i++) for (const w of widgets) push(results.history, w.id, await attempt(results, `history ${w.id}`, () => historyRun(browser, server, w)));
   console.log(`  history: ${RUNS.history} rounds`);
   return results;
 }
@@ -173,15 +181,49 @@ function rows(results: Results, widgets: readonly Widget[]): Row[] {
   return [
     { measure: 'First script (gzip)', values: first, format: kb, ratio: true, budget: 15 * 1024 },
     { measure: 'All widget files, after load (gzip)', values: of(load, (r) => sum(r.files)), format: kb, ratio: true },
-    { measure: 'All widget files once used: opened, a message sent and answered (gzip)', values: new Map(widgets.map((w) => [w.id, sum(allFiles(w))] as const)), format: kb, ratio: true, budget: 45 * 1024 },
+    {
+      measure: 'All widget files once used: opened, a message sent and answered (gzip)',
+      values: new Map(widgets.map((w) => [w.id, sum(allFiles(w))] as const)),
+      format: kb,
+      ratio: true,
+      budget: 45 * 1024,
+    },
     { measure: 'Launcher / input clickable (from navigation start)', values: of(load, (r) => r.clickable), format: ms, ratio: true },
-    { measure: `… over the blank page's load event (${ms(blankLoad)})`, values: of(load, (r) => r.clickable - blankLoad), format: (v) => (Number.isNaN(v) ? '—' : `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(0)} ms`), ratio: true, budget: 25 },
+    {
+      measure: `… over the blank page's load event (${ms(blankLoad)})`,
+      values: of(load, (r) => r.clickable - blankLoad),
+      format: (v) => (Number.isNaN(v) ? '—' : `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(0)} ms`),
+      ratio: true,
+      budget: 25,
+    },
     { measure: '… the last widget file that had arrived by then, received at', values: of(load, (r) => r.filesDone), format: ms, ratio: false },
     { measure: 'Page load event with the widget', values: of(load, (r) => r.load), format: ms, ratio: false },
-    { measure: `JS heap after load, after GC (blank page ${mb(median((results.load.get('blank') ?? []).map((r) => r.heapMb)))})`, values: of(load, (r) => r.heapMb), format: mb, ratio: true },
-    { measure: `Reply stream: main-thread task time${results.oursStream === 'agent-only' ? ' (ours: agent reply path alone, see below)' : ''}`, values: of(results.stream, (r) => r.taskMs), format: ms, ratio: true, budget: 300 },
-    { measure: 'Reply stream: CPU on all renderer threads (main, workers, compositor; browser process metrics)', values: of(results.stream, (r) => r.rendererCpuMs), format: ms, ratio: true },
-    { measure: 'Reply stream: JavaScript time (sampling profile, one run)', values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.jsMs ?? Number.NaN] as const)), format: ms, ratio: true, budget: 60 },
+    {
+      measure: `JS heap after load, after GC (blank page ${mb(median((results.load.get('blank') ?? []).map((r) => r.heapMb)))})`,
+      values: of(load, (r) => r.heapMb),
+      format: mb,
+      ratio: true,
+    },
+    {
+      measure: `Reply stream: main-thread task time${results.oursStream === 'agent-only' ? ' (ours: agent reply path alone, see below)' : ''}`,
+      values: of(results.stream, (r) => r.taskMs),
+      format: ms,
+      ratio: true,
+      budget: 300,
+    },
+    {
+      measure: 'Reply stream: CPU on all renderer threads (main, workers, compositor; browser process metrics)',
+      values: of(results.stream, (r) => r.rendererCpuMs),
+      format: ms,
+      ratio: true,
+    },
+    {
+      measure: 'Reply stream: JavaScript time (sampling profile, one run)',
+      values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.jsMs ?? Number.NaN] as const)),
+      format: ms,
+      ratio: true,
+      budget: 60,
+    },
     { measure: '… garbage collection in that run', values: new Map(widgets.map((w) => [w.id, results.profiled.get(w.id)?.gcMs ?? Number.NaN] as const)), format: ms, ratio: true },
     { measure: 'Reply stream: script time (CDP ScriptDuration; misses promise jobs)', values: of(results.stream, (r) => r.scriptMs), format: ms, ratio: false },
     { measure: 'Reply stream: style + layout time', values: of(results.stream, (r) => r.layoutMs), format: ms, ratio: true },
@@ -251,7 +293,9 @@ export default async function peersBench(): Promise<void> {
 function report(out: string, widgets: readonly Widget[], results: Results, chromium: string, commit: string, load: string): string {
   const ourFiles = (files: Map<string, number> | undefined) => [...(files ?? [])].map(([path, size]) => `\`${path.replace(/^\/dist\//, '')}\` ${kb(size)}`).join(', ');
   const oursLoad = (results.load as Map<WidgetId, LoadRun[]>).get('tinychat')?.[0]?.files;
-  const oursFiles = oursLoad ? `Our files after load: ${ourFiles(oursLoad)}; once used, also: ${ourFiles(new Map([...(results.usage ?? []), ...(results.stream.get('tinychat')?.[0]?.files ?? [])].filter(([p]) => !oursLoad.has(p))))}.\n` : '';
+  const oursFiles = oursLoad
+    ? `Our files after load: ${ourFiles(oursLoad)}; once used, also: ${ourFiles(new Map([...(results.usage ?? []), ...(results.stream.get('tinychat')?.[0]?.files ?? [])].filter(([p]) => !oursLoad.has(p))))}.\n`
+    : '';
   const ours = process.env.PEERS_DIST_FROM ?? `\`dist/\` built from the work tree at ${commit}`;
   const versions = widgets.map((w) => `${w.label} ${w.id === 'tinychat' ? `${w.version} (${ours})` : w.version}`).join(', ');
   const outside = widgets
@@ -298,7 +342,7 @@ const NOTES = (widgets: readonly Widget[], results: Results) => `What each figur
   (\`data: {"text"}\` events); nlux through the custom streaming adapter its docs describe (fetch, split SSE events,
   \`observer.next\`; that page code is in its figures), with its typing animation off; ours ${
     results.oursStream === 'widget'
-      ? 'through the widget itself (`bot-id`, `agent-url`): the visitor\'s message is posted to the local server, the agent is asked, and the finished reply is posted back, all inside the measured window'
+      ? "through the widget itself (`bot-id`, `agent-url`): the visitor's message is posted to the local server, the agent is asked, and the finished reply is posted back, all inside the measured window"
       : '**through its agent reply path alone** (`streamReply` → `<AgentReply>` in a 380×560 panel, `bench/peers/oursAgentPage.tsx`), because the built widget did not yet send to its agent when this ran; bench/agentStream.bench.ts measures the same path in more detail'
   }. Task and style+layout times are CDP \`Performance.getMetrics\` deltas from just before the message is sent until the last
   token is in the DOM and a frame has passed; the window is about 4.3 s for a widget that keeps up. CDP's ScriptDuration

@@ -20,10 +20,7 @@ const SUBSCRIBER_PROCESSES = 2;
 const ROUNDS = 3;
 
 type ToServer = { type: 'memory' } | { type: 'stamps' };
-type FromServer =
-  | { type: 'ready'; url: string }
-  | { type: 'memory'; heapUsed: number; rss: number; connections: number }
-  | { type: 'stamps'; stamps: [number, number, number][] };
+type FromServer = { type: 'ready'; url: string } | { type: 'memory'; heapUsed: number; rss: number; connections: number } | { type: 'stamps'; stamps: [number, number, number][] };
 /** `sockets`: one channel name per socket to open (a name repeats for several subscribers on one channel). */
 type ToSubs = { type: 'open'; url: string; sockets: string[] } | { type: 'closeAll' } | { type: 'report' };
 type FromSubs = { type: 'opened' } | { type: 'closed' } | { type: 'delivered'; seq: number } | { type: 'report'; arrivals: [number, number][] };
@@ -173,9 +170,7 @@ class SubscriberPool {
 
   /** Resolves when every subscriber of `topic` has message `seq`. */
   delivered(topic: string, seq: number): Promise<unknown> {
-    return Promise.all(
-      this.procs.filter((_, k) => this.topics[k]?.has(topic)).map((p) => next<Extract<FromSubs, { type: 'delivered' }>>(p, 'delivered', (m) => m.seq === seq)),
-    );
+    return Promise.all(this.procs.filter((_, k) => this.topics[k]?.has(topic)).map((p) => next<Extract<FromSubs, { type: 'delivered' }>>(p, 'delivered', (m) => m.seq === seq)));
   }
 
   async arrivals(): Promise<[number, number][]> {
@@ -206,7 +201,10 @@ class SubscriberPool {
 
 async function latency(server: string, serverProc: ChildProcess, subs: SubscriberPool, convs: string[], s: Scenario, seqBase: number) {
   const topics = convs.slice(0, s.channels).map((c) => `conv:${c}`);
-  await subs.open(server, topics.flatMap((t) => Array<string>(s.perChannel).fill(t)));
+  await subs.open(
+    server,
+    topics.flatMap((t) => Array<string>(s.perChannel).fill(t)),
+  );
   const sentAt = new Map<number, number>();
   for (let i = 0; i < WARMUP + MESSAGES; i++) {
     const seq = seqBase + i;
@@ -232,7 +230,10 @@ async function latency(server: string, serverProc: ChildProcess, subs: Subscribe
     max: times.reduce((a, b) => Math.max(a, b), 0),
     fanP50: percentile(fanOut, 50),
     fanP99: percentile(fanOut, 99),
-    loopP50: percentile(stamps.map(([, start, end]) => end - start), 50),
+    loopP50: percentile(
+      stamps.map(([, start, end]) => end - start),
+      50,
+    ),
     deliveries: times.length,
   };
 }
@@ -255,7 +256,10 @@ export default async function (): Promise<void> {
     // Memory first, on a server that has served the REST calls above but no socket yet.
     const IDLE = 1000;
     const before = await memory(server);
-    await subs.open(url, convs.slice(0, IDLE).map((c) => `conv:${c}`));
+    await subs.open(
+      url,
+      convs.slice(0, IDLE).map((c) => `conv:${c}`),
+    );
     const after = await memory(server);
     await subs.closeAll();
     const heapPer = (after.heapUsed - before.heapUsed) / IDLE / 1024;

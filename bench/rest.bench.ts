@@ -55,9 +55,7 @@ async function measure(server: RunningServer, clients: 1 | 50, oneConversation: 
      from generate_series(1, ${HISTORY_SIZE}) i`,
     [thread],
   );
-  const cursors = (
-    (await call(`${base}/v1/conversations/${thread}/messages?limit=200`)) as { messages: { created_at: string }[] }
-  ).messages.map((m) => m.created_at);
+  const cursors = ((await call(`${base}/v1/conversations/${thread}/messages?limit=200`)) as { messages: { created_at: string }[] }).messages.map((m) => m.created_at);
   const pages = await load(clients, PAGES_PER_CLIENT[clients], (c, r) => {
     const before = cursors[(c * 7 + r * 13) % cursors.length] as string;
     return call(`${base}/v1/conversations/${thread}/messages?limit=50&before=${encodeURIComponent(before)}`);
@@ -81,7 +79,11 @@ export default async function (): Promise<void> {
       const databaseUrl = backend === 'postgres' ? await createDatabase(pg.url, 'rest_bench') : undefined;
       const server = await createServer({ port: 0, memory: true, databaseUrl });
       try {
-        for (const [clients, one] of [[1, true], [50, false], [50, true]] as const) {
+        for (const [clients, one] of [
+          [1, true],
+          [50, false],
+          [50, true],
+        ] as const) {
           const r = await measure(server, clients, one);
           const where = clients === 1 ? '1 conversation' : one ? 'all in 1 conversation' : 'each its own conversation';
           rows.push(

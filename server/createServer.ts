@@ -75,9 +75,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const dataDir = options.memory ? await mkdtemp(join(tmpdir(), 'tinychat-')) : (options.dataDir ?? '.data');
   const uploadsDir = join(dataDir, 'uploads');
   await mkdir(uploadsDir, { recursive: true });
-  const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.memory ? undefined : join(dataDir, 'pglite'));
+  const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.memory ? undefined : join(dataDir, 'pglite'));
   await migrate(db);
   await seed(db);
   const webhooks = await startWebhooks(db, demo.tenant.id, options.webhooks).catch(async (err: unknown) => {

@@ -24,17 +24,22 @@ const server = await createServer({
   process.exit(1);
 });
 const url = server.url.replace('127.0.0.1', 'localhost');
-const mode = server.compat === 'hosted'
-  ? 'hosted (TINYCHAT_COMPAT=hosted: exactly the hosted API\'s documented surface, none of our extensions)'
-  : 'default (our extensions on, listed in /v1/config "features"; TINYCHAT_COMPAT=hosted for the hosted surface only)';
+const mode =
+  server.compat === 'hosted'
+    ? "hosted (TINYCHAT_COMPAT=hosted: exactly the hosted API's documented surface, none of our extensions)"
+    : 'default (our extensions on, listed in /v1/config "features"; TINYCHAT_COMPAT=hosted for the hosted surface only)';
 console.log(`tinychat local server on ${url} (${server.db.kind})
   mode             ${mode}
   demo page        ${url}/
   publishable key  ${demo.tenant.key} (${demo.tenant.name}); other tenant ${demo.otherTenant.key}
   agents           ${demo.publicBot} (public), ${demo.privateBot} (api-key ${demo.privateBotKey})
   health key       ${demo.healthKey} (scope health:read)
-  signed identity  ${demo.secureTenant.key} (${demo.secureTenant.name}, user token required; realtime ${demo.secureTenant.anonKey}); identity secret ${demo.identitySecret}${demoTokens ? `
-  demo token       ${url}/demo/user-token (the inbox's support person; dev only)` : ''}
+  signed identity  ${demo.secureTenant.key} (${demo.secureTenant.name}, user token required; realtime ${demo.secureTenant.anonKey}); identity secret ${demo.identitySecret}${
+    demoTokens
+      ? `
+  demo token       ${url}/demo/user-token (the inbox's support person; dev only)`
+      : ''
+  }
   realtime         ${url.replace(/^http/, 'ws')}/realtime/v1/websocket (anon key ${demo.tenant.anonKey}; supabase-js: createClient('${url}', '${demo.tenant.anonKey}'))
   try              curl -H 'x-tinychat-api-key: ${demo.tenant.key}' ${url}/v1/config`);
 console.log(webhooks.banner.replace('<server>', url));

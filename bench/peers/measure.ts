@@ -68,7 +68,12 @@ function recordFiles(page: Page): { files: Map<string, number>; outside: Set<str
   page.on('response', (res) => {
     const path = new URL(res.url()).pathname;
     if (!path.startsWith('/dist/') && !path.startsWith('/nm/')) return;
-    pending.push(res.body().then((body) => void files.set(path, gz(body)), () => undefined));
+    pending.push(
+      res.body().then(
+        (body) => void files.set(path, gz(body)),
+        () => undefined,
+      ),
+    );
   });
   return { files, outside, settle: async () => void (await Promise.all(pending)) };
 }
@@ -189,7 +194,11 @@ export async function streamRun(browser: Browser, server: PeerServer, w: Widget,
       throw new Error('no reply stream was asked for within 15 s of sending');
     });
     const [endedAt] = (await ended) as [number];
-    await withTimeout(page.evaluate((last) => (window as unknown as PageGlobals).__until(performance.now(), last), LAST_TOKEN), 180_000, 'the last token never reached the DOM');
+    await withTimeout(
+      page.evaluate((last) => (window as unknown as PageGlobals).__until(performance.now(), last), LAST_TOKEN),
+      180_000,
+      'the last token never reached the DOM',
+    );
     const lagMs = performance.now() - endedAt;
     const after = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const cpuAfter = await rendererCpu(browser);
@@ -302,7 +311,11 @@ export async function historyRun(browser: Browser, server: PeerServer, w: Widget
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => (window as unknown as PageGlobals).__bench.prepareHistory?.());
     await page.evaluate(() => void ((window as unknown as PageGlobals).__longTasks.length = 0));
-    const openMs = await withTimeout(page.evaluate((last) => (window as unknown as PageGlobals).__bench.open(last), LAST_HISTORY), 120_000, 'the newest message never reached the DOM');
+    const openMs = await withTimeout(
+      page.evaluate((last) => (window as unknown as PageGlobals).__bench.open(last), LAST_HISTORY),
+      120_000,
+      'the newest message never reached the DOM',
+    );
     await page.waitForTimeout(500);
     const longTasks = await page.evaluate(() => [...(window as unknown as PageGlobals).__longTasks]);
     const elements = await page.evaluate(() => (window as unknown as PageGlobals).__countElements((window as unknown as PageGlobals).__bench.container()));

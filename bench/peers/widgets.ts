@@ -41,8 +41,7 @@ window.__history = (n, make) => { const out = []; const where = ['at the depot',
 window.__until = (t0, text) => new Promise((resolve) => { const tick = () => { if (window.__deepText(window.__bench.container()).includes(text)) requestAnimationFrame(() => resolve(performance.now() - t0)); else requestAnimationFrame(tick); }; requestAnimationFrame(tick); });
 `;
 
-const version = (pkg: string): string =>
-  (JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+const version = (pkg: string): string => (JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
 const ourVersion = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const LAST_HISTORY = `Message number ${HISTORY}:`;

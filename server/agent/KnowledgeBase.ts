@@ -45,9 +45,7 @@ export class KnowledgeBase {
       searchOptions: { boost: { heading: 2, keywords: 1.5 }, fuzzy: 0.2, prefix: (t) => t.length > 3, combineWith: 'OR' },
     });
     this.index.addAll(
-      pages.flatMap((p) =>
-        p.sections.map((s, i) => ({ id: `${p.slug}#${i}`, slug: p.slug, title: p.title, heading: s.heading, text: s.text, keywords: p.keywords })),
-      ),
+      pages.flatMap((p) => p.sections.map((s, i) => ({ id: `${p.slug}#${i}`, slug: p.slug, title: p.title, heading: s.heading, text: s.text, keywords: p.keywords }))),
     );
   }
 

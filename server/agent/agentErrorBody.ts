@@ -11,8 +11,16 @@ function openAiType(status: number): string {
 /** A short machine-readable `code` for a status (OpenAI's `code` is a string or null). */
 function openAiCode(status: number): string {
   const codes: Record<number, string> = {
-    400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-    413: 'request_too_large', 429: 'rate_limit_exceeded', 502: 'upstream_error', 503: 'upstream_busy', 504: 'upstream_timeout',
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    413: 'request_too_large',
+    429: 'rate_limit_exceeded',
+    502: 'upstream_error',
+    503: 'upstream_busy',
+    504: 'upstream_timeout',
   };
   return codes[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
 }

@@ -37,7 +37,7 @@ export async function authorizeAgent(db: Queryable, botId: string, apiKey: strin
     if (origin === undefined || origin === '') {
       if (!trusted) throw new AgentError(403, 'origin not allowed: this agent only answers its allowed origins');
     } else if (!agent.allowed_origins.some((o) => normalise(o) === normalise(origin))) {
-      throw new AgentError(403, 'origin not allowed: add it to the agent\'s allowed origins');
+      throw new AgentError(403, "origin not allowed: add it to the agent's allowed origins");
     }
   }
   return { agent, trusted };

@@ -10,14 +10,7 @@ import { tokenize } from './tokenize.ts';
  * The demo agent: retrieval over the knowledge base, an answer composed from the best passages,
  * streamed word by word at `delayMs` per word.
  */
-export function builtinReply(
-  kb: KnowledgeBase,
-  messages: readonly ChatMessage[],
-  model: string,
-  pageUrl: (slug: string) => string,
-  delayMs: number,
-  signal: AbortSignal,
-): Reply {
+export function builtinReply(kb: KnowledgeBase, messages: readonly ChatMessage[], model: string, pageUrl: (slug: string) => string, delayMs: number, signal: AbortSignal): Reply {
   const { question, passages } = retrieve(kb, messages);
   const answer = composeAnswer(question, passages, pageUrl);
   return { model, cited: answer.cited, handover: answer.handover, tokens: pace(tokenize(answer.text), delayMs, signal), usage: () => undefined };

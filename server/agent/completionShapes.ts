@@ -8,11 +8,7 @@ export function completionId(): string {
 }
 
 /** One `chat.completion.chunk` of a streamed answer. */
-export function completionChunk(
-  head: { id: string; created: number; model: string },
-  delta: { role?: 'assistant'; content?: string },
-  finishReason: 'stop' | null,
-) {
+export function completionChunk(head: { id: string; created: number; model: string }, delta: { role?: 'assistant'; content?: string }, finishReason: 'stop' | null) {
   return {
     id: head.id,
     object: 'chat.completion.chunk' as const,

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import type { KnowledgeBase } from './KnowledgeBase.ts';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 
 // The pages are ours, but they are served as escaped text under a no-script policy all the same.
 const HEADERS = {

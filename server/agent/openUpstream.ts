@@ -41,7 +41,7 @@ export async function openUpstream(llm: LlmUpstream, body: UpstreamBody, signal:
   }
   if (res.ok) return res;
   await res.body?.cancel().catch(() => undefined);
-  if (res.status === 401 || res.status === 403) throw new AgentError(502, 'the AI provider refused the server\'s credentials');
+  if (res.status === 401 || res.status === 403) throw new AgentError(502, "the AI provider refused the server's credentials");
   if (res.status === 429 || res.status === 503) {
     const wait = Number(res.headers.get('retry-after'));
     throw new AgentError(503, 'the AI provider is busy; try again shortly', { 'Retry-After': String(Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : 30) });

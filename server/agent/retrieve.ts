@@ -17,7 +17,5 @@ export function retrieve(kb: KnowledgeBase, messages: readonly ChatMessage[]): {
 /** The cited-resources list for a set of passages, one entry per page. */
 export function citationsFor(passages: readonly Passage[], pageUrl: (slug: string) => string) {
   const seen = new Set<string>();
-  return passages
-    .filter((p) => !seen.has(p.slug) && seen.add(p.slug))
-    .map((p) => ({ id: p.slug, url: pageUrl(p.slug), title: p.title, type: 'url' as const }));
+  return passages.filter((p) => !seen.has(p.slug) && seen.add(p.slug)).map((p) => ({ id: p.slug, url: pageUrl(p.slug), title: p.title, type: 'url' as const }));
 }

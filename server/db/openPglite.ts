@@ -7,8 +7,7 @@ import type { Db, Queryable } from './Db.ts';
  */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const pg = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
-  const run = async <T>(q: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
-    (await q.query<T>(text, params as unknown[] | undefined)).rows;
+  const run = async <T>(q: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) => (await q.query<T>(text, params as unknown[] | undefined)).rows;
   return {
     kind: 'pglite',
     query: (text, params) => run(pg, text, params),

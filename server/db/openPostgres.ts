@@ -9,8 +9,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // Fail at start-up, not at the first request, when the URL is wrong.
   (await pool.connect()).release();
-  const run = async <T>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
-    (await q.query(text, params as unknown[] | undefined)).rows as T[];
+  const run = async <T>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => (await q.query(text, params as unknown[] | undefined)).rows as T[];
   return {
     kind: 'postgres',
     query: (text, params) => run(pool, text, params),

@@ -13,9 +13,7 @@ export async function probe(url: string, timeoutMs: number, headers: Record<stri
   try {
     const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     await res.body?.cancel().catch(() => undefined);
-    return res.ok
-      ? { status: 'ok', detail: `HTTP ${res.status} in ${Date.now() - started} ms` }
-      : { status: 'error', detail: `HTTP ${res.status}` };
+    return res.ok ? { status: 'ok', detail: `HTTP ${res.status} in ${Date.now() - started} ms` } : { status: 'error', detail: `HTTP ${res.status}` };
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     return { status: 'error', detail: timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable' };

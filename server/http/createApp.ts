@@ -100,8 +100,7 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void) {
       // Uploads carry their own 10 MB rule (route-level); everything else is small JSON.
       maxSize: 11 * 1024 * 1024,
       // An upload over the limit gets the seed's upload text whichever limit catches it.
-      onError: (c) =>
-        c.json({ error: c.req.path.endsWith('/upload') ? TOO_LARGE : 'request body too large' }, 413, { connection: 'close' }),
+      onError: (c) => c.json({ error: c.req.path.endsWith('/upload') ? TOO_LARGE : 'request body too large' }, 413, { connection: 'close' }),
     }),
   );
   // Agent, health and /kb first: the API's key check below would otherwise claim /v1/chat/completions.

@@ -165,8 +165,7 @@ export class RealtimeConnection implements Subscriber {
     if (channel === '') reason = 'topic must be realtime:<channel>';
     // Kind 4 frames carry the topic's length in one byte.
     else if (Buffer.byteLength(f.topic) > 255) reason = 'channel name is too long (at most 246 bytes)';
-    else if (Array.isArray(config.postgres_changes) && config.postgres_changes.length > 0)
-      reason = 'postgres_changes are not supported by this server (broadcast only)';
+    else if (Array.isArray(config.postgres_changes) && config.postgres_changes.length > 0) reason = 'postgres_changes are not supported by this server (broadcast only)';
     else if (!this.joined.has(f.topic) && this.joined.size >= this.deps.limits.maxChannelsPerSocket)
       reason = `too many channels on one connection (at most ${this.deps.limits.maxChannelsPerSocket})`;
     else {

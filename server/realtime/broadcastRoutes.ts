@@ -49,8 +49,7 @@ export function broadcastRoutes(db: Db, hub: RealtimeHub, settings: Pick<Realtim
     const tenant = await tenantOf(db, c);
     const token = bearer(c);
     const { messages } = await readJson(c);
-    if (!Array.isArray(messages) || messages.length === 0 || messages.length > MAX_MESSAGES)
-      throw new ApiError(400, `messages must be an array of 1 to ${MAX_MESSAGES}`);
+    if (!Array.isArray(messages) || messages.length === 0 || messages.length > MAX_MESSAGES) throw new ApiError(400, `messages must be an array of 1 to ${MAX_MESSAGES}`);
     const ready: Broadcast[] = [];
     for (const m of messages as unknown[]) {
       const { topic, event, payload } = (m ?? {}) as Record<string, unknown>;

@@ -6,6 +6,6 @@
 export function serverOnly(topic: string, event: string): string | undefined {
   const name = event.toLowerCase();
   if (topic.startsWith('conv:') && (name === 'message' || name === 'read')) return `'${name}' on conv: channels comes from the server only`;
-  if (topic.startsWith('user:')) return 'user: channels carry the server\'s events only';
+  if (topic.startsWith('user:')) return "user: channels carry the server's events only";
   return undefined;
 }

@@ -11,9 +11,7 @@ export const IMAGE_TYPES = {
 export type ImageType = keyof typeof IMAGE_TYPES;
 
 /** The Content-Type a stored file is served with, by its extension. */
-export const TYPE_BY_EXTENSION: Record<string, ImageType> = Object.fromEntries(
-  Object.entries(IMAGE_TYPES).map(([type, ext]) => [ext, type as ImageType]),
-);
+export const TYPE_BY_EXTENSION: Record<string, ImageType> = Object.fromEntries(Object.entries(IMAGE_TYPES).map(([type, ext]) => [ext, type as ImageType]));
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 

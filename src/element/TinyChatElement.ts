@@ -219,8 +219,7 @@ export class TinyChatElement extends Base {
       settings,
       api,
       checkKey: assertPublishableKey,
-      connectRealtime: (config) =>
-        createRealtimeConnector(config, { accessToken: async () => this.#token.current() ?? null, onTokenChange: this.#token.onChange }),
+      connectRealtime: (config) => createRealtimeConnector(config, { accessToken: async () => this.#token.current() ?? null, onTokenChange: this.#token.onChange }),
       onConfig: (config) => this.#token.enable(config.features?.includes('identity') === true),
       // The agent's code (SSE client, markdown, its views) is a chunk of its own, loaded only with a bot-id.
       loadAgent: () => import('../view/agent/index.ts'),

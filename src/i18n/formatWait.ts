@@ -7,7 +7,14 @@
  */
 export function formatWait(seconds: number, tag = 'en'): string {
   const s = Math.max(0, Math.ceil(seconds));
-  const parts = (s < 60 ? [[s, 'second']] : [[Math.floor(s / 60), 'minute'], [s % 60, 'second']]) as [number, string][];
+  const parts = (
+    s < 60
+      ? [[s, 'second']]
+      : [
+          [Math.floor(s / 60), 'minute'],
+          [s % 60, 'second'],
+        ]
+  ) as [number, string][];
   // English's narrow list has no comma ("2 minutes 5 seconds"); other languages' long one joins with their "and".
   const words = (locale: string) =>
     new Intl.ListFormat(locale, { type: 'unit', style: /^en\b/i.test(locale) ? 'narrow' : 'long' }).format(

@@ -55,7 +55,10 @@ export function readSettings(get: (name: string) => string | null | undefined): 
     userRole: roles.includes(role as UserRole) ? (role as UserRole) : 'customer',
     conversationKind: kinds.includes(kind as ConversationKind) ? (kind as ConversationKind) : 'support',
     externalRef: text(get('external-ref')),
-    participants: (text(get('participants')) ?? 'support').split(',').map((p) => p.trim()).filter((p) => p !== ''),
+    participants: (text(get('participants')) ?? 'support')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
     botId: text(get('bot-id')),
     agentUrl: text(get('agent-url')),
     mode: mode === 'inline' || mode === 'fullscreen' ? mode : 'bubble',

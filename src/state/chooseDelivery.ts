@@ -11,5 +11,9 @@ export function chooseDelivery(outbox: Outbox, config: TinyChatConfig, api: Tiny
   const keyless = () => import('./keyless/createKeylessDelivery.ts').then((m) => m.createKeylessDelivery(api, storage, lockName));
   if (config.features?.includes('idempotency_key')) outbox.useDelivery(null, keyless);
   // Should the chunk not load, keyed sends at least end in a sentence if refused, never in a silent wait.
-  else keyless().then((d) => outbox.useDelivery(d), () => outbox.useDelivery(null));
+  else
+    keyless().then(
+      (d) => outbox.useDelivery(d),
+      () => outbox.useDelivery(null),
+    );
 }

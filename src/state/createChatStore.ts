@@ -91,7 +91,10 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
     // startSession picks how to send once /v1/config says what the server has.
     held: true,
     newestKnown: (id) =>
-      [thread.peek(), opening.prefetched()].find((t) => t?.conversationId === id)?.items.peek().findLast((i) => i.status === 'sent')?.message.created_at ?? null,
+      [thread.peek(), opening.prefetched()]
+        .find((t) => t?.conversationId === id)
+        ?.items.peek()
+        .findLast((i) => i.status === 'sent')?.message.created_at ?? null,
     onSent(_entry, message) {
       thread.value?.merge([message]);
       list.noteMessage(message);

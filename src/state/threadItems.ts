@@ -7,11 +7,7 @@ import type { ThreadItem } from './types.ts';
  * The rows of one conversation's thread: one {@link ThreadItem} per Message object and per outbox entry, made once
  * and kept, so unchanged rows keep their identity and views skip them.
  */
-export function threadItems(
-  conversationId: string,
-  userId: string,
-  outbox: Outbox,
-): { itemOf(message: Message): ThreadItem; pendingOf(entry: OutboxEntry): ThreadItem } {
+export function threadItems(conversationId: string, userId: string, outbox: Outbox): { itemOf(message: Message): ThreadItem; pendingOf(entry: OutboxEntry): ThreadItem } {
   // One ThreadItem per Message object, so unchanged rows keep their identity and views skip them. A message
   // this browser wrote keeps the key its pending row had, so confirming it changes the row, never replaces it.
   const sentItems = new WeakMap<Message, ThreadItem>();

@@ -44,7 +44,12 @@ export function createRealtimeConnector(config: TinyChatConfig, options: Realtim
       // Disposed while the chunk was loading: never open the socket.
       if (disposed) void created.disconnect();
       // The token is fetched first, or the first joins would go out without it (and be refused where it is required).
-      return options.accessToken ? created.setAuth().then(() => created, () => created) : created;
+      return options.accessToken
+        ? created.setAuth().then(
+            () => created,
+            () => created,
+          )
+        : created;
     });
     return client;
   };

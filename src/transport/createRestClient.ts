@@ -46,7 +46,13 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
       return body.conversation;
     },
     async history(conversationId, query, call) {
-      const body = (await request({ method: 'GET', path: `${conv(conversationId)}/messages`, query: { before: query?.before, limit: query?.limit }, retry: true, signal: call?.signal })) as {
+      const body = (await request({
+        method: 'GET',
+        path: `${conv(conversationId)}/messages`,
+        query: { before: query?.before, limit: query?.limit },
+        retry: true,
+        signal: call?.signal,
+      })) as {
         messages: Message[];
       };
       return body.messages;
@@ -66,15 +72,31 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
     },
     async edit(conversationId, messageId, senderId, text, call) {
       // The seed documents no answer for edits and deletes: an empty or other body is a success all the same.
-      const body = (await request({ method: 'PATCH', path: `${conv(conversationId)}/messages/${seg(messageId)}`, json: { sender_id: senderId, body: text }, retry: true, signal: call?.signal })) as {
-        message?: Message;
-      } | undefined;
+      const body = (await request({
+        method: 'PATCH',
+        path: `${conv(conversationId)}/messages/${seg(messageId)}`,
+        json: { sender_id: senderId, body: text },
+        retry: true,
+        signal: call?.signal,
+      })) as
+        | {
+            message?: Message;
+          }
+        | undefined;
       return body?.message;
     },
     async remove(conversationId, messageId, senderId, call) {
-      const body = (await request({ method: 'DELETE', path: `${conv(conversationId)}/messages/${seg(messageId)}`, json: { sender_id: senderId }, retry: true, signal: call?.signal })) as {
-        message?: Message;
-      } | undefined;
+      const body = (await request({
+        method: 'DELETE',
+        path: `${conv(conversationId)}/messages/${seg(messageId)}`,
+        json: { sender_id: senderId },
+        retry: true,
+        signal: call?.signal,
+      })) as
+        | {
+            message?: Message;
+          }
+        | undefined;
       return body?.message;
     },
     async markRead(conversationId, userId, messageId, call) {
@@ -96,7 +118,14 @@ export function createRestClient(options: RestClientOptions): TinyChatApi {
         // The XHR upload (real progress events) is a chunk of its own: only a visitor who sends an image loads it.
         const { uploadFile } = await import('./uploadFile.ts');
         const url = `${options.baseUrl.replace(/\/+$/, '')}/v1${path}`;
-        return (await uploadFile(Xhr, { url, headers: { accept: 'application/json', 'x-tinychat-api-key': options.apiKey, ...userTokenHeader(options) }, body: form, timeoutMs, signal: call?.signal, onProgress })) as UploadResult;
+        return (await uploadFile(Xhr, {
+          url,
+          headers: { accept: 'application/json', 'x-tinychat-api-key': options.apiKey, ...userTokenHeader(options) },
+          body: form,
+          timeoutMs,
+          signal: call?.signal,
+          onProgress,
+        })) as UploadResult;
       }
       // No XMLHttpRequest (Node, workers): fetch has no upload progress, so the bar jumps to done at the end.
       const result = (await request({ method: 'POST', path, body: form, retry: false, timeoutMs, signal: call?.signal })) as UploadResult;

@@ -99,8 +99,8 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
         // the layout mirrors through logical CSS properties.
         lang={resolved.tag}
         dir={resolved.dir}
-      // A custom property set through the CSSOM (Preact's style object), which a strict style-src CSP allows.
-      style={accentColor === undefined ? undefined : { '--tc-accent': accentColor }}
+        // A custom property set through the CSSOM (Preact's style object), which a strict style-src CSP allows.
+        style={accentColor === undefined ? undefined : { '--tc-accent': accentColor }}
         data-open={open ? 'true' : 'false'}
         // Escape closes the floating panel from anywhere in the widget (panel or launcher); not while an IME
         // composition uses Escape to cancel itself, and never in inline/fullscreen modes, which have nothing to close.
@@ -114,15 +114,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
         {/* The launcher comes first so Tab goes from it into the open panel. */}
         {bubble && <Launcher store={store} panelId={panelId} buttonRef={launcher} />}
         {open && (
-          <Panel
-            store={store}
-            mode={mode}
-            id={panelId}
-            focusOnMount={bubble && !restoredOpen.current}
-            focusInside={focusInside}
-            composerTools={composerTools}
-            welcome={welcome}
-          />
+          <Panel store={store} mode={mode} id={panelId} focusOnMount={bubble && !restoredOpen.current} focusInside={focusInside} composerTools={composerTools} welcome={welcome} />
         )}
       </div>
     </I18nProvider>

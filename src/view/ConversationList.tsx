@@ -45,12 +45,7 @@ export function ConversationList({ store }: { store: ChatStore }) {
       {conversations.length === 0 && <p class="tc-note">{t('noConversations')}</p>}
       <ul role="list" aria-label={t('conversations')} class="tc-conv-list" part="conversation-list" onKeyDown={moveAlong}>
         {conversations.map((summary) => (
-          <ConversationItem
-            key={summary.conversation.id}
-            summary={summary}
-            who={others(summary.conversation.participants)}
-            onOpen={(id) => store.openConversation(id)}
-          />
+          <ConversationItem key={summary.conversation.id} summary={summary} who={others(summary.conversation.participants)} onOpen={(id) => store.openConversation(id)} />
         ))}
       </ul>
     </div>

@@ -26,7 +26,15 @@ export function MessageImage({ url, sender }: { url: string | null; sender: stri
   // A button around the image: it opens larger in a dialog; its name is the image's alt text.
   return (
     <>
-      <button ref={button} type="button" class="tc-msg-image-button" aria-haspopup="dialog" onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => (open.value = true)}>
+      <button
+        ref={button}
+        type="button"
+        class="tc-msg-image-button"
+        aria-haspopup="dialog"
+        onPointerEnter={preloadDialog}
+        onFocus={preloadDialog}
+        onClick={() => (open.value = true)}
+      >
         <img
           class="tc-msg-image"
           src={src}

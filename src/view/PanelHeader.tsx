@@ -19,11 +19,7 @@ export function PanelHeader({ store, closable }: { store: ChatStore; closable: b
     // A div, not <header>: inside the page a second banner landmark would compete with the page's own (axe).
     <div class="tc-header" part="header">
       {thread && (
-        <button type="button" class="tc-icon-button" aria-label={t('backToConversations')}
-          onPointerEnter={preloadList}
-          onFocus={preloadList}
-          onClick={() => store.backToList()}
-        >
+        <button type="button" class="tc-icon-button" aria-label={t('backToConversations')} onPointerEnter={preloadList} onFocus={preloadList} onClick={() => store.backToList()}>
           <BackIcon />
         </button>
       )}

@@ -221,12 +221,16 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   }
 
   return (
-    <div ref={scroller} class={props.class ? `tc-vlist ${props.class}` : 'tc-vlist'} role={props.role} aria-label={props.label} aria-live={props.live} tabIndex={0} onScroll={onScroll}>
-      <div
-        ref={inner}
-        class="tc-vlist-rows"
-        style={{ paddingTop: `${offsets[start]!}px`, paddingBottom: `${total - offsets[end]!}px` }}
-      >
+    <div
+      ref={scroller}
+      class={props.class ? `tc-vlist ${props.class}` : 'tc-vlist'}
+      role={props.role}
+      aria-label={props.label}
+      aria-live={props.live}
+      tabIndex={0}
+      onScroll={onScroll}
+    >
+      <div ref={inner} class="tc-vlist-rows" style={{ paddingTop: `${offsets[start]!}px`, paddingBottom: `${total - offsets[end]!}px` }}>
         {items.slice(start, end).map((item, i) => (
           <div key={keys[start + i]} class="tc-vlist-row">
             {renderItem(item)}

@@ -7,11 +7,7 @@ import type { StringKey } from '../i18n/en.ts';
  * (`bot:<id>`) as "Assistant"; an anonymous visitor as "Visitor 1a2b3c" (the start of their `anon_<uuid>` id,
  * enough for a support person to tell visitors apart); else the user id as it is.
  */
-export function personName(
-  store: Pick<ChatStore, 'displayName' | 'userId'>,
-  userId: string,
-  t: (key: StringKey, values?: Readonly<Record<string, string>>) => string,
-): string {
+export function personName(store: Pick<ChatStore, 'displayName' | 'userId'>, userId: string, t: (key: StringKey, values?: Readonly<Record<string, string>>) => string): string {
   const name = store.displayName(userId);
   // The store's own word for the default support user is English; the views say it in the visitor's language.
   if (userId === 'support' && name === 'Support') return t('kindSupport');

@@ -56,7 +56,9 @@ describe('the agent demo page (data-bot-id="demo-bot")', () => {
     const href = await sources.getByRole('link').first().getAttribute('href');
     expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\//);
     const announcer = page.locator('tiny-chat [aria-live="polite"]');
-    await page.waitForFunction(() => /^Assistant: /.test(document.querySelector('tiny-chat')?.shadowRoot?.querySelector('.tc-visually-hidden[aria-live="polite"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Assistant: /.test(document.querySelector('tiny-chat')?.shadowRoot?.querySelector('.tc-visually-hidden[aria-live="polite"]')?.textContent ?? ''),
+    );
     // One announcement (its own node in the region) per reply that landed in the log: the stopped one and this
     // one, each once, never token by token.
     await expect.poll(() => announcer.locator('p').allTextContents(), { timeout: WAIT }).toHaveLength(2);
@@ -66,7 +68,7 @@ describe('the agent demo page (data-bot-id="demo-bot")', () => {
 
     // Kept in the conversation: the server has both, from bot:demo-bot, the second with its Sources section.
     const stored = await history(suite.live, conversationId);
-    expect(stored.map((m) => m.sender_id.startsWith('bot:') ? 'bot' : 'visitor')).toEqual(['visitor', 'bot', 'visitor', 'bot']);
+    expect(stored.map((m) => (m.sender_id.startsWith('bot:') ? 'bot' : 'visitor'))).toEqual(['visitor', 'bot', 'visitor', 'bot']);
     expect(stored[1]?.sender_id).toBe('bot:demo-bot');
     expect(stored[3]?.body).toMatch(/\n\nSources:\n- \[/);
 

@@ -39,7 +39,7 @@ describe('the launcher before the widget has loaded', () => {
     expect(await w.closeButton.count()).toBe(1);
   });
 
-  it('speaks the widget\'s language and sits where its launcher will: Arabic, bottom-left, nothing moves', async () => {
+  it("speaks the widget's language and sits where its launcher will: Arabic, bottom-left, nothing moves", async () => {
     const { context } = await suite.person('/');
     const page = await context.newPage();
     const release = await holdWidget(page);

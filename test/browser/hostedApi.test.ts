@@ -65,7 +65,10 @@ describe(`against the chat service through a faulty network (${mode} mode)`, () 
     const { context, page, w } = await visitor();
     const conversationId = await start(page, w, 'First of four');
     // The first 'Same words' loses its answer mid-way, 'Last of four' gets a gateway's 502 after it was stored.
-    const loseOnce = new Map<string, 'cut' | '502'>([['Same words', 'cut'], ['Last of four', '502']]);
+    const loseOnce = new Map<string, 'cut' | '502'>([
+      ['Same words', 'cut'],
+      ['Last of four', '502'],
+    ]);
     proxy.loseAnswer = (body) => {
       const text = (JSON.parse(body) as { body: string }).body;
       const as = loseOnce.get(text);

@@ -21,7 +21,10 @@ describe('languages: the locale attribute picks the table, the direction and the
     expect(await panel.getAttribute('lang')).toBe('es-MX');
     expect(await panel.getAttribute('dir')).toBe('ltr');
     const box = page.getByRole('textbox', { name: 'Mensaje', exact: true });
-    await box.or(page.getByRole('button', { name: 'Nueva conversación' })).first().waitFor();
+    await box
+      .or(page.getByRole('button', { name: 'Nueva conversación' }))
+      .first()
+      .waitFor();
     if (!(await box.isVisible())) await page.getByRole('button', { name: 'Nueva conversación' }).click();
     await box.waitFor();
     expect(await box.getAttribute('placeholder')).toBe('Escribe un mensaje…');

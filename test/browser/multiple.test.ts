@@ -27,7 +27,10 @@ describe('several widgets on one page', () => {
     await help.getByRole('button', { name: /^Open chat/ }).click();
     // A first visit opens into a new thread; the list (with "New conversation") is for who has conversations.
     const helpBox = help.getByRole('textbox', { name: 'Message', exact: true });
-    await helpBox.or(help.getByRole('button', { name: 'New conversation' })).first().waitFor();
+    await helpBox
+      .or(help.getByRole('button', { name: 'New conversation' }))
+      .first()
+      .waitFor();
     if (!(await helpBox.isVisible())) await help.getByRole('button', { name: 'New conversation' }).click();
     await help.getByRole('textbox', { name: 'Message', exact: true }).fill('A question for support');
     await help.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');

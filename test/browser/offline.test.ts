@@ -20,9 +20,7 @@ describe('flaky networks', () => {
 
     await context.setOffline(false);
     await w.log.locator('[data-status="sent"]', { hasText: 'Written offline' }).waitFor();
-    await expect
-      .poll(async () => (await history(suite.live, conversationId)).filter((m) => m.body === 'Written offline').length, { timeout: WAIT })
-      .toBe(1);
+    await expect.poll(async () => (await history(suite.live, conversationId)).filter((m) => m.body === 'Written offline').length, { timeout: WAIT }).toBe(1);
     expect(await w.message('Written offline').count()).toBe(1);
 
     await page.reload();

@@ -29,15 +29,8 @@ describe('a server restart in the middle of a conversation', () => {
     await w.log.locator('[data-status="sent"]', { hasText: 'Written while the server was down' }).waitFor();
     await w.message('Support, right after the restart').waitFor();
 
-    const expected = [
-      'Before the restart',
-      'Support, before the restart',
-      'Written while the server was down',
-      'Support, right after the restart',
-    ];
-    await expect
-      .poll(async () => (await history(suite.live, conversationId)).map((m) => m.body).sort(), { timeout: WAIT })
-      .toEqual([...expected].sort());
+    const expected = ['Before the restart', 'Support, before the restart', 'Written while the server was down', 'Support, right after the restart'];
+    await expect.poll(async () => (await history(suite.live, conversationId)).map((m) => m.body).sort(), { timeout: WAIT }).toEqual([...expected].sort());
     for (const text of expected) expect(await w.message(text).count(), text).toBe(1);
     expect(await w.messages.count()).toBe(expected.length);
 

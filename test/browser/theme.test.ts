@@ -5,17 +5,14 @@ import { openThread, type } from './helpers/widget.ts';
 
 /** A computed style of the first element matching `selector` inside the widget's shadow root. */
 function shadowStyle(page: Page, selector: string, property: string): Promise<string> {
-  return page.evaluate(
-    ([sel, prop]) => getComputedStyle(document.querySelector('tiny-chat')!.shadowRoot!.querySelector(sel!)!).getPropertyValue(prop!),
-    [selector, property],
-  );
+  return page.evaluate(([sel, prop]) => getComputedStyle(document.querySelector('tiny-chat')!.shadowRoot!.querySelector(sel!)!).getPropertyValue(prop!), [selector, property]);
 }
 
 const setAttr = (page: Page, name: string, value: string | null) =>
-  page.evaluate(
-    ({ n, v }) => (v === null ? document.querySelector('tiny-chat')!.removeAttribute(n) : document.querySelector('tiny-chat')!.setAttribute(n, v)),
-    { n: name, v: value },
-  );
+  page.evaluate(({ n, v }) => (v === null ? document.querySelector('tiny-chat')!.removeAttribute(n) : document.querySelector('tiny-chat')!.setAttribute(n, v)), {
+    n: name,
+    v: value,
+  });
 
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(17, 24, 39)';
@@ -37,7 +34,7 @@ describe('themes, accent, custom properties and parts', () => {
     expect(await shadowStyle(page, '.tc-panel', 'background-color')).toBe(WHITE);
   });
 
-  it('the accent attribute and the page\'s --tinychat-* properties recolour and reshape the widget', async () => {
+  it("the accent attribute and the page's --tinychat-* properties recolour and reshape the widget", async () => {
     const { page } = await suite.person('/');
     const w = await openThread(page);
     await type(w, 'Accent check');

@@ -59,7 +59,11 @@ describe('two server processes on one Postgres', () => {
     const messages = Array.from({ length: 50 }, (_, n) => ({ topic: `conv:${conv}`, event: 'tick', payload: { n } }));
     // Half in one call, the rest one call each without waiting: NOTIFYs batch up behind each other.
     const post = (batch: unknown[]) =>
-      fetch(`${a.url}/realtime/v1/api/broadcast`, { method: 'POST', headers: { apikey: 'rt_anon_demo', 'content-type': 'application/json' }, body: JSON.stringify({ messages: batch }) });
+      fetch(`${a.url}/realtime/v1/api/broadcast`, {
+        method: 'POST',
+        headers: { apikey: 'rt_anon_demo', 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: batch }),
+      });
     expect((await post(messages.slice(0, 25))).status).toBe(202);
     for (const m of messages.slice(25)) expect((await post([m])).status).toBe(202);
     await waitFor(() => onB.received.length === 50, 'all 50');
@@ -91,9 +95,7 @@ describe('two server processes on one Postgres', () => {
     await admin.connect();
     try {
       // Kill both processes' LISTEN connections, as a Postgres restart or a network cut would.
-      const killed = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where query ilike $1 and pid <> pg_backend_pid()`, [
-        `listen "${RELAY_CHANNEL}"%`,
-      ]);
+      const killed = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where query ilike $1 and pid <> pg_backend_pid()`, [`listen "${RELAY_CHANNEL}"%`]);
       expect(killed.rowCount).toBe(2);
     } finally {
       await admin.end();

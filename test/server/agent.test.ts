@@ -208,7 +208,7 @@ describe('agents and keys', () => {
     expect(res.headers.get('x-ratelimit-limit')).toBeNull(); // trusted traffic is not counted
   });
 
-  it('refuses a model not on the agent\'s plan (403) and accepts one that is', async () => {
+  it("refuses a model not on the agent's plan (403) and accepts one that is", async () => {
     const res = await post({ botId: 'demo-bot', messages: ask('hi'), model: 'gpt-5' });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: 403, message: expect.stringContaining('gpt-5') });

@@ -29,13 +29,17 @@ describe('the agent through the openai SDK (default mode)', () => {
     expect(text).toMatch(/return/i);
   });
 
-  it("shows the server's reason for a refusal, not \"(no body)\"", async () => {
-    const refused = await client(ours).chat.completions.create({ ...ask('gpt-5', 'demo-bot'), stream: false }).catch((e: unknown) => e);
+  it('shows the server\'s reason for a refusal, not "(no body)"', async () => {
+    const refused = await client(ours)
+      .chat.completions.create({ ...ask('gpt-5', 'demo-bot'), stream: false })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OpenAI.APIError);
     expect((refused as InstanceType<typeof OpenAI.APIError>).status).toBe(403);
     expect((refused as Error).message).toMatch(/403 model not available on this agent's plan: gpt-5/);
     expect((refused as InstanceType<typeof OpenAI.APIError>).type).toBe('permission_error');
-    const locked = await client(ours).chat.completions.create({ ...ask('tiny-demo-1', 'private-bot'), stream: false }).catch((e: unknown) => e);
+    const locked = await client(ours)
+      .chat.completions.create({ ...ask('tiny-demo-1', 'private-bot'), stream: false })
+      .catch((e: unknown) => e);
     expect((locked as Error).message).toMatch(/401 missing api key: this agent is private/);
   });
 });

@@ -25,7 +25,9 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
   }
   if (mode === 'json') {
     res.writeHead(200, { 'content-type': 'application/json' });
-    return void res.end(JSON.stringify({ model: 'upstream-json', choices: [{ message: { role: 'assistant', content: 'Whole answer.' } }], usage: { prompt_tokens: 11, completion_tokens: 2 } }));
+    return void res.end(
+      JSON.stringify({ model: 'upstream-json', choices: [{ message: { role: 'assistant', content: 'Whole answer.' } }], usage: { prompt_tokens: 11, completion_tokens: 2 } }),
+    );
   }
   if (mode === 'hang') return; // never answers
   res.writeHead(200, { 'content-type': 'text/event-stream' });

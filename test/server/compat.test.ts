@@ -68,8 +68,7 @@ describe('hosted mode: exactly the seed surface', () => {
 
   it('ignores Idempotency-Key: two sends are two messages, no Idempotent-Replayed', async () => {
     const id = await thread(hosted);
-    const send = () =>
-      hosted.api(`/v1/conversations/${id}/messages`, { method: 'POST', headers: { 'idempotency-key': 'k1' }, json: { sender_id: 'u_compat', body: 'same' } });
+    const send = () => hosted.api(`/v1/conversations/${id}/messages`, { method: 'POST', headers: { 'idempotency-key': 'k1' }, json: { sender_id: 'u_compat', body: 'same' } });
     const first = await send();
     const second = await send();
     expect([first.status, second.status]).toEqual([201, 201]);
@@ -84,9 +83,18 @@ describe('hosted mode: exactly the seed surface', () => {
     const sent = await hosted.api(`/v1/conversations/${id}/messages`, { method: 'POST', json: { sender_id: 'u_compat', body: 'hi', receiver_id: 'agent_1' } });
     expect(Object.keys(sent.body.message).sort()).toEqual(['body', 'conversation_id', 'created_at', 'id', 'message_type', 'sender_id']);
     const history = await hosted.api(`/v1/conversations/${id}/messages`);
-    expect(Object.keys(history.body.messages[0]).sort()).toEqual(
-      ['body', 'conversation_id', 'created_at', 'deleted_at', 'edited_at', 'id', 'media_url', 'message_type', 'reply_to', 'sender_id'],
-    );
+    expect(Object.keys(history.body.messages[0]).sort()).toEqual([
+      'body',
+      'conversation_id',
+      'created_at',
+      'deleted_at',
+      'edited_at',
+      'id',
+      'media_url',
+      'message_type',
+      'reply_to',
+      'sender_id',
+    ]);
     const edited = await hosted.api(`/v1/conversations/${id}/messages/${sent.body.message.id}`, { method: 'PATCH', json: { sender_id: 'u_compat', body: 'hi!' } });
     expect(edited.body.message).not.toHaveProperty('receiver_id');
     const list = await hosted.api('/v1/conversations?user_id=u_compat');
@@ -108,8 +116,7 @@ describe('default mode: our extensions, each advertised', () => {
 
   it('replays a repeated Idempotency-Key as the first message', async () => {
     const id = await thread(ours);
-    const send = () =>
-      ours.api(`/v1/conversations/${id}/messages`, { method: 'POST', headers: { 'idempotency-key': 'k1' }, json: { sender_id: 'u_compat', body: 'once' } });
+    const send = () => ours.api(`/v1/conversations/${id}/messages`, { method: 'POST', headers: { 'idempotency-key': 'k1' }, json: { sender_id: 'u_compat', body: 'once' } });
     const first = await send();
     const second = await send();
     expect([first.status, second.status]).toEqual([201, 200]);

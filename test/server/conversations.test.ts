@@ -4,8 +4,7 @@ import { describeOnBackends } from './helpers/restBackends.ts';
 describeOnBackends('conversations', (ctx) => {
   const create = (json: unknown, key?: string) => ctx().server.api('/v1/conversations', { method: 'POST', json, key });
   const list = (query: string, key?: string) => ctx().server.api(`/v1/conversations?${query}`, { key });
-  const send = (id: string, body: string) =>
-    ctx().server.api(`/v1/conversations/${id}/messages`, { method: 'POST', json: { sender_id: 'u_list', body } });
+  const send = (id: string, body: string) => ctx().server.api(`/v1/conversations/${id}/messages`, { method: 'POST', json: { sender_id: 'u_list', body } });
 
   it('creates with 201 in the seed shape, then returns the original row with 200 (participants untouched)', async () => {
     const first = await create({ kind: 'order', external_ref: 'order_9001', participants: ['u_42', 'driver_3'] });
@@ -24,9 +23,7 @@ describeOnBackends('conversations', (ctx) => {
   });
 
   it('gives one row to many concurrent get-or-create calls', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => create({ kind: 'support', external_ref: 'race_1', participants: [`u_${i}`] })),
-    );
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => create({ kind: 'support', external_ref: 'race_1', participants: [`u_${i}`] })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(new Set(results.map((r) => r.body.conversation.id)).size).toBe(1);
     const rows = await ctx().server.db.query(`select count(*)::int as n from conversations where external_ref = 'race_1'`);
@@ -60,7 +57,7 @@ describeOnBackends('conversations', (ctx) => {
     for (const [json, error] of cases) expect(await create(json), JSON.stringify(json)).toMatchObject({ status: 400, body: { error } });
   });
 
-  it('lists a user\'s conversations, newest activity first, with last message, and filters by kind', async () => {
+  it("lists a user's conversations, newest activity first, with last message, and filters by kind", async () => {
     const quiet = await ctx().conversation(['u_list', 'x']);
     const older = await ctx().conversation(['u_list', 'y']);
     const newer = await ctx().conversation(['u_list', 'z']);
@@ -91,7 +88,7 @@ describeOnBackends('conversations', (ctx) => {
     expect((await list('user_id=u_many')).body.conversations).toHaveLength(100);
   });
 
-  it('answers 400 for a missing user_id or a bad kind, and never shows another tenant\'s rows', async () => {
+  it("answers 400 for a missing user_id or a bad kind, and never shows another tenant's rows", async () => {
     expect(await list('')).toMatchObject({ status: 400, body: { error: 'user_id is required' } });
     expect(await list('user_id=')).toMatchObject({ status: 400, body: { error: 'user_id is required' } });
     expect(await list('user_id=u&kind=nope')).toMatchObject({ status: 400, body: { error: 'kind must be one of order, support, direct' } });

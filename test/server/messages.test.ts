@@ -6,8 +6,7 @@ type Msg = { id: string; created_at: string; body: string | null };
 
 describeOnBackends('messages', (ctx) => {
   const api = (...args: Parameters<ReturnType<typeof ctx>['server']['api']>) => ctx().server.api(...args);
-  const send = (conv: string, json: unknown, headers?: Record<string, string>) =>
-    api(`/v1/conversations/${conv}/messages`, { method: 'POST', json, headers });
+  const send = (conv: string, json: unknown, headers?: Record<string, string>) => api(`/v1/conversations/${conv}/messages`, { method: 'POST', json, headers });
   const history = (conv: string, query = '') => api(`/v1/conversations/${conv}/messages${query}`);
 
   /** Pages back from the newest message with `before` until an empty page; returns every id in order. */
@@ -129,10 +128,14 @@ describeOnBackends('messages', (ctx) => {
     expect(first.map((m: Msg) => [m.id, m.created_at])).toEqual([['m_same_ms_0', '2026-01-15T10:18:01.412000Z']]);
     // Identical timestamps cannot exist in one conversation: the schema refuses them.
     await expect(
-      ctx().server.db.query(`insert into messages (id, conversation_id, sender_id, body, created_at) values ('m_dup', $1, 'u', 'b', timestamptz '2026-01-15 10:18:01.412+00')`, [conv]),
+      ctx().server.db.query(`insert into messages (id, conversation_id, sender_id, body, created_at) values ('m_dup', $1, 'u', 'b', timestamptz '2026-01-15 10:18:01.412+00')`, [
+        conv,
+      ]),
     ).rejects.toThrow(/duplicate key|unique/);
     // A send after them still gets a later, distinct time even if the clock were behind.
-    await ctx().server.db.query(`insert into messages (id, conversation_id, sender_id, body, created_at) values ('m_future', $1, 'u', 'b', timestamptz '2999-01-01 00:00:00+00')`, [conv]);
+    await ctx().server.db.query(`insert into messages (id, conversation_id, sender_id, body, created_at) values ('m_future', $1, 'u', 'b', timestamptz '2999-01-01 00:00:00+00')`, [
+      conv,
+    ]);
     const next = await send(conv, { sender_id: 'u_42', body: 'after the future' });
     expect(next.body.message.created_at).toBe('2999-01-01T00:00:00.000001Z');
   });

@@ -28,9 +28,11 @@ describeOnBackends('read state', (ctx) => {
     const first = await read(conv, { user_id: 'support', message_id: m1.id });
     expect(first).toMatchObject({ status: 200, body: { read: { user_id: 'support', message_id: m1.id, message_at: m1.created_at }, unread_count: 1 } });
     // (user: channel events of the sends above may still be on their way: only the conversation's channel is looked at.)
-    expect(ctx().sent.slice(sentBefore).filter((b) => b.topic.startsWith('conv:'))).toEqual([
-      { topic: `conv:${conv}`, event: 'read', payload: { ...first.body.read, unread_count: 1 } },
-    ]);
+    expect(
+      ctx()
+        .sent.slice(sentBefore)
+        .filter((b) => b.topic.startsWith('conv:')),
+    ).toEqual([{ topic: `conv:${conv}`, event: 'read', payload: { ...first.body.read, unread_count: 1 } }]);
 
     const second = await read(conv, { user_id: 'support', message_id: m2.id });
     expect(second.body).toMatchObject({ read: { message_id: m2.id }, unread_count: 0 });
@@ -40,7 +42,11 @@ describeOnBackends('read state', (ctx) => {
     const quiet = ctx().sent.length;
     const older = await read(conv, { user_id: 'support', message_id: m1.id });
     expect(older).toMatchObject({ status: 200, body: { read: { message_id: m2.id }, unread_count: 0 } });
-    expect(ctx().sent.slice(quiet).filter((b) => b.event === 'read')).toEqual([]);
+    expect(
+      ctx()
+        .sent.slice(quiet)
+        .filter((b) => b.event === 'read'),
+    ).toEqual([]);
 
     // A new message from the visitor is unread again; a reply from support counts as having read it.
     await send(conv, 'v_read', 'Hello?');
@@ -67,7 +73,11 @@ describeOnBackends('read state', (ctx) => {
     const res = await api(`/v1/conversations/${conv}/read`, { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json' } });
     expect(res).toMatchObject({ status: 400, body: { error: 'invalid json' } });
     // Nothing was stored or announced, and a stranger's list shows no positions.
-    expect(ctx().sent.slice(before).filter((b) => b.event === 'read')).toEqual([]);
+    expect(
+      ctx()
+        .sent.slice(before)
+        .filter((b) => b.event === 'read'),
+    ).toEqual([]);
     expect((await row('support', conv)).reads).toEqual([]);
     expect(await row('stranger', conv)).toBeUndefined();
   });
@@ -76,8 +86,17 @@ describeOnBackends('read state', (ctx) => {
     const before = ctx().sent.length;
     const conv = await ctx().conversation(['v_live', 'support']);
     await send(conv, 'v_live', 'Secret text');
-    await expect.poll(() => ctx().sent.slice(before).filter((b) => b.topic.startsWith('user:')).length).toBe(4);
-    const userEvents = ctx().sent.slice(before).filter((b) => b.topic.startsWith('user:'));
+    await expect
+      .poll(
+        () =>
+          ctx()
+            .sent.slice(before)
+            .filter((b) => b.topic.startsWith('user:')).length,
+      )
+      .toBe(4);
+    const userEvents = ctx()
+      .sent.slice(before)
+      .filter((b) => b.topic.startsWith('user:'));
     expect(userEvents).toEqual([
       { topic: 'user:v_live', event: 'conversation', payload: { conversation_id: conv } },
       { topic: 'user:support', event: 'conversation', payload: { conversation_id: conv } },

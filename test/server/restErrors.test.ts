@@ -18,7 +18,7 @@ describeOnBackends('REST errors and tenants', (ctx) => {
     ['POST', `/conversations/${conv}/typing`, { sender_id: 'u_42' }],
   ];
 
-  it('answers the seed\'s 401 rows on every endpoint', async () => {
+  it("answers the seed's 401 rows on every endpoint", async () => {
     for (const [method, path, body] of routes('c_x', 'm_x')) {
       for (const base of ['/v1', '/api/v1']) {
         const init = { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } };
@@ -76,7 +76,24 @@ describeOnBackends('REST errors and tenants', (ctx) => {
     const conv = await ctx().conversation();
     const msg = (await ctx().server.api(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'u_42', body: 'x' } })).body.message.id;
     const wrongValues: unknown[] = [42, -1.5, true, null, [], ['a'], {}, { a: 1 }, '', ' ', 'x'.repeat(20_000), '\u0000', '\ud800', '😀'.repeat(3)];
-    const fields = ['user_id', 'name', 'email', 'role', 'fcm_tokens', 'notification_prefs', 'kind', 'external_ref', 'participants', 'sender_id', 'body', 'message_type', 'media_url', 'reply_to', 'receiver_id', 'sender_name'];
+    const fields = [
+      'user_id',
+      'name',
+      'email',
+      'role',
+      'fcm_tokens',
+      'notification_prefs',
+      'kind',
+      'external_ref',
+      'participants',
+      'sender_id',
+      'body',
+      'message_type',
+      'media_url',
+      'reply_to',
+      'receiver_id',
+      'sender_name',
+    ];
     for (const [method, path, body] of routes(conv, msg)) {
       if (body === undefined) continue;
       for (const field of fields) {
@@ -124,7 +141,7 @@ describeOnBackends('REST errors and tenants', (ctx) => {
     expect(wrongMethod.status).toBe(404);
   });
 
-  it('allows the seed\'s CORS plus idempotency-key', async () => {
+  it("allows the seed's CORS plus idempotency-key", async () => {
     const res = await fetch(`${ctx().server.url}/v1/conversations/c/messages`, {
       method: 'OPTIONS',
       headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-tinychat-api-key,idempotency-key' },

@@ -3,9 +3,7 @@ import { describeOnBackends } from './helpers/restBackends.ts';
 import { KEY, OTHER_KEY } from './helpers/testServer.ts';
 
 const MB = 1024 * 1024;
-const PNG = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'),
-);
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'));
 const pad = (head: number[] | string, size = 64) => {
   const bytes = new Uint8Array(size);
   bytes.set(typeof head === 'string' ? Buffer.from(head, 'latin1') : head);

@@ -77,10 +77,11 @@ export function conversationsRoutes(db: Db, realtime: Broadcaster) {
         if (extensionsOnFor(c)) tellParticipants(realtime, tenantId, created.id, participants);
         return c.json({ conversation: inSeedShape(c.get('compat'), 'conversation', (await named(c, [created]))[0]!) }, 201);
       }
-      const [existing] = await db.query<{ participants: string[] }>(
-        `select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`,
-        [tenantId, kind, externalRef],
-      );
+      const [existing] = await db.query<{ participants: string[] }>(`select ${CONVERSATION_COLUMNS} from conversations where tenant_id = $1 and kind = $2 and external_ref = $3`, [
+        tenantId,
+        kind,
+        externalRef,
+      ]);
       if (existing === undefined) throw new Error('conversation vanished between insert and select');
       if (caller !== undefined && !existing.participants.includes(caller.userId)) {
         throw new ApiError(403, 'you are not a participant of this conversation');

@@ -9,10 +9,7 @@ import { pathId } from './fields.ts';
  */
 export async function findConversation(db: Queryable, tenantId: string, rawId: string | undefined, lock = false): Promise<string> {
   const id = pathId(rawId, 'conversation not found');
-  const rows = await db.query<{ id: string }>(
-    `select id from conversations where id = $1 and tenant_id = $2${lock ? ' for update' : ''}`,
-    [id, tenantId],
-  );
+  const rows = await db.query<{ id: string }>(`select id from conversations where id = $1 and tenant_id = $2${lock ? ' for update' : ''}`, [id, tenantId]);
   if (rows.length === 0) throw new ApiError(404, 'conversation not found');
   return id;
 }

@@ -66,11 +66,9 @@ function idempotencyKey(header: string | undefined): string | undefined {
  * default mode adds `sender_name` and `sender_role` to every row, live ones too (see {@link withSenderNames}).
  */
 export function messagesRoutes(db: Db, realtime: Broadcaster) {
-  const named = async (c: Context<TenantEnv>, rows: MessageRow[]): Promise<MessageRow[]> =>
-    extensionsOnFor(c) ? withSenderNames(db, c.get('tenant').id, rows) : rows;
+  const named = async (c: Context<TenantEnv>, rows: MessageRow[]): Promise<MessageRow[]> => (extensionsOnFor(c) ? withSenderNames(db, c.get('tenant').id, rows) : rows);
   const one = async (c: Context<TenantEnv>, row: MessageRow) => (await named(c, [row]))[0] ?? row;
-  const announce = (compat: Compat, message: MessageRow) =>
-    realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message: inSeedShape(compat, 'message', message) });
+  const announce = (compat: Compat, message: MessageRow) => realtime.broadcast(`conv:${message.conversation_id}`, 'message', { message: inSeedShape(compat, 'message', message) });
   return new Hono<TenantEnv>()
     .get('/conversations/:id/messages', async (c) => {
       const before = parseCursor(c.req.query('before'));

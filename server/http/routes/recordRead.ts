@@ -42,7 +42,10 @@ export async function recordRead(db: Db, conversationId: string, userId: string,
        returning ${POSITION_COLUMNS}`,
       [conversationId, userId, messageId],
     );
-    const [read] = moved.length > 0 ? moved : await tx.query<ReadPosition>(`select ${POSITION_COLUMNS} from read_positions where conversation_id = $1 and user_id = $2`, [conversationId, userId]);
+    const [read] =
+      moved.length > 0
+        ? moved
+        : await tx.query<ReadPosition>(`select ${POSITION_COLUMNS} from read_positions where conversation_id = $1 and user_id = $2`, [conversationId, userId]);
     if (read === undefined) throw new Error('read position vanished');
     const [count] = await tx.query<{ n: number }>(`select ${unreadCountSql('$1', '$2')} as n`, [conversationId, userId]);
     return { read, moved: moved.length > 0, unread_count: count?.n ?? 0 };

@@ -30,10 +30,11 @@ export async function sendMessage(db: Db, tenantId: string, conversationId: stri
   return db.transaction(async (tx) => {
     const convId = await findConversation(tx, tenantId, conversationId, true);
     if (m.idempotencyKey !== undefined) {
-      const [earlier] = await tx.query<MessageRow>(
-        `select ${MESSAGE_COLUMNS} from messages where conversation_id = $1 and sender_id = $2 and idempotency_key = $3`,
-        [convId, m.senderId, m.idempotencyKey],
-      );
+      const [earlier] = await tx.query<MessageRow>(`select ${MESSAGE_COLUMNS} from messages where conversation_id = $1 and sender_id = $2 and idempotency_key = $3`, [
+        convId,
+        m.senderId,
+        m.idempotencyKey,
+      ]);
       if (earlier !== undefined) return { message: earlier, replayed: true };
     }
     if (m.replyTo !== undefined) {

@@ -41,9 +41,7 @@ export function usersRoutes(db: Db) {
     const email = optionalText(body, 'email', { max: 320, emptyIsAbsent: true }) ?? caller?.email;
     const bodyRole = optionalChoice(body, 'role', ROLES);
     const role = caller === undefined ? bodyRole : caller.role;
-    const tokens = body.fcm_tokens === undefined || body.fcm_tokens === null
-      ? undefined
-      : JSON.stringify(stringList(body.fcm_tokens, 'fcm_tokens', { maxItems: 20, max: 4096 }));
+    const tokens = body.fcm_tokens === undefined || body.fcm_tokens === null ? undefined : JSON.stringify(stringList(body.fcm_tokens, 'fcm_tokens', { maxItems: 20, max: 4096 }));
     const notificationPrefs = prefs(body.notification_prefs);
     const [user] = await db.query(
       `insert into users as u (tenant_id, user_id, name, email, role, fcm_tokens, notification_prefs, last_seen_at)

@@ -93,8 +93,7 @@ export function createAgent(host: AgentHost): AgentController {
     host.storage.set(storageKey, [...next].slice(-200));
   };
 
-  const answers = (conversationId: string, items: readonly ThreadItem[]): boolean =>
-    !handedOver.value.has(conversationId) && !personWrote(items, host.userId, senderId);
+  const answers = (conversationId: string, items: readonly ThreadItem[]): boolean => !handedOver.value.has(conversationId) && !personWrote(items, host.userId, senderId);
 
   /** Ends the reply on screen and, when it has text, posts it; one batch, so the row replaces the stream in one frame. */
   const settle = (active: ActiveReply): void => {

@@ -48,8 +48,7 @@ export function streamReply(options: StreamReplyOptions): { model: ReplyModel; d
     }).finally(batcher.flush);
   };
   const completion =
-    (options.fetch === undefined ? streamWorker().stream({ ...options, signal: controller.signal, onTokens, onDone, throttleMs }, onMainThread) : null) ??
-    onMainThread();
+    (options.fetch === undefined ? streamWorker().stream({ ...options, signal: controller.signal, onTokens, onDone, throttleMs }, onMainThread) : null) ?? onMainThread();
 
   const done = completion.then(
     ({ sources, handover }) => {

@@ -19,11 +19,7 @@ export interface ListRefresh {
  * after the list loaded reaches us only through the list endpoint. So: fetch it again every `refreshMs` while
  * someone can see it (panel open, page visible), and at once when the page comes back into view. 0: never.
  */
-export function createListRefresh(
-  state: StoreState,
-  parts: { list: ConversationList; unread: Unread; watching: Watching },
-  refreshMs: number,
-): ListRefresh {
+export function createListRefresh(state: StoreState, parts: { list: ConversationList; unread: Unread; watching: Watching }, refreshMs: number): ListRefresh {
   const { list, unread, watching } = parts;
   const { conversations, isOpen } = state;
   let lastRefresh = 0;

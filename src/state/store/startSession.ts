@@ -61,14 +61,19 @@ export function startSession(state: StoreState, parts: SessionStartParts, option
 
 async function tryStart(state: StoreState, parts: SessionStartParts, options: SessionStartOptions): Promise<'done' | 'again' | 'stop'> {
   const { settings, userId, status, openId, isOpen } = state;
-  const { list, unread, opening, watching, outbox, startFailure } = parts;
+  const { list, unread, opening, outbox, startFailure } = parts;
   try {
-    const s = await loadSession(state.api, options.session, {
-      userId: userId.value,
-      userName: settings.userName,
-      userEmail: settings.userEmail,
-      userRole: settings.userRole,
-    }, options.onConfig);
+    const s = await loadSession(
+      state.api,
+      options.session,
+      {
+        userId: userId.value,
+        userName: settings.userName,
+        userEmail: settings.userEmail,
+        userRole: settings.userRole,
+      },
+      options.onConfig,
+    );
     state.config = s.config;
     chooseDelivery(outbox, s.config, state.api, state.storage, `tinychat-send:${settings.storageKey}`);
     state.tenantName.value = s.config.tenant.name || null;

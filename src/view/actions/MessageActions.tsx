@@ -31,30 +31,44 @@ export function MessageActions({ item }: { item: ThreadItem }) {
       >
         ⋯
       </button>
-    <div class="tc-msg-actions" role="group" aria-label={t('messageActions')}>
-      <button
-        type="button"
-        class="tc-msg-action"
-        onPointerEnter={preloadReply}
-        onFocus={preloadReply}
-        onClick={() => {
-          actions.replyTo.value = item;
-          actions.focusComposer();
-        }}
-      >
-        {t('reply')}
-      </button>
-      {canEdit && (
-        <button type="button" class="tc-msg-action" data-action="edit" onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => ((actions.confirmingDelete.value = null), (actions.editing.value = item.key))}>
-          {t('edit')}
+      <div class="tc-msg-actions" role="group" aria-label={t('messageActions')}>
+        <button
+          type="button"
+          class="tc-msg-action"
+          onPointerEnter={preloadReply}
+          onFocus={preloadReply}
+          onClick={() => {
+            actions.replyTo.value = item;
+            actions.focusComposer();
+          }}
+        >
+          {t('reply')}
         </button>
-      )}
-      {canDelete && (
-        <button type="button" class="tc-msg-action tc-danger-text" data-action="delete" onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => ((actions.editing.value = null), (actions.confirmingDelete.value = item.key))}>
-          {t('delete')}
-        </button>
-      )}
-    </div>
+        {canEdit && (
+          <button
+            type="button"
+            class="tc-msg-action"
+            data-action="edit"
+            onPointerEnter={preloadEditor}
+            onFocus={preloadEditor}
+            onClick={() => ((actions.confirmingDelete.value = null), (actions.editing.value = item.key))}
+          >
+            {t('edit')}
+          </button>
+        )}
+        {canDelete && (
+          <button
+            type="button"
+            class="tc-msg-action tc-danger-text"
+            data-action="delete"
+            onPointerEnter={preloadEditor}
+            onFocus={preloadEditor}
+            onClick={() => ((actions.editing.value = null), (actions.confirmingDelete.value = item.key))}
+          >
+            {t('delete')}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -26,12 +26,7 @@ export function ReplyQuote({ replyTo }: { replyTo: string }) {
   if (actions === null) return null;
   const { name, text } = describe(actions, actions.byId.value.get(replyTo), t);
   return (
-    <button
-      type="button"
-      class="tc-quote"
-      aria-label={name === null ? t('quoteShowEarlier') : t('quoteShow', { name, text })}
-      onClick={() => void jumpTo(actions, replyTo)}
-    >
+    <button type="button" class="tc-quote" aria-label={name === null ? t('quoteShowEarlier') : t('quoteShow', { name, text })} onClick={() => void jumpTo(actions, replyTo)}>
       {name !== null && <span class="tc-quote-sender">{name}</span>}
       <span class="tc-quote-text">{text}</span>
     </button>

@@ -29,7 +29,9 @@ export function AgentFooter({ controller, thread }: { controller: AgentControlle
       {reply && (
         <article class="tc-msg tc-msg-agent" data-agent-reply="" data-mine="false">
           <header class="tc-msg-meta">
-            <span class="tc-msg-sender" dir="auto">{t('agentName')}</span>
+            <span class="tc-msg-sender" dir="auto">
+              {t('agentName')}
+            </span>
           </header>
           <div class="tc-msg-bubble" dir="auto">
             <AgentReply reply={reply} onTalkToPerson={answers || failed ? talk : undefined} />
@@ -37,11 +39,7 @@ export function AgentFooter({ controller, thread }: { controller: AgentControlle
         </article>
       )}
       {wait && answers && (
-        <RateLimitNotice
-          retryAfter={Math.max(0, Math.ceil((wait.until - Date.now()) / 1000))}
-          message={t('agentRateLimited')}
-          onElapsed={() => controller.endWait()}
-        />
+        <RateLimitNotice retryAfter={Math.max(0, Math.ceil((wait.until - Date.now()) / 1000))} message={t('agentRateLimited')} onElapsed={() => controller.endWait()} />
       )}
       {!controller.healthy && answers && <AgentErrorLine sentence={{ key: 'agentUnavailable' }} onTalkToPerson={talk} />}
       {waiting && !reply && (

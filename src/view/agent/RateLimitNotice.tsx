@@ -23,8 +23,7 @@ export function RateLimitNotice({ retryAfter, message, onElapsed }: RateLimitNot
   const { tag } = useLocale();
   return (
     <p class="tc-rate-limit" role="alert">
-      {message ?? t('tooQuickly')}{' '}
-      <span aria-live="off">{left > 0 ? t('sendAgainIn', { wait: formatWait(left, tag) }) : t('sendAgainNow')}</span>
+      {message ?? t('tooQuickly')} <span aria-live="off">{left > 0 ? t('sendAgainIn', { wait: formatWait(left, tag) }) : t('sendAgainNow')}</span>
     </p>
   );
 }

@@ -7,7 +7,7 @@ let context: AudioContext | undefined;
 
 export function beep(): void {
   const Ctor = globalThis.AudioContext as typeof AudioContext | undefined;
-  const activation = (globalThis.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } } | undefined)?.userActivation;
+  const activation = (globalThis.navigator as (Navigator & { userActivation?: { hasBeenActive: boolean } }) | undefined)?.userActivation;
   if (Ctor === undefined || activation?.hasBeenActive === false) return;
   try {
     context ??= new Ctor();
@@ -18,7 +18,10 @@ export function beep(): void {
     gain.gain.setValueAtTime(0.0001, now);
     gain.gain.exponentialRampToValueAtTime(0.08, now + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.3);
-    for (const [frequency, at] of [[880, 0], [1320, 0.09]] as const) {
+    for (const [frequency, at] of [
+      [880, 0],
+      [1320, 0.09],
+    ] as const) {
       const tone = context.createOscillator();
       tone.type = 'sine';
       tone.frequency.value = frequency;

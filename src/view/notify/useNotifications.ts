@@ -50,7 +50,11 @@ export function useNotifications({ unread, open, titleCount, sound }: Notificati
   }, [sound]);
   const previous = useRef(unread);
   useEffect(() => {
-    if (sound && away && unread > previous.current) void loadBeep().then((m) => m.beep(), () => undefined);
+    if (sound && away && unread > previous.current)
+      void loadBeep().then(
+        (m) => m.beep(),
+        () => undefined,
+      );
     previous.current = unread;
   }, [unread]);
 }

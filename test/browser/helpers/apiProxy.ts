@@ -41,10 +41,11 @@ export async function startApiProxy(target: string): Promise<ApiProxy> {
     loseAnswer: () => false,
     lost: [],
     nextLost: () => new Promise<void>((resolve) => waiting.push(resolve)),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 
   const answerPreflight = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -63,31 +64,28 @@ export async function startApiProxy(target: string): Promise<ApiProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const lose = isSend(req) ? proxy.loseAnswer(body.toString('utf8')) : false;
-      const out = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          if (lose === false) {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-            return;
-          }
-          answer.resume();
-          answer.on('end', () => {
-            const text = (JSON.parse(body.toString('utf8')) as { body?: string }).body ?? '';
-            proxy.lost.push(text);
-            waiting.splice(0).forEach((resolve) => resolve());
-            void (lose.hold ?? Promise.resolve()).then(() => {
-              if (lose.as === '502') {
-                res.writeHead(502, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{"error":"bad gateway"}');
-                return;
-              }
-              res.writeHead(answer.statusCode ?? 200, { ...answer.headers, 'content-length': '1000' });
-              res.flushHeaders();
-              setTimeout(() => req.socket.destroy(), 50);
-            });
+      const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        if (lose === false) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        answer.resume();
+        answer.on('end', () => {
+          const text = (JSON.parse(body.toString('utf8')) as { body?: string }).body ?? '';
+          proxy.lost.push(text);
+          waiting.splice(0).forEach((resolve) => resolve());
+          void (lose.hold ?? Promise.resolve()).then(() => {
+            if (lose.as === '502') {
+              res.writeHead(502, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{"error":"bad gateway"}');
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 200, { ...answer.headers, 'content-length': '1000' });
+            res.flushHeaders();
+            setTimeout(() => req.socket.destroy(), 50);
           });
-        },
-      );
+        });
+      });
       out.on('error', () => res.destroy());
       out.end(body);
     });

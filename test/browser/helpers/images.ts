@@ -1,10 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** A real 1×1 PNG (decodes in Chromium). */
-export const TINY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** `size` bytes that start like a PNG (what the server sniffs), for uploads that must take a while. */
 export function pngOfSize(size: number): Buffer {

@@ -45,7 +45,7 @@ const log = () => screen.getByRole('log', { name: 'Messages' });
 const botRows = () => [...log().querySelectorAll('[data-message-id][data-mine="false"]')];
 
 describe('the agent in the thread', () => {
-  test('the reply streams as the log\'s last row with Stop generating, then becomes the bot\'s message with its sources', async () => {
+  test("the reply streams as the log's last row with Stop generating, then becomes the bot's message with its sources", async () => {
     const box = await renderThread(makeAgentStore({ url: server.url, userId: 'u_view_1' }));
     expect(screen.getByRole('button', { name: 'Talk to a person' })).toBeTruthy();
     ask(box, 'How do I return a parcel?');

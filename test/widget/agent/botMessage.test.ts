@@ -11,7 +11,9 @@ describe('a bot message body', () => {
       { url: 'https://acme.test/kb/a b(c)', title: '' },
       { url: 'https://acme.test/kb/returns', title: 'Returns again' },
     ]);
-    expect(body).toBe('Returns are **free**.\n\nSources:\n- [Returns \\[and\\] refunds](https://acme.test/kb/returns)\n- [https://acme.test/kb/a%20b%28c%29](https://acme.test/kb/a%20b%28c%29)');
+    expect(body).toBe(
+      'Returns are **free**.\n\nSources:\n- [Returns \\[and\\] refunds](https://acme.test/kb/returns)\n- [https://acme.test/kb/a%20b%28c%29](https://acme.test/kb/a%20b%28c%29)',
+    );
     expect(splitBotBody(body)).toEqual({
       text: 'Returns are **free**.',
       sources: [
@@ -38,7 +40,19 @@ const item = (sender: string, body: string, extra: Partial<ThreadItem['message']
   status,
   mine: sender === 'u1',
   error: null,
-  message: { id: `${sender}-${body}`, conversation_id: 'c', sender_id: sender, body, message_type: 'text', media_url: null, reply_to: null, created_at: '', edited_at: null, deleted_at: null, ...extra },
+  message: {
+    id: `${sender}-${body}`,
+    conversation_id: 'c',
+    sender_id: sender,
+    body,
+    message_type: 'text',
+    media_url: null,
+    reply_to: null,
+    created_at: '',
+    edited_at: null,
+    deleted_at: null,
+    ...extra,
+  },
 });
 
 describe('the turns sent to the agent', () => {

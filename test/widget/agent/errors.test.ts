@@ -47,7 +47,10 @@ describe('error guards', () => {
     expect(toSentence(new AgentNetworkError(new TypeError('x')))).toEqual({ key: 'agentUnreachable' });
     expect(toSentence(new AgentRateLimitError('x.', 3))).toEqual({ key: 'tooQuickly' });
     expect(toSentence(new AgentHttpError(401, 'x.', undefined, {}))).toEqual({ key: 'agentPrivate' });
-    expect(toSentence(new AgentHttpError(422, 'x.', undefined, {}, 'Messages must not be empty.'))).toEqual({ key: 'errorServerSaid', values: { text: 'Messages must not be empty.' } });
+    expect(toSentence(new AgentHttpError(422, 'x.', undefined, {}, 'Messages must not be empty.'))).toEqual({
+      key: 'errorServerSaid',
+      values: { text: 'Messages must not be empty.' },
+    });
     expect(toSentence(new AgentHttpError(502, 'x.', undefined, {}, 'Upstream exploded.'))).toEqual({ key: 'agentProblem' });
   });
 

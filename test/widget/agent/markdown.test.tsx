@@ -198,4 +198,3 @@ describe('hostile structure renders as text instead of failing', () => {
     expect(md(text).querySelector('strong, a, code')).toBeNull();
   });
 });
-

@@ -139,7 +139,11 @@ describe('errors become typed errors with a sentence', () => {
 
   test('429 takes the wait from Retry-After', async () => {
     const { fetch } = fakeFetch(
-      () => new Response(JSON.stringify({ code: 429, message: 'Too many requests' }), { status: 429, headers: { 'retry-after': '17', 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0' } }),
+      () =>
+        new Response(JSON.stringify({ code: 429, message: 'Too many requests' }), {
+          status: 429,
+          headers: { 'retry-after': '17', 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0' },
+        }),
     );
     const error = await streamCompletion({ ...base, fetch, onToken: () => undefined }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgentRateLimitError);

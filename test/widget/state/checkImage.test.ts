@@ -14,7 +14,13 @@ describe('checkImage', () => {
   });
 
   test('refuses other types (SVG and BMP included: the server would refuse them too) before the size', () => {
-    for (const [name, type] of [['a.svg', 'image/svg+xml'], ['b.bmp', 'image/bmp'], ['c.pdf', 'application/pdf'], ['d.txt', 'text/plain'], ['e', '']]) {
+    for (const [name, type] of [
+      ['a.svg', 'image/svg+xml'],
+      ['b.bmp', 'image/bmp'],
+      ['c.pdf', 'application/pdf'],
+      ['d.txt', 'text/plain'],
+      ['e', ''],
+    ]) {
       expect(checkImage(file(name!, type!, MAX_IMAGE_BYTES + 1)), name).toEqual({ ok: false, reason: 'type' });
     }
   });

@@ -83,7 +83,7 @@ describe('images, edits and replies in the state, over the real server', () => {
     store.dispose();
   });
 
-  it('edit and remove change one\'s own message at once; another\'s message cannot be changed (a sentence says why)', async () => {
+  it("edit and remove change one's own message at once; another's message cannot be changed (a sentence says why)", async () => {
     const { store, thread } = await openThread('u_media_3');
     thread.send('first version');
     await until(() => thread.items.value[0]?.status === 'sent', 'sent');

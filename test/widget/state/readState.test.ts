@@ -102,7 +102,11 @@ describe('against the hosted seed (no read state)', () => {
     const posts: string[] = [];
     const store = createChatStore({
       settings,
-      api: createRestClient({ baseUrl: hosted.url, apiKey: 'pk_test_demo', fetch: (input, init) => (init?.method === 'POST' && posts.push(new URL(String(input)).pathname), fetch(input, init)) }),
+      api: createRestClient({
+        baseUrl: hosted.url,
+        apiKey: 'pk_test_demo',
+        fetch: (input, init) => (init?.method === 'POST' && posts.push(new URL(String(input)).pathname), fetch(input, init)),
+      }),
       checkKey: assertPublishableKey,
       connectRealtime: (config) => createRealtimeConnector(config, { transport: WebSocket as unknown as RealtimeConnectorOptions['transport'] }),
       whenIdle: () => undefined,

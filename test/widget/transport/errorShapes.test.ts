@@ -28,20 +28,30 @@ beforeAll(async () => {
       return;
     }
     if (path === '/v1/conversations/c1/typing') return json(res, 429, { error: 'slow down' }, { 'retry-after': '42', 'x-ratelimit-limit': '30' });
-    if (path === '/v1/conversations/c2/typing') return json(res, 429, { code: 'rate_limited', message: 'Too many requests' }, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 120) });
+    if (path === '/v1/conversations/c2/typing')
+      return json(res, 429, { code: 'rate_limited', message: 'Too many requests' }, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 120) });
     return json(res, 404, { error: 'not found' });
   });
 });
 afterAll(() => server?.close());
 
 const client = () => createRestClient({ baseUrl: server.url, apiKey: 'pk_test_demo', retries: 0 });
-const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('should have rejected'), (e: unknown) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('should have rejected'),
+    (e: unknown) => e,
+  );
 
 describe('the three error shapes', () => {
   test('TinyChat {error:"..."}', async () => {
     const e = await rejection(client().getConfig());
     expect(e).toBeInstanceOf(HttpError);
-    expect(isHttpError(e) && { status: e.status, message: e.message, code: e.code, body: e.body }).toEqual({ status: 400, message: 'invalid json', code: undefined, body: { error: 'invalid json' } });
+    expect(isHttpError(e) && { status: e.status, message: e.message, code: e.code, body: e.body }).toEqual({
+      status: 400,
+      message: 'invalid json',
+      code: undefined,
+      body: { error: 'invalid json' },
+    });
   });
 
   test('Tiny Talk {code,message}', async () => {
@@ -95,7 +105,14 @@ describe('retryAfterSeconds', () => {
 describe('guards', () => {
   test('each class passes its own guard and the general one, and only those', () => {
     const init = { status: 500, message: 'x', body: {} };
-    const errors = [new HttpError(init), new RateLimitError({ ...init, status: 429 }, 3), new NetworkError(new TypeError('fetch failed')), new TimeoutError(100), new SecretKeyError('sk_'), new MissingKeyError()];
+    const errors = [
+      new HttpError(init),
+      new RateLimitError({ ...init, status: 429 }, 3),
+      new NetworkError(new TypeError('fetch failed')),
+      new TimeoutError(100),
+      new SecretKeyError('sk_'),
+      new MissingKeyError(),
+    ];
     const guards = [isHttpError, isRateLimitError, isNetworkError, isTimeoutError, isSecretKeyError, isMissingKeyError];
     expect(errors.map((e) => [e.name, ...guards.map((g) => g(e)), isTransportError(e)])).toEqual([
       ['HttpError', true, false, false, false, false, false, true],
@@ -110,7 +127,9 @@ describe('guards', () => {
 
   test('an error made in another realm passes (brand, not instanceof); look-alikes do not', () => {
     // node:vm gives a real second realm: its Error is not ours, but Symbol.for is one registry for both.
-    const foreign: unknown = runInNewContext(`const e = new Error('slow down'); e[Symbol.for('tinychat.transport.error')] = 'rate-limit'; e.status = 429; e.retryAfterSeconds = 3; e`);
+    const foreign: unknown = runInNewContext(
+      `const e = new Error('slow down'); e[Symbol.for('tinychat.transport.error')] = 'rate-limit'; e.status = 429; e.retryAfterSeconds = 3; e`,
+    );
     expect(foreign instanceof Error).toBe(false);
     expect(isRateLimitError(foreign)).toBe(true);
     expect(isHttpError(foreign)).toBe(true);

@@ -9,7 +9,11 @@ import { json, startHttpServer, type HttpTestServer } from './helpers/startHttpS
 
 const CONFIG = { tenant: { id: 't1', name: 'Acme Logistics' }, realtime: { supabase_url: 'http://127.0.0.1:1', supabase_anon_key: 'rt', channel_prefix: 'conv:' } };
 // happy-dom applies CORS like a browser; the real server allows these too.
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type, x-tinychat-api-key, idempotency-key', 'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'content-type, x-tinychat-api-key, idempotency-key',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+};
 const reply = (res: ServerResponse, status: number, body: unknown) => json(res, status, body, CORS);
 
 let server: HttpTestServer;

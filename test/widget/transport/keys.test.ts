@@ -30,16 +30,19 @@ const thrown = (fn: () => unknown): unknown => {
 };
 
 describe('assertPublishableKey', () => {
-  test.each(['tiny_sk_demo', 'tiny_server_sk_abc', 'tk_live_abc', 'tk_test_demo', 'sk_live_abc', '  TK_LIVE_abc  '])('refuses the secret key %j and says why and what to use', (key) => {
-    const e = thrown(() => assertPublishableKey(key));
-    expect(isSecretKeyError(e)).toBe(true);
-    const message = (e as SecretKeyError).message;
-    expect(message).toMatch(/secret/);
-    expect(message).toContain('pk_live_');
-    expect(message).toContain('pk_test_');
-    // The key itself is never repeated in the message (it may end up in logs and error reporters).
-    expect(message).not.toContain(key.trim().slice(-3));
-  });
+  test.each(['tiny_sk_demo', 'tiny_server_sk_abc', 'tk_live_abc', 'tk_test_demo', 'sk_live_abc', '  TK_LIVE_abc  '])(
+    'refuses the secret key %j and says why and what to use',
+    (key) => {
+      const e = thrown(() => assertPublishableKey(key));
+      expect(isSecretKeyError(e)).toBe(true);
+      const message = (e as SecretKeyError).message;
+      expect(message).toMatch(/secret/);
+      expect(message).toContain('pk_live_');
+      expect(message).toContain('pk_test_');
+      // The key itself is never repeated in the message (it may end up in logs and error reporters).
+      expect(message).not.toContain(key.trim().slice(-3));
+    },
+  );
 
   test('names the most specific prefix', () => {
     expect((thrown(() => assertPublishableKey('tiny_server_sk_x')) as SecretKeyError).prefix).toBe('tiny_server_sk_');
@@ -103,7 +106,7 @@ describe('toSentence', () => {
     expect(say(toSentence(http(400, 'body is required')), es, 'es')).toBe('Body is required.');
   });
 
-  test('a key error says the same as its message in English, and why in the reader\'s language', () => {
+  test("a key error says the same as its message in English, and why in the reader's language", () => {
     expect(say(toSentence(new SecretKeyError('tiny_sk_')))).toBe(new SecretKeyError('tiny_sk_').message);
     expect(say(toSentence(new MissingKeyError()))).toBe(new MissingKeyError().message);
     const spanish = say(toSentence(new SecretKeyError('tiny_sk_')), es, 'es');

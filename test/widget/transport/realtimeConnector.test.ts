@@ -141,7 +141,7 @@ describe('createRealtimeConnector', () => {
     expect(r.events[0]).toEqual({ type: 'message', message: sent });
   }, 60_000);
 
-  test('a refused join (another tenant\'s conversation) is reported as CHANNEL_ERROR', async () => {
+  test("a refused join (another tenant's conversation) is reported as CHANNEL_ERROR", async () => {
     const { server, config } = await start();
     cleanups.push(() => server.close());
     const otherApi = createRestClient({ baseUrl: server.url, apiKey: 'pk_test_other' });
@@ -167,7 +167,7 @@ describe('lazy loading', () => {
     b.close();
   });
 
-  test('the default loader gives supabase-js\'s RealtimeClient', async () => {
+  test("the default loader gives supabase-js's RealtimeClient", async () => {
     const { RealtimeClient } = await import('@supabase/supabase-js');
     expect(await loadRealtimeClient()).toBe(RealtimeClient);
   });

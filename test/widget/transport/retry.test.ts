@@ -24,7 +24,11 @@ async function serve(handler: (req: SeenRequest, res: ServerResponse, index: num
 
 // random: () => 0 makes every backoff 0 ms, so retry counts are tested without waiting.
 const client = (server: HttpTestServer, options: Partial<RestClientOptions> = {}) => createRestClient({ baseUrl: server.url, apiKey: 'pk_test_demo', random: () => 0, ...options });
-const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('should have rejected'), (e: unknown) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('should have rejected'),
+    (e: unknown) => e,
+  );
 const CONFIG = { tenant: { id: 't', name: 'T' }, realtime: { supabase_url: 'http://x', supabase_anon_key: 'k', channel_prefix: 'conv:' } };
 
 describe('retries', () => {
@@ -92,8 +96,23 @@ describe('retries', () => {
   });
 
   test('a send is retried with the same Idempotency-Key each time; the user upsert is retried too', async () => {
-    const message = { id: 'm1', conversation_id: 'c1', sender_id: 'u1', body: 'hi', message_type: 'text', media_url: null, reply_to: null, created_at: '2026-01-01T00:00:00.000001Z', edited_at: null, deleted_at: null };
-    const server = await serve((req, res, i) => (i % 2 === 0 ? json(res, 502, { error: 'bad gateway' }) : json(res, req.url.includes('/users') ? 200 : 201, req.url.includes('/users') ? { user: { user_id: 'u1' } } : { message })));
+    const message = {
+      id: 'm1',
+      conversation_id: 'c1',
+      sender_id: 'u1',
+      body: 'hi',
+      message_type: 'text',
+      media_url: null,
+      reply_to: null,
+      created_at: '2026-01-01T00:00:00.000001Z',
+      edited_at: null,
+      deleted_at: null,
+    };
+    const server = await serve((req, res, i) =>
+      i % 2 === 0
+        ? json(res, 502, { error: 'bad gateway' })
+        : json(res, req.url.includes('/users') ? 200 : 201, req.url.includes('/users') ? { user: { user_id: 'u1' } } : { message }),
+    );
     await expect(client(server).send('c1', { sender_id: 'u1', body: 'hi' }, 'key-1')).resolves.toEqual(message);
     expect(server.requests.slice(0, 2).map((r) => [r.method, r.url, r.headers['idempotency-key'], r.headers['x-tinychat-api-key']])).toEqual([
       ['POST', '/v1/conversations/c1/messages', 'key-1', 'pk_test_demo'],
@@ -190,7 +209,9 @@ describe('a send whose answer is lost', () => {
     const proxy = await serve(async (req, res) => {
       const upstream = await fetch(real.url + req.url, {
         method: req.method,
-        headers: Object.entries(req.headers).filter((h): h is [string, string] => typeof h[1] === 'string' && h[0] !== 'host' && h[0] !== 'connection' && h[0] !== 'content-length'),
+        headers: Object.entries(req.headers).filter(
+          (h): h is [string, string] => typeof h[1] === 'string' && h[0] !== 'host' && h[0] !== 'connection' && h[0] !== 'content-length',
+        ),
         body: req.method === 'GET' ? null : req.body,
       });
       const text = await upstream.text();

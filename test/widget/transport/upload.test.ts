@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('should have rejected'), (e: unknown) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('should have rejected'),
+    (e: unknown) => e,
+  );
 
 describe('upload with XMLHttpRequest', () => {
   test('reports real progress, rising to 1, and stores the image', async () => {
@@ -58,9 +62,14 @@ describe('upload with XMLHttpRequest', () => {
       expect(isTimeoutError(await rejection(slowApi.upload('c1', new File([PNG], 'a.png', { type: 'image/png' }))))).toBe(true);
       const controller = new AbortController();
       const pending = rejection(
-        createRestClient({ baseUrl: silent.url, apiKey: 'pk_test_demo', XMLHttpRequest: NodeXhr as unknown as typeof XMLHttpRequest }).upload('c1', new File([PNG], 'a.png', { type: 'image/png' }), undefined, {
-          signal: controller.signal,
-        }),
+        createRestClient({ baseUrl: silent.url, apiKey: 'pk_test_demo', XMLHttpRequest: NodeXhr as unknown as typeof XMLHttpRequest }).upload(
+          'c1',
+          new File([PNG], 'a.png', { type: 'image/png' }),
+          undefined,
+          {
+            signal: controller.signal,
+          },
+        ),
       );
       setTimeout(() => controller.abort(), 50);
       expect(((await pending) as Error).name).toBe('AbortError');

@@ -41,7 +41,7 @@ describe('the conversation list', () => {
     expect(buttons[1]!.textContent).not.toContain('unread');
   });
 
-  test('an image without a caption reads as an image in the reader\'s language, not the server\'s marker', async () => {
+  test("an image without a caption reads as an image in the reader's language, not the server's marker", async () => {
     const store = createFixtureStore({ open: true });
     store.addConversation('support', '[image]', 0);
     render(<ChatApp store={store} locale="es" />);

@@ -16,7 +16,7 @@ function openThread(store: FixtureStore) {
 }
 
 describe('edit, delete and reply on a row', () => {
-  test('own sent messages offer Reply, Edit and Delete; others\' only Reply; pending and deleted ones none', () => {
+  test("own sent messages offer Reply, Edit and Delete; others' only Reply; pending and deleted ones none", () => {
     const mine = message({ sender_id: VISITOR, body: 'Mine' });
     const theirs = message({ sender_id: SUPPORT, body: 'Theirs' });
     const gone = message({ sender_id: VISITOR, body: 'Gone', deleted_at: new Date().toISOString() });

@@ -98,7 +98,7 @@ describe('the virtualized message log', () => {
     expect(ids(log)[0]).toContain('Message number 1:');
   });
 
-  test('scrolled up, a message from others does not move the view; one\'s own send brings it to the bottom', () => {
+  test("scrolled up, a message from others does not move the view; one's own send brings it to the bottom", () => {
     const store = createFixtureStore({ open: true, thread: { items: messages(200) } });
     render(<ChatApp store={store} />);
     const thread = store.threads.get('c_1')!;
@@ -195,7 +195,11 @@ describe('virtualWindow', () => {
     expect([-5, 0, 9, 10, 25, 49, 500].map((y) => rowAt(offsets, y))).toEqual([0, 0, 0, 1, 2, 4, 4]);
   });
   test('visibleRange covers the viewport plus overscan', () => {
-    const offsets = rowOffsets(Array.from({ length: 100 }, (_, i) => String(i)), new Map(), 10);
+    const offsets = rowOffsets(
+      Array.from({ length: 100 }, (_, i) => String(i)),
+      new Map(),
+      10,
+    );
     expect(visibleRange(offsets, 500, 100, 0)).toEqual({ start: 50, end: 61 });
     expect(visibleRange(offsets, 500, 100, 50)).toEqual({ start: 45, end: 66 });
     expect(visibleRange(offsets, 0, 100, 50)).toEqual({ start: 0, end: 16 });

@@ -99,8 +99,8 @@ describe.each(languages)('errors in %s: the table sentence, not English', (tag, 
   });
 });
 
-describe('the server\'s own words', () => {
-  test('an agent 4xx no table sentence fits shows the body\'s reason as it is; a 5xx reads the table\'s', async () => {
+describe("the server's own words", () => {
+  test("an agent 4xx no table sentence fits shows the body's reason as it is; a 5xx reads the table's", async () => {
     const locale = await loadLocale('es');
     const model = createReplyModel({ schedule: now });
     const { rerender } = render(
@@ -141,7 +141,7 @@ describe('<tiny-chat locale="es"> with a secret key', () => {
 });
 
 describe('names the store gives in English', () => {
-  test('one\'s own messages without a user name, a reply to the assistant and to support read in the language', async () => {
+  test("one's own messages without a user name, a reply to the assistant and to support read in the language", async () => {
     const question = message({ sender_id: VISITOR, body: '¿Hacéis envíos a Canarias?' });
     const answer = message({ sender_id: 'bot:demo-bot', body: 'Sí, en 3 días.' });
     const reply = message({ sender_id: SUPPORT, body: 'Y sin coste.', reply_to: answer.id });

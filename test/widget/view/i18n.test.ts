@@ -34,8 +34,14 @@ describe('locale tables', () => {
     expect(resolveLocale(null, ['de-DE'])).toMatchObject({ tag: 'en', dir: 'ltr', ready: true, strings: en });
   });
 
-  it('the loader\'s facade launcher picks the language resolveLocale picks, with that table\'s name and direction', () => {
-    const cases: [string | null, string[]][] = [['es-MX', ['ar']], [null, ['ar-EG', 'en']], ['xx', ['de', 'es']], [null, ['de-DE']], ['constructor', []]];
+  it("the loader's facade launcher picks the language resolveLocale picks, with that table's name and direction", () => {
+    const cases: [string | null, string[]][] = [
+      ['es-MX', ['ar']],
+      [null, ['ar-EG', 'en']],
+      ['xx', ['de', 'es']],
+      [null, ['de-DE']],
+      ['constructor', []],
+    ];
     for (const [requested, preferred] of cases) {
       const locale = resolveLocale(requested, preferred);
       expect(facadeLocale(requested, preferred), `${requested} ${preferred}`).toEqual({ name: tables[locale.language]!.openChat, dir: locale.dir });

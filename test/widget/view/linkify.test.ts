@@ -28,7 +28,10 @@ describe('linkify', () => {
 
   test('javascript:, data: and lookalike schemes stay text', () => {
     for (const text of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', 'xhttps://evil.test', 'https:/nope']) {
-      expect(linkify(text).every((part) => !('href' in part)), text).toBe(true);
+      expect(
+        linkify(text).every((part) => !('href' in part)),
+        text,
+      ).toBe(true);
     }
   });
 

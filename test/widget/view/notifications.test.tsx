@@ -44,7 +44,7 @@ describe('useNotifications: the page title', () => {
     view.unmount();
   });
 
-  it('two widgets on one page show one sum; unmounting takes a widget\'s count away', () => {
+  it("two widgets on one page show one sum; unmounting takes a widget's count away", () => {
     const a = {};
     const b = {};
     const format = (n: number, title: string) => `(${n}) ${title}`;

@@ -127,7 +127,15 @@ export function createStreamWorkerClient(url: string = workerUrl): StreamWorkerC
         pending.set(id, { options, text: '', resolve, reject, fallback, abort });
         if (signal?.aborted) return abort();
         signal?.addEventListener('abort', abort, { once: true });
-        const message: StartStream = { type: 'start', id, agentUrl: options.agentUrl, botId: options.botId, messages: options.messages, headers: options.headers, throttleMs: options.throttleMs };
+        const message: StartStream = {
+          type: 'start',
+          id,
+          agentUrl: options.agentUrl,
+          botId: options.botId,
+          messages: options.messages,
+          headers: options.headers,
+          throttleMs: options.throttleMs,
+        };
         if (ready) worker?.postMessage(message);
         else queued.push(message);
       });

@@ -58,7 +58,10 @@ export async function realConnector(state: StoreState): Promise<RealtimeConnecto
 
 /** A conversation of `visitor` with support, made over REST. */
 export async function conversationOf(api: Api, visitor: string, externalRef?: string): Promise<string> {
-  const created = await api('/v1/conversations', { method: 'POST', json: { kind: 'support', participants: [visitor, 'support'], ...(externalRef ? { external_ref: externalRef } : {}) } });
+  const created = await api('/v1/conversations', {
+    method: 'POST',
+    json: { kind: 'support', participants: [visitor, 'support'], ...(externalRef ? { external_ref: externalRef } : {}) },
+  });
   return created.body.conversation.id as string;
 }
 
