@@ -98,6 +98,10 @@ describe('a tenant in required mode (Secure Shop)', () => {
     });
     const sent = await ada(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'u_ada', body: 'Where is my order?' } });
     expect(sent.status).toBe(201);
+    // Read marks: only as oneself.
+    const mark = (who: typeof ada, userId: string) => who(`/v1/conversations/${conv}/read`, { method: 'POST', json: { user_id: userId, message_id: sent.body.message.id } });
+    expect(await mark(ada, 'support')).toMatchObject({ status: 403, body: { error: 'user token does not match user_id' } });
+    expect((await mark(sam, 'support')).status).toBe(200);
     const reply = await sam(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'support', body: 'On its way' } });
     expect(reply.status).toBe(201);
 

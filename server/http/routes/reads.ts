@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { extensionsOnFor } from '../../compat/compatContext.ts';
 import type { Db } from '../../db/Db.ts';
+import { actingAs } from '../../identity/actingAs.ts';
 import { ApiError } from '../ApiError.ts';
 import type { Broadcaster } from '../../realtime/Broadcaster.ts';
 import { readJson } from '../readBody.ts';
@@ -18,7 +19,8 @@ export type OnRead = (tenantId: string, conversationId: string, outcome: ReadOut
  * read up to that message, never backwards. 200 `{ read, unread_count }`; when the position moved it is
  * broadcast on `conv:<id>` as `read` `{ user_id, message_id, message_at, read_at, unread_count }`, so the reader's
  * other devices drop their counts and the other side can show "Seen". An older message changes nothing and is
- * not broadcast. 404 for another tenant's conversation or another conversation's message, 403 for a non-participant.
+ * not broadcast. 404 for another tenant's conversation or another conversation's message, 403 for a non-participant
+ * (with a user token, also for a `user_id` that is not the token's).
  * Default mode only.
  */
 export function readsRoutes(db: Db, realtime: Broadcaster, onRead?: OnRead) {
@@ -27,6 +29,7 @@ export function readsRoutes(db: Db, realtime: Broadcaster, onRead?: OnRead) {
     if (!extensionsOnFor(c)) throw new ApiError(404, 'not found');
     const body = await readJson(c);
     const userId = requiredText(body, 'user_id');
+    await actingAs(c, db, userId, 'user_id');
     const messageId = requiredText(body, 'message_id');
     const tenantId = c.get('tenant').id;
     const convId = await findConversation(db, tenantId, c.req.param('id'));
