@@ -1,5 +1,6 @@
 import type { Db } from '../../db/Db.ts';
 import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
+import { withSenderNames } from './withNames.ts';
 import { ApiError } from '../ApiError.ts';
 import { pathId } from './fields.ts';
 import { findConversation } from './findConversation.ts';
@@ -45,7 +46,8 @@ export async function changeMessage(
        where id = $1`,
       [convId],
     );
-    await recordWebhookEvent(tx, tenantId, change.kind === 'edit' ? 'message.updated' : 'message.deleted', convId, message);
+    const named = message === undefined ? undefined : (await withSenderNames(tx, tenantId, [message]))[0];
+    await recordWebhookEvent(tx, tenantId, change.kind === 'edit' ? 'message.updated' : 'message.deleted', convId, named);
     return { message: message as MessageRow, changed: true };
   });
 }

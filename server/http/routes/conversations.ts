@@ -70,7 +70,7 @@ export function conversationsRoutes(db: Db, realtime: Broadcaster) {
            returning ${CONVERSATION_COLUMNS}`,
           [`c_${randomUUID()}`, tenantId, kind, externalRef ?? null, participants],
         );
-        if (row !== undefined) await recordWebhookEvent(tx, tenantId, 'conversation.created', row.id, row);
+        if (row !== undefined) await recordWebhookEvent(tx, tenantId, 'conversation.created', row.id, (await withParticipantNames(tx, tenantId, [row]))[0]);
         return row;
       });
       if (created !== undefined) {

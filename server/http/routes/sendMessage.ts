@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/Db.ts';
 import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
+import { withSenderNames } from './withNames.ts';
 import { ApiError } from '../ApiError.ts';
 import { findConversation } from './findConversation.ts';
 import { MESSAGE_COLUMNS, PREVIEW_SQL, type MessageRow } from './messageColumns.ts';
@@ -55,7 +56,8 @@ export async function sendMessage(db: Db, tenantId: string, conversationId: stri
       [`m_${randomUUID()}`, convId, m.senderId, m.receiverId ?? null, m.body ?? null, m.messageType, m.mediaUrl ?? null, m.replyTo ?? null, m.idempotencyKey ?? null],
     );
     if (message === undefined) throw new Error('insert returned no row');
-    await recordWebhookEvent(tx, tenantId, 'message.created', convId, message);
+    // The event carries the row as REST returns it in default mode, names included.
+    await recordWebhookEvent(tx, tenantId, 'message.created', convId, (await withSenderNames(tx, tenantId, [message]))[0]);
     return { message, replayed: false };
   });
 }
