@@ -6,37 +6,24 @@ import { assertPublishableKey } from '../transport/assertPublishableKey.ts';
 import { createRealtimeConnector } from '../transport/createRealtimeConnector.ts';
 import { createRestClient } from '../transport/createRestClient.ts';
 import { createUserToken } from '../transport/createUserToken.ts';
-import type { TinyChatApi, UserRole } from '../transport/types.ts';
+import type { TinyChatApi } from '../transport/types.ts';
 import { ChatApp } from '../view/ChatApp.tsx';
-import { loadLocale, resolveLocale, type Locale } from '../i18n/locales.ts';
 import { say, type Sentence } from '../i18n/sentence.ts';
 import { viewStyles } from '../view/viewStyles.ts';
 import { adoptStyles } from './adoptStyles.ts';
+import { inLocale } from './inLocale.ts';
+import { on } from './on.ts';
+import { refusing } from './refusing.ts';
+import { setIdentity, type Identity, type UserTokenProvider } from './Identity.ts';
 import { restartAttributes, widgetAttributes } from './attributes.ts';
 import { dispatchTinyChatEvent, type TinyChatEventDetails, type TinyChatEventMap } from './events.ts';
 
-/** Who the visitor is, for {@link TinyChatElement.identify}. */
-export interface Identity {
-  userId: string;
-  name?: string;
-  email?: string;
-  role?: UserRole;
-  /** The user's signed token (from the site's server), for a tenant with signed identity. */
-  token?: string;
-}
-
-/** Gives a fresh user token when the current one is about to expire (see {@link TinyChatElement.getUserToken}). */
-export type UserTokenProvider = () => string | Promise<string>;
+export type { Identity, UserTokenProvider } from './Identity.ts';
 
 export type { WidgetMode };
 
 // Importing the module on a server (no DOM) must not throw; the class is only usable in a browser.
 const Base: typeof HTMLElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
-/** An API whose every call fails with the same error: what a refused key leaves to call. */
-function refusing(error: unknown): TinyChatApi {
-  return new Proxy({} as TinyChatApi, { get: () => () => Promise.reject(error) });
-}
 
 /**
  * `<tiny-chat>`: adapts attributes and methods to the store and renders the views into an open shadow
@@ -64,11 +51,14 @@ function refusing(error: unknown): TinyChatApi {
  * @attr storage-key - what the widget's storage is keyed by, instead of the api key
  * @attr greeting - shown at the top of a new thread, as written
  * @attr reply-time - how soon a person answers, words that follow "We usually reply"
+ * @attr user-token - the user's signed token (signed identity), sent only to a server that asks for it
  * @fires {CustomEvent<TinyChatReadyDetail>} tinychat-ready - the widget has its user and config (also `tinychat:ready`)
  * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-open - the panel opened (also `tinychat:open`)
  * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-close - the panel closed (also `tinychat:close`)
  * @fires {CustomEvent<TinyChatMessageDetail>} tinychat-message - a message arrived or was sent (also `tinychat:message`)
  * @fires {CustomEvent<TinyChatUnreadDetail>} tinychat-unread - the unread count changed (also `tinychat:unread`)
+ * @fires {CustomEvent<TinyChatReadDetail>} tinychat-read - another participant read up to a message (also `tinychat:read`)
+ * @fires {CustomEvent<TinyChatToggleDetail>} tinychat-token-expired - the user token is about to expire (also `tinychat:token-expired`)
  * @fires {CustomEvent<TinyChatErrorDetail>} tinychat-error - something failed; `message` is what the person reads (also `tinychat:error`)
  * @csspart launcher - the round button that opens the chat
  * @csspart badge - the launcher's unread count
@@ -167,17 +157,7 @@ export class TinyChatElement extends Base {
 
   /** Switches to another user (a visitor who signed in): sets the user attributes and starts over. */
   identify(identity: Identity): void {
-    this.setAttribute('user-id', identity.userId);
-    const optional: [string, string | undefined][] = [
-      ['user-token', identity.token],
-      ['user-name', identity.name],
-      ['user-email', identity.email],
-      ['user-role', identity.role],
-    ];
-    for (const [name, value] of optional) {
-      if (value === undefined) this.removeAttribute(name);
-      else this.setAttribute(name, value);
-    }
+    setIdentity(this, identity);
   }
 
   /** Sends `text` in the open conversation, opening the visitor's latest one (or a new one) first. */
@@ -197,13 +177,9 @@ export class TinyChatElement extends Base {
    * waited for, so the message is never English in a Spanish widget.
    */
   #emitError({ sentence, fatal }: { sentence: Sentence; fatal: boolean }): void {
-    const requested = this.getAttribute('locale');
-    const send = ({ strings, tag }: Locale) => {
+    inLocale(this.getAttribute('locale'), ({ strings, tag }) => {
       dispatchTinyChatEvent(this, 'error', { message: say(sentence, strings, tag), code: sentence.key, fatal });
-    };
-    const locale = resolveLocale(requested);
-    if (locale.ready) send(locale);
-    else void loadLocale(requested).then(send);
+    });
   }
 
   #start(): void {
@@ -311,11 +287,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'tiny-chat': TinyChatElement;
   }
-}
-
-/** A boolean attribute: present and not "off" or "false". */
-function on(value: string | null): boolean {
-  return value !== null && value !== 'off' && value !== 'false';
 }
 
 /** Defines `<tiny-chat>` once; later calls (a second script tag, a second bundle) do nothing. */

@@ -6,7 +6,8 @@ import type { Outbox } from './createOutbox.ts';
 import { createUploads } from './createUploads.ts';
 import { sentenceOf } from './failure.ts';
 import { tooLong } from './messageLimit.ts';
-import { until } from './until.ts';
+import { createTypingState } from './createTypingState.ts';
+import { settled } from './until.ts';
 import { compareMessages, normalizeMessage } from './messageOrder.ts';
 import { placePending } from './placePending.ts';
 import { threadItems } from './threadItems.ts';
@@ -46,7 +47,6 @@ export interface Thread extends ThreadModel {
   dispose(): void;
 }
 
-const typingClearMs = 3_000;
 const typingThrottleMs = 2_500;
 const maxBackfillPages = 20;
 
@@ -62,8 +62,7 @@ export function createThread(options: ThreadOptions): Thread {
   const loadingOlder = signal(false);
   const ready = signal(false);
   const failedToLoad = signal(false);
-  const typingBy = signal<ReadonlyMap<string, string>>(new Map());
-  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const typingBy = createTypingState();
   let lastTypingSent = 0;
   let disposed = false;
 
@@ -101,15 +100,6 @@ export function createThread(options: ThreadOptions): Thread {
 
   const announce = (fresh: readonly Message[]) => {
     for (const m of fresh) if (m.sender_id !== userId) options.onIncoming?.(m);
-  };
-
-  const clearTyping = (senderId: string) => {
-    clearTimeout(typingTimers.get(senderId));
-    typingTimers.delete(senderId);
-    if (!typingBy.value.has(senderId)) return;
-    const next = new Map(typingBy.value);
-    next.delete(senderId);
-    typingBy.value = next;
   };
 
   const oldest = () => sorted.value[0];
@@ -163,8 +153,8 @@ export function createThread(options: ThreadOptions): Thread {
     failedToLoad,
     held: sorted,
     waiting: outbox.waiting,
-    typing: computed(() => [...typingBy.value.values()]),
-    typers: computed(() => [...typingBy.value.keys()]),
+    typing: computed(() => [...typingBy.by.value.values()]),
+    typers: computed(() => [...typingBy.by.value.keys()]),
     ...(options.canSend === undefined ? {} : { canSend: options.canSend }),
     async loadOlder() {
       // Not before the first page: a thread still loading has no "earlier" yet (a slow network showed it).
@@ -254,15 +244,7 @@ export function createThread(options: ThreadOptions): Thread {
     receive(event) {
       if (event.type === 'typing') {
         if (event.senderId === userId) return;
-        const next = new Map(typingBy.value);
-        // No name (an anonymous visitor): '' and the view says "Visitor" in the reader's language.
-        next.set(event.senderId, event.senderName ?? '');
-        typingBy.value = next;
-        clearTimeout(typingTimers.get(event.senderId));
-        typingTimers.set(
-          event.senderId,
-          setTimeout(() => clearTyping(event.senderId), typingClearMs),
-        );
+        typingBy.saw(event.senderId, event.senderName);
         return;
       }
       if (event.type !== 'message') return;
@@ -272,7 +254,7 @@ export function createThread(options: ThreadOptions): Thread {
         // The echo of anything this browser posted (the visitor's messages, the agent's replies) meets its entry.
         outbox.claimEcho(message);
         // A message ends its sender's typing indicator at once.
-        clearTyping(message.sender_id);
+        typingBy.clear(message.sender_id);
         announce(merge([message]));
       });
     },
@@ -307,8 +289,7 @@ export function createThread(options: ThreadOptions): Thread {
     },
     dispose() {
       disposed = true;
-      for (const timer of typingTimers.values()) clearTimeout(timer);
-      typingTimers.clear();
+      typingBy.dispose();
     },
   };
   void loadFirstPage();
@@ -316,6 +297,3 @@ export function createThread(options: ThreadOptions): Thread {
 }
 
 const replyField = (options: SendOptions | undefined): { reply_to?: string } => (options?.replyTo ? { reply_to: options.replyTo } : {});
-
-/** Resolves once a busy flag is false. */
-const settled = (busy: ReadonlySignal<boolean>) => until(busy, (b) => !b);

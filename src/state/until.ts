@@ -10,3 +10,6 @@ export function until<T>(source: ReadonlySignal<T>, done: (value: T) => boolean)
     });
   });
 }
+
+/** Resolves once a busy flag is false. */
+export const settled = (busy: ReadonlySignal<boolean>): Promise<void> => until(busy, (b) => !b);

@@ -55,9 +55,9 @@ describe('the agent demo page (data-bot-id="demo-bot")', () => {
     expect(await sources.getByRole('link').count()).toBeGreaterThan(0);
     const href = await sources.getByRole('link').first().getAttribute('href');
     expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\//);
-    const announcer = page.locator('tiny-chat [aria-live="polite"]');
+    const announcer = page.locator('tiny-chat [aria-live="polite"][aria-relevant="additions"]');
     await page.waitForFunction(() =>
-      /^Assistant: /.test(document.querySelector('tiny-chat')?.shadowRoot?.querySelector('.tc-visually-hidden[aria-live="polite"]')?.textContent ?? ''),
+      /^Assistant: /.test(document.querySelector('tiny-chat')?.shadowRoot?.querySelector('.tc-visually-hidden[aria-live="polite"][aria-relevant="additions"]')?.textContent ?? ''),
     );
     // One announcement (its own node in the region) per reply that landed in the log: the stopped one and this
     // one, each once, never token by token.

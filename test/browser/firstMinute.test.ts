@@ -33,7 +33,7 @@ function watchErrors(page: Page): string[] {
 const announced = (page: Page) =>
   page.evaluate(() => {
     const root = document.querySelector('tiny-chat')?.shadowRoot;
-    return [...(root?.querySelectorAll('[aria-live="polite"] p') ?? [])].map((p) => p.textContent ?? '');
+    return [...(root?.querySelectorAll('[aria-live="polite"][aria-relevant="additions"] p') ?? [])].map((p) => p.textContent ?? '');
   });
 
 /** An agent (an OpenAI-style model behind Tiny Talk's API) that answers with a reply of ~30,000 characters. */

@@ -12,7 +12,7 @@ afterEach(() => {
 function announcer(store: FixtureStore) {
   render(<ChatApp store={store} />);
   const log = screen.getByRole('log', { name: 'Messages' });
-  const live = document.querySelector<HTMLElement>('[aria-live="polite"]');
+  const live = document.querySelector<HTMLElement>('[aria-live="polite"][aria-relevant="additions"]');
   if (live === null) throw new Error('no polite live region');
   return { log, live, said: () => [...live.children].map((p) => p.textContent) };
 }

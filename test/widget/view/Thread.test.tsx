@@ -141,7 +141,7 @@ describe('a thread', () => {
   test('new messages from others are announced in a polite live region; history and own sends are not', () => {
     const store = createFixtureStore({ open: true, thread: { items: [sentItem(message({ body: 'Old news' }))] } });
     const { log } = openThread(store);
-    const live = document.querySelector('[aria-live="polite"]')!;
+    const live = document.querySelector('[aria-live="polite"][aria-relevant="additions"]')!;
     expect(log.contains(live)).toBe(false);
     expect(live.textContent).toBe('');
     const thread = store.threads.get('c_1')!;
