@@ -72,6 +72,8 @@ describe('edit, delete and reply', () => {
     await support.message('Second line stays').waitFor();
     const mine = row(visitor, 'Wrong address, ignore this');
     const id = await mine.getAttribute('data-message-id');
+    // A mouse user points at the row first: its actions show (and take clicks) on hover.
+    await mine.hover();
     await mine.getByRole('button', { name: 'Delete' }).click();
     const confirm = visitor.log.getByRole('group', { name: 'Delete this message?' });
     await confirm.waitFor();
@@ -81,6 +83,8 @@ describe('edit, delete and reply', () => {
     await confirm.waitFor({ state: 'hidden' });
     expect(await row(visitor, 'Wrong address, ignore this').count()).toBe(1);
 
+    // A mouse user points at the row first: its actions show (and take clicks) on hover.
+    await mine.hover();
     await mine.getByRole('button', { name: 'Delete' }).click();
     await confirm.getByRole('button', { name: 'Yes, delete' }).click();
     const gone = visitor.log.locator(`[data-message-id="${id}"]`);
@@ -99,6 +103,7 @@ describe('edit, delete and reply', () => {
 
     // Reply, then Cancel: the bar goes and focus is in the message box.
     const asked = row(support, 'Can you deliver on Saturday\\?');
+    await asked.hover();
     await asked.getByRole('button', { name: 'Reply' }).click();
     const bar = support.inlinePanel.getByRole('group', { name: /^Replying to / });
     await bar.waitFor();
@@ -107,6 +112,7 @@ describe('edit, delete and reply', () => {
     await bar.getByRole('button', { name: 'Cancel reply' }).click();
     await bar.waitFor({ state: 'hidden' });
 
+    await asked.hover();
     await asked.getByRole('button', { name: 'Reply' }).click();
     await bar.waitFor();
     await type(support, 'Saturday works, between 9 and 12.');
