@@ -43,7 +43,14 @@ async function violations(page: Page): Promise<string> {
 /** Asserts no violations, naming the page and state so a failure says where to look. */
 async function expectClean(page: Page, where: string): Promise<void> {
   // Wait for the panel's entrance animation to end: axe reads colours mid-fade as lower contrast than they are.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // The widget's own live in its shadow root; a view that appears a frame later starts its animation then.
+  await page.evaluate(async () => {
+    const all = () => [...document.getAnimations(), ...[...document.querySelectorAll('tiny-chat')].flatMap((el) => el.shadowRoot?.getAnimations() ?? [])];
+    for (let round = 0; round < 3; round++) {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await Promise.all(all().map((a) => a.finished.catch(() => undefined)));
+    }
+  });
   expect(await violations(page), `axe on ${where}`).toBe('');
 }
 
