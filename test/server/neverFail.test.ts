@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer } from './helpers/testServer.ts';
+import { REST_BODY_FIELDS } from './helpers/bodyFields.ts';
 
 const token = (sub: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('1h').sign(new TextEncoder().encode('tc_id_secret_demo'));
 
@@ -51,32 +52,7 @@ const nasty = fc.oneof(
 const deep = fc.integer({ min: 30, max: 20_000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
 const value: fc.Arbitrary<unknown> = fc.oneof(nasty, fc.jsonValue({ maxDepth: 4 }), fc.array(nasty, { maxLength: 4 }), fc.dictionary(nasty, nasty, { maxKeys: 3 }));
 const field = (names: string[]) => fc.dictionary(fc.oneof(fc.constantFrom(...names), nasty), value, { maxKeys: 6 });
-const FIELDS = [
-  'user_id',
-  'name',
-  'email',
-  'role',
-  'fcm_tokens',
-  'notification_prefs',
-  'kind',
-  'external_ref',
-  'participants',
-  'sender_id',
-  'body',
-  'message_type',
-  'media_url',
-  'reply_to',
-  'receiver_id',
-  'sender_name',
-  'botId',
-  'messages',
-  'stream',
-  'model',
-  'temperature',
-  'topic',
-  'event',
-  'payload',
-];
+const FIELDS = [...REST_BODY_FIELDS, 'botId', 'messages', 'stream', 'model', 'temperature', 'topic', 'event', 'payload'];
 // A body: JSON of random shape, a deep document, broken text, or JSON with a lone surrogate escaped in it.
 const body = fc.oneof(
   field(FIELDS).map((o) => JSON.stringify(o)),

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBackends } from './helpers/restBackends.ts';
 import { KEY, OTHER_KEY } from './helpers/testServer.ts';
+import { REST_BODY_FIELDS } from './helpers/bodyFields.ts';
 
 describeOnBackends('REST errors and tenants', (ctx) => {
   const raw = (path: string, init: RequestInit = {}, key: string | null = KEY) =>
@@ -76,24 +77,7 @@ describeOnBackends('REST errors and tenants', (ctx) => {
     const conv = await ctx().conversation();
     const msg = (await ctx().server.api(`/v1/conversations/${conv}/messages`, { method: 'POST', json: { sender_id: 'u_42', body: 'x' } })).body.message.id;
     const wrongValues: unknown[] = [42, -1.5, true, null, [], ['a'], {}, { a: 1 }, '', ' ', 'x'.repeat(20_000), '\u0000', '\ud800', '😀'.repeat(3)];
-    const fields = [
-      'user_id',
-      'name',
-      'email',
-      'role',
-      'fcm_tokens',
-      'notification_prefs',
-      'kind',
-      'external_ref',
-      'participants',
-      'sender_id',
-      'body',
-      'message_type',
-      'media_url',
-      'reply_to',
-      'receiver_id',
-      'sender_name',
-    ];
+    const fields = REST_BODY_FIELDS;
     for (const [method, path, body] of routes(conv, msg)) {
       if (body === undefined) continue;
       for (const field of fields) {
