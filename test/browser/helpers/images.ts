@@ -3,10 +3,13 @@ import type { Locator, Page } from 'playwright-core';
 /** A real 1×1 PNG (decodes in Chromium). */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** `size` bytes that start like a PNG (what the server sniffs), for uploads that must take a while. */
+/**
+ * A real PNG of `size` bytes, for uploads that must take a while: the 1×1 image, then padding after its end
+ * chunk, which decoders stop before (so the sent message shows an image, not "unavailable").
+ */
 export function pngOfSize(size: number): Buffer {
   const bytes = Buffer.alloc(size, 7);
-  TINY_PNG.copy(bytes, 0, 0, 16);
+  TINY_PNG.copy(bytes, 0);
   return bytes;
 }
 
