@@ -18,7 +18,7 @@ import { internalError } from './internalError.ts';
 import { configRoutes } from './routes/config.ts';
 import { conversationsRoutes } from './routes/conversations.ts';
 import { messagesRoutes } from './routes/messages.ts';
-import { readsRoutes, type OnRead } from './routes/reads.ts';
+import { readsRoutes } from './routes/reads.ts';
 import { typingRoutes } from './routes/typing.ts';
 import { TOO_LARGE, uploadRoutes } from './routes/upload.ts';
 import { usersRoutes } from './routes/users.ts';
@@ -38,8 +38,6 @@ export interface AppDeps {
   agent?: Partial<AgentSettings>;
   /** Overrides of the health settings read from the environment. */
   health?: Partial<HealthSettings>;
-  /** Told each time a participant's read position moves forward (`POST /conversations/:id/read`). */
-  onRead?: OnRead;
   /** The agent's health for `/v1/config`; createApp fills it in from the agent side. */
   agentHealth?: () => Promise<AgentHealth>;
   /**
@@ -85,7 +83,7 @@ export function createApi(deps: AppDeps) {
   api.route('/', conversationsRoutes(deps.db, deps.realtime));
   api.route('/', messagesRoutes(deps.db, deps.realtime));
   api.route('/', typingRoutes(deps.db, deps.realtime));
-  api.route('/', readsRoutes(deps.db, deps.realtime, deps.onRead));
+  api.route('/', readsRoutes(deps.db, deps.realtime));
   api.route('/', uploadRoutes(deps.db, deps.uploadsDir, deps.publicUrl));
   return api;
 }

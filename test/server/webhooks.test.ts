@@ -81,6 +81,27 @@ describe('outbound webhooks', () => {
     expect(() => hook.verify(first.body.replace('order_hook', 'order_evil'), first.headers as Record<string, string>)).toThrow(WebhookVerificationError);
   });
 
+  it('sends a read position that moved forward as conversation.read, with what the read broadcast carries, and not one that did not', async () => {
+    const { id } = await conversation();
+    const first = await send(id, 'First');
+    const second = await send(id, 'Second');
+    const read = await server.api(`/v1/conversations/${id}/read`, { method: 'POST', json: { user_id: 'agent_7', message_id: second.id } });
+    expect(read.status).toBe(200);
+    // Backwards and the same again move nothing: no event.
+    await server.api(`/v1/conversations/${id}/read`, { method: 'POST', json: { user_id: 'agent_7', message_id: first.id } });
+    await server.api(`/v1/conversations/${id}/read`, { method: 'POST', json: { user_id: 'agent_7', message_id: second.id } });
+    await waitFor(() => forConversation(receiver, id).some((r) => r.json.type === 'conversation.read'), 'a read event');
+    await settled();
+    const reads = forConversation(receiver, id).filter((r) => r.json.type === 'conversation.read');
+    expect(reads).toHaveLength(1);
+    const event = reads[0] as Received;
+    expect(new Webhook(SECRET).verify(event.body, event.headers as Record<string, string>)).toEqual(event.json);
+    expect(event.json.data).toEqual({ conversation_id: id, ...read.body.read, unread_count: read.body.unread_count });
+    expect(event.json.data).toMatchObject({ user_id: 'agent_7', message_id: second.id, unread_count: 0 });
+    // In order within the conversation: after the messages it reads.
+    expect(forConversation(receiver, id).map((r) => r.json.type)).toEqual(['conversation.created', 'message.created', 'message.created', 'conversation.read']);
+  });
+
   it('gives each endpoint its own secret and event filter, and keeps tenants apart', async () => {
     const onlyCreated = await startReceiver();
     const otherTenant = await startReceiver();

@@ -9,21 +9,18 @@ import type { TenantEnv } from '../tenantAuth.ts';
 import { requiredText } from './fields.ts';
 import { findConversation } from './findConversation.ts';
 import { jsonBodyLimit } from './jsonBody.ts';
-import { recordRead, type ReadOutcome } from './recordRead.ts';
-
-/** Called once a read position moved forward (outbound webhooks hook in here: `conversation.read`). */
-export type OnRead = (tenantId: string, conversationId: string, outcome: ReadOutcome) => void;
+import { recordRead } from './recordRead.ts';
 
 /**
  * `POST /conversations/:id/read` `{ user_id, message_id }` (our extension): records that the participant has
  * read up to that message, never backwards. 200 `{ read, unread_count }`; when the position moved it is
  * broadcast on `conv:<id>` as `read` `{ user_id, message_id, message_at, read_at, unread_count }`, so the reader's
  * other devices drop their counts and the other side can show "Seen". An older message changes nothing and is
- * not broadcast. 404 for another tenant's conversation or another conversation's message, 403 for a non-participant
+ * not broadcast (nor sent to webhooks as `conversation.read`). 404 for another tenant's conversation or another conversation's message, 403 for a non-participant
  * (with a user token, also for a `user_id` that is not the token's).
  * Default mode only.
  */
-export function readsRoutes(db: Db, realtime: Broadcaster, onRead?: OnRead) {
+export function readsRoutes(db: Db, realtime: Broadcaster) {
   return new Hono<TenantEnv>().post('/conversations/:id/read', jsonBodyLimit, async (c) => {
     // Ours, not the hosted seed's: hosted mode answers as for any path it does not have.
     if (!extensionsOnFor(c)) throw new ApiError(404, 'not found');
@@ -33,11 +30,8 @@ export function readsRoutes(db: Db, realtime: Broadcaster, onRead?: OnRead) {
     const messageId = requiredText(body, 'message_id');
     const tenantId = c.get('tenant').id;
     const convId = await findConversation(db, tenantId, c.req.param('id'));
-    const outcome = await recordRead(db, convId, userId, messageId);
-    if (outcome.moved) {
-      realtime.broadcast(`conv:${convId}`, 'read', { ...outcome.read, unread_count: outcome.unread_count });
-      onRead?.(tenantId, convId, outcome);
-    }
+    const outcome = await recordRead(db, tenantId, convId, userId, messageId);
+    if (outcome.moved) realtime.broadcast(`conv:${convId}`, 'read', { ...outcome.read, unread_count: outcome.unread_count });
     return c.json({ read: outcome.read, unread_count: outcome.unread_count });
   });
 }

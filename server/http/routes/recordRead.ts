@@ -1,4 +1,5 @@
 import type { Db } from '../../db/Db.ts';
+import { recordWebhookEvent } from '../../webhooks/recordWebhookEvent.ts';
 import { ApiError } from '../ApiError.ts';
 import { isoSql } from './sqlTime.ts';
 
@@ -23,11 +24,12 @@ export interface ReadOutcome {
 const POSITION_COLUMNS = `user_id, message_id, ${isoSql('message_at')} as message_at, ${isoSql('read_at')} as read_at`;
 
 /**
- * Moves `userId`'s read position in a conversation forward to `messageId`, never backwards.
+ * Moves `userId`'s read position in a conversation forward to `messageId`, never backwards; a move is a
+ * `conversation.read` webhook event, written in the same transaction.
  * The conversation is already known to be the tenant's; `userId` must be one of its participants (403) and the
  * message one of its messages (404 "message not found", also for another conversation's message).
  */
-export async function recordRead(db: Db, conversationId: string, userId: string, messageId: string): Promise<ReadOutcome> {
+export async function recordRead(db: Db, tenantId: string, conversationId: string, userId: string, messageId: string): Promise<ReadOutcome> {
   return db.transaction(async (tx) => {
     const [conv] = await tx.query<{ member: boolean }>('select $2 = any(participants) as member from conversations where id = $1', [conversationId, userId]);
     if (conv?.member !== true) throw new ApiError(403, 'user_id is not a participant of this conversation');
@@ -48,7 +50,9 @@ export async function recordRead(db: Db, conversationId: string, userId: string,
         : await tx.query<ReadPosition>(`select ${POSITION_COLUMNS} from read_positions where conversation_id = $1 and user_id = $2`, [conversationId, userId]);
     if (read === undefined) throw new Error('read position vanished');
     const [count] = await tx.query<{ n: number }>(`select ${unreadCountSql('$1', '$2')} as n`, [conversationId, userId]);
-    return { read, moved: moved.length > 0, unread_count: count?.n ?? 0 };
+    const unread_count = count?.n ?? 0;
+    if (moved.length > 0) await recordWebhookEvent(tx, tenantId, 'conversation.read', conversationId, { conversation_id: conversationId, ...read, unread_count });
+    return { read, moved: moved.length > 0, unread_count };
   });
 }
 
