@@ -11,10 +11,11 @@ import type { ThreadItem } from './types.ts';
 export interface DraftThreadOptions {
   userId: string;
   /**
-   * Creates the conversation (one get-or-create, whose ref its retries reuse) and puts its thread on screen;
-   * resolves to that thread, rejects with why it could not.
+   * Creates the conversation (one get-or-create, whose ref its retries reuse), puts its thread on screen under
+   * `viewKey` (the draft's) and, in the same step, calls `handOver` with it: what was queued is in the real thread
+   * before it is first drawn, so no row leaves the screen. Rejects with why it could not.
    */
-  start(): Promise<Thread>;
+  start(viewKey: string, handOver: (real: Thread) => void): Promise<void>;
 }
 
 /** What the visitor sent before the conversation existed: `send` hands it to the real thread. */
@@ -33,18 +34,21 @@ interface Queued {
 export function createDraftThread(options: DraftThreadOptions): Thread {
   const queued = signal<readonly Queued[]>([]);
   let starting = false;
+  const viewKey = `draft:${randomId()}`;
 
   const mark = (change: (item: ThreadItem) => ThreadItem | null) => (queued.value = queued.peek().map((q) => ({ ...q, item: q.item && (change(q.item) ?? q.item) })));
   const start = () => {
     if (starting) return;
     starting = true;
-    options.start().then(
-      (real) => queued.peek().forEach((q) => q.send(real)),
-      (error: unknown) => {
-        starting = false;
-        mark((item) => ({ ...item, status: 'failed', error: sentenceOf(error) }));
-      },
-    );
+    options
+      .start(viewKey, (real) => queued.peek().forEach((q) => q.send(real)))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          starting = false;
+          mark((item) => ({ ...item, status: 'failed', error: sentenceOf(error) }));
+        },
+      );
   };
   const queue = (q: Queued) => {
     queued.value = [...queued.peek(), q];
@@ -54,6 +58,7 @@ export function createDraftThread(options: DraftThreadOptions): Thread {
 
   return {
     conversationId: '',
+    viewKey,
     items: computed(() => queued.value.flatMap((q) => q.item ?? [])),
     hasMore: none,
     loadingOlder: none,
@@ -63,9 +68,11 @@ export function createDraftThread(options: DraftThreadOptions): Thread {
     send(text, sendOptions) {
       const body = text.trim();
       if (body === '' || tooLong(body)) return;
-      const key = `draft_${randomId()}`;
-      const message = normalizeMessage({ id: key, conversation_id: '', sender_id: options.userId, created_at: new Date().toISOString(), body });
-      queue({ item: { key, message, status: 'pending', mine: true, error: null }, send: (real) => real.send(body, sendOptions) });
+      // The outbox's own kind of key and the time it was written: the real thread shows it as the same row.
+      const key = randomId();
+      const at = new Date().toISOString();
+      const message = normalizeMessage({ id: key, conversation_id: '', sender_id: options.userId, created_at: at, body });
+      queue({ item: { key, message, status: 'pending', mine: true, error: null }, send: (real) => real.send(body, { ...sendOptions, written: { key, at } }) });
     },
     sendImage(file, sendOptions) {
       const checked = checkImage(file);

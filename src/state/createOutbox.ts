@@ -27,7 +27,8 @@ export interface OutboxEntry {
 
 export interface Outbox {
   readonly entries: ReadonlySignal<readonly OutboxEntry[]>;
-  add(conversationId: string, input: SendInput): OutboxEntry;
+  /** `written`: the key and time of a row already shown for it (so it stays the same row). */
+  add(conversationId: string, input: SendInput, written?: { key: string; at: string }): OutboxEntry;
   retry(key: string): void;
   /** Forgets a failed entry, in storage too (the visitor deleted it, or took its text back to edit it). */
   discard(key: string): OutboxEntry | undefined;
@@ -193,12 +194,12 @@ export function createOutbox({ api, storage, onSent, onTransientFailure, newestK
 
   return {
     entries,
-    add(conversationId, input) {
+    add(conversationId, input, written) {
       const entry: OutboxEntry = {
-        key: randomId(),
+        key: written?.key ?? randomId(),
         conversationId,
         input,
-        writtenAt: new Date().toISOString(),
+        writtenAt: written?.at ?? new Date().toISOString(),
         status: 'pending',
         error: null,
         echoId: null,

@@ -15,6 +15,8 @@ import type { SendOptions, ThreadItem, ThreadModel } from './types.ts';
 
 export interface ThreadOptions {
   conversationId: string;
+  /** See {@link ThreadModel.viewKey}. @defaultValue the conversation's id */
+  viewKey?: string;
   api: TinyChatApi;
   outbox: Outbox;
   userId: string;
@@ -146,6 +148,7 @@ export function createThread(options: ThreadOptions): Thread {
 
   const thread: Thread = {
     conversationId,
+    viewKey: options.viewKey ?? conversationId,
     items,
     hasMore,
     loadingOlder,
@@ -178,7 +181,7 @@ export function createThread(options: ThreadOptions): Thread {
       const body = text.trim();
       // Over the limit never leaves: the composer says why; the server would refuse it for good.
       if (body === '' || tooLong(body)) return;
-      outbox.add(conversationId, { sender_id: userId, body, message_type: 'text', ...replyField(sendOptions) });
+      outbox.add(conversationId, { sender_id: userId, body, message_type: 'text', ...replyField(sendOptions) }, sendOptions?.written);
     },
     uploads: uploads.items,
     sendImage(file, sendOptions) {

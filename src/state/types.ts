@@ -27,6 +27,8 @@ export interface ThreadItem {
 export interface SendOptions {
   /** Id of the message this one answers (`reply_to`). */
   replyTo?: string;
+  /** The row's key and written time when it was already on screen (a draft's message handed to its thread). */
+  written?: { key: string; at: string };
 }
 
 /** An image on its way up: `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
@@ -55,6 +57,11 @@ export interface ConversationSummary {
 
 export interface ThreadModel {
   readonly conversationId: string;
+  /**
+   * What the view is keyed by: the conversation's id, except that the thread a draft became keeps the draft's, so
+   * its first message's row and the message box stay the same elements when the conversation is created.
+   */
+  readonly viewKey?: string;
   /** Oldest first; every message exactly once. */
   readonly items: ReadonlySignal<readonly ThreadItem[]>;
   /** More history exists before the oldest item. */

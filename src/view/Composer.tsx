@@ -7,7 +7,7 @@ import { useThreadActions } from './actions/ThreadActions.tsx';
 import { loadDraft, saveDraft } from './drafts.ts';
 import { useLocale, useT } from './I18n.tsx';
 
-/** Props of {@link Composer}. Render it with `key={thread.conversationId}` so each conversation gets its own draft. */
+/** Props of {@link Composer}. Render it with `key={thread.viewKey ?? thread.conversationId}` so each conversation gets its own draft. */
 export interface ComposerProps {
   thread: ThreadModel;
   /** Buttons before the message box: "Attach image" goes here (and paste/drop land on the form). */

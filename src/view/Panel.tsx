@@ -94,10 +94,10 @@ export function Panel({ store, mode, id, focusOnMount, focusInside, composerTool
       {status === 'starting' && startFailure !== null && <StartupProblem store={store} failure={startFailure} offline={connection === 'offline'} />}
       {status === 'ready' && inbox && <LazyInbox store={store} composerTools={composerTools} />}
       {status === 'ready' && !inbox && screen === 'list' && <LazyConversationList store={store} />}
-      {/* Keyed by conversation: another thread starts fresh (at its newest message, with its own draft). */}
+      {/* Keyed by conversation (a draft's key stays with the thread it became): another thread starts fresh (at its newest message, with its own draft). */}
       {/* Also while the start is retried: a returning visitor's thread shows what it held, and takes messages. */}
       {status !== 'error' && !inbox && screen === 'thread' && thread && (
-        <Thread key={thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />
+        <Thread key={thread.viewKey ?? thread.conversationId} store={store} thread={thread} composerTools={composerTools} welcome={welcome} />
       )}
     </div>
   );

@@ -70,7 +70,7 @@ export function Thread({ store, thread, composerTools, welcome }: ThreadProps) {
         <NewMessageAnnouncer store={store} thread={thread} />
         {((thread.uploads?.value.length ?? 0) > 0 || images.refusal.value !== null) && <LazyUploadTray thread={thread} refusal={images.refusal} />}
         {actions.replyTo.value !== null && <LazyReplyBar />}
-        <Composer key={thread.conversationId} thread={thread} tools={tools} />
+        <Composer key={thread.viewKey ?? thread.conversationId} thread={thread} tools={tools} />
         {images.dropping.value && (
           <p class="tc-drop-hint" aria-hidden="true">
             {t('dropImage')}

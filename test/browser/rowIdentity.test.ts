@@ -33,6 +33,24 @@ describe('a message row from pending to sent', () => {
     expect(await w.message('Confirmed by the answer').count()).toBe(1);
   });
 
+  it('is the same element from a first visit, where the send creates the conversation, to sent; and the message box keeps focus', async () => {
+    const { page } = await suite.person('/');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The conversation's creation is held, so the row is taken while the thread is still the draft.
+    await page.route('**/v1/conversations', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.fallback();
+    });
+    const { w, handle } = await pendingRow(page, 'The first words of a first visit');
+    const box = (await w.messageBox.elementHandle())!;
+    release();
+    await w.log.locator('[data-status="sent"]', { hasText: 'The first words of a first visit' }).waitFor();
+    expect(await handle.evaluate((el) => [el.isConnected, el.getAttribute('data-status')])).toEqual([true, 'sent']);
+    expect(await box.evaluate((el) => el.isConnected && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(await w.message('The first words of a first visit').count()).toBe(1);
+  });
+
   it('is the same element when the realtime echo arrives before the answer', async () => {
     const { page } = await suite.person('/');
     let send: () => void = () => {};

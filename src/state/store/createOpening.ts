@@ -15,8 +15,8 @@ import type { Watching } from './createWatching.ts';
 export interface Opening {
   /** The thread loaded while closed for the conversation opening will show, if any (see `prefetch`). */
   prefetched(): Thread | null;
-  /** Shows the conversation's thread (the prefetched one when it is that conversation). */
-  show(conversationId: string): void;
+  /** Shows the conversation's thread (the prefetched one when it is that conversation), keyed `viewKey` in the view. */
+  show(conversationId: string, viewKey?: string): void;
   /** An integrator who pinned a thread (`external-ref`, e.g. an order) means it: open goes straight into it. */
   openPinned(): void;
   /** What opening shows with no conversation remembered: the pinned one, else, for a first visit, a draft. */
@@ -57,9 +57,10 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
   const cache = createThreadCache(storage, userId.value);
   const keep = (t: Thread | null) => t && cache.put(t.conversationId, t.held.peek());
 
-  const makeThread = (conversationId: string): Thread =>
+  const makeThread = (conversationId: string, viewKey?: string): Thread =>
     createThread({
       conversationId,
+      ...(viewKey === undefined ? {} : { viewKey }),
       api,
       outbox,
       userId: userId.value,
@@ -85,13 +86,13 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
 
   const opening: Opening = {
     prefetched: () => prefetched,
-    show(conversationId) {
+    show(conversationId, viewKey) {
       const current = thread.value;
       if (current?.conversationId === conversationId) return;
       keep(current);
       current?.dispose();
       const previous = current?.conversationId;
-      const next = prefetched?.conversationId === conversationId ? prefetched : makeThread(conversationId);
+      const next = prefetched?.conversationId === conversationId && viewKey === undefined ? prefetched : makeThread(conversationId, viewKey);
       if (prefetched !== next) prefetched?.dispose();
       prefetched = null;
       batch(() => {
@@ -124,11 +125,11 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
       thread.peek()?.dispose();
       thread.value = createDraftThread({
         userId: userId.value,
-        start: async () => {
+        start: async (viewKey, handOver) => {
           const conversation = await list.getOrCreate(ref);
           if (state.disposed) throw new Error('disposed');
-          opening.show(conversation.id);
-          return thread.peek() as Thread;
+          opening.show(conversation.id, viewKey);
+          handOver(thread.peek() as Thread);
         },
       });
     },
