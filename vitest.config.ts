@@ -9,6 +9,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
+          // Two at a time on two cores: most of a file's time is waiting on sockets and the embedded database.
+          maxWorkers: 2,
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -19,6 +21,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'widget',
+          // Two at a time on two cores: most of a file's time is waiting on sockets and the embedded database.
+          maxWorkers: 2,
           include: ['test/widget/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           testTimeout: 30_000,
@@ -29,6 +33,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'realtime',
+          // Two at a time on two cores: most of a file's time is waiting on sockets and the embedded database.
+          maxWorkers: 2,
           include: ['test/realtime/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createServer, type RunningServer } from '../../../server/createServer.ts';
+import type { RunningServer, ServerOptions } from '../../../server/createServer.ts';
+import { startTestServer } from '../../server/helpers/testServer.ts';
 import { createRealtimeConnector } from '../../../src/transport/createRealtimeConnector.ts';
 import { createRestClient } from '../../../src/transport/createRestClient.ts';
 import { loadRealtimeClient } from '../../../src/transport/loadRealtimeClient.ts';
@@ -40,8 +41,8 @@ function recorder(): Recorder {
   return r;
 }
 
-async function start(options: Parameters<typeof createServer>[0] = {}): Promise<{ server: RunningServer; api: TinyChatApi; config: TinyChatConfig }> {
-  const server = await createServer({ port: 0, memory: true, ...options });
+async function start(options: ServerOptions = {}): Promise<{ server: RunningServer; api: TinyChatApi; config: TinyChatConfig }> {
+  const server = await startTestServer(options);
   const api = createRestClient({ baseUrl: server.url, apiKey: 'pk_test_demo' });
   return { server, api, config: await api.getConfig() };
 }

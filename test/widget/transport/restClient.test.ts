@@ -2,7 +2,8 @@
 // Real Node fetch against the real local server in this process; no XMLHttpRequest here,
 // so upload takes its fetch path.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, type RunningServer } from '../../../server/createServer.ts';
+import type { RunningServer } from '../../../server/createServer.ts';
+import { startTestServer } from '../../server/helpers/testServer.ts';
 import { createRestClient } from '../../../src/transport/createRestClient.ts';
 import { isHttpError } from '../../../src/transport/errors/HttpError.ts';
 import type { TinyChatApi } from '../../../src/transport/types.ts';
@@ -14,7 +15,7 @@ let server: RunningServer;
 let api: TinyChatApi;
 
 beforeAll(async () => {
-  server = await createServer({ port: 0, memory: true });
+  server = await startTestServer();
   api = createRestClient({ baseUrl: server.url, apiKey: 'pk_test_demo' });
 });
 afterAll(async () => {

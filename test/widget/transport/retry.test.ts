@@ -2,7 +2,8 @@
 import { createServer as createNetServer } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createServer, type RunningServer } from '../../../server/createServer.ts';
+import type { RunningServer } from '../../../server/createServer.ts';
+import { startTestServer } from '../../server/helpers/testServer.ts';
 import { createRestClient } from '../../../src/transport/createRestClient.ts';
 import { isHttpError } from '../../../src/transport/errors/HttpError.ts';
 import { isNetworkError } from '../../../src/transport/errors/NetworkError.ts';
@@ -200,7 +201,7 @@ describe('a send whose answer is lost', () => {
   });
 
   test('is retried with its Idempotency-Key and makes exactly one message on the real server', async () => {
-    real = await createServer({ port: 0, memory: true });
+    real = await startTestServer();
     const direct = createRestClient({ baseUrl: real.url, apiKey: 'pk_test_demo' });
     const conv = await direct.getOrCreateConversation({ kind: 'direct', participants: ['u_drop_1', 'u_drop_2'] });
     let dropped = 0;

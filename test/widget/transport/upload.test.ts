@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, type RunningServer } from '../../../server/createServer.ts';
+import type { RunningServer } from '../../../server/createServer.ts';
+import { startTestServer } from '../../server/helpers/testServer.ts';
 import { createRestClient } from '../../../src/transport/createRestClient.ts';
 import { isHttpError } from '../../../src/transport/errors/HttpError.ts';
 import { isTimeoutError } from '../../../src/transport/errors/TimeoutError.ts';
@@ -15,7 +16,7 @@ let api: TinyChatApi;
 let conversationId: string;
 
 beforeAll(async () => {
-  server = await createServer({ port: 0, memory: true });
+  server = await startTestServer();
   api = createRestClient({ baseUrl: server.url, apiKey: 'pk_test_demo', XMLHttpRequest: NodeXhr as unknown as typeof XMLHttpRequest });
   conversationId = (await api.getOrCreateConversation({ kind: 'direct', participants: ['u_up_1', 'u_up_2'] })).id;
 });
