@@ -187,7 +187,7 @@ export class TinyChatElement extends Base {
     settings.baseUrl ||= TinyChatElement.defaultBaseUrl || globalThis.location?.origin || '';
     let api: TinyChatApi;
     try {
-      api = createRestClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, userToken: this.#token.current });
+      api = createRestClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, userToken: this.#token.current, renewUserToken: () => this.#token.renew() });
     } catch (error) {
       api = refusing(error);
     }

@@ -47,6 +47,12 @@ export interface RestClientOptions {
    * @defaultValue none
    */
   userToken?: () => string | undefined;
+  /**
+   * Asked once when a call that carried a user token is answered 401 (it expired while the device slept, say):
+   * resolves to a fresh token, and the call is made again with it; undefined leaves the 401 as it is.
+   * @defaultValue none
+   */
+  renewUserToken?: () => Promise<string | undefined>;
   /** Random source of the jitter, for tests. @defaultValue Math.random */
   random?: () => number;
 }

@@ -106,10 +106,20 @@ export function createRequester(options: RestClientOptions): Requester {
   };
 
   return async (spec) => {
+    let renewed = false;
     for (let attempt = 0; ; attempt++) {
+      const token = options.userToken?.();
       const outcome = await once(spec);
       if (outcome.ok) return outcome.value;
       const { error } = outcome;
+      // A 401 was not acted on, so sending it again with a fresh token is safe for any call; once, not in a loop.
+      if (!renewed && token !== undefined && options.renewUserToken && isHttpError(error) && error.status === 401) {
+        renewed = true;
+        const fresh = await options.renewUserToken().catch(() => undefined);
+        if (fresh === undefined || fresh === token) throw error;
+        attempt--;
+        continue;
+      }
       if (!spec.retry || attempt >= retries || !retryable(error)) throw error;
       const wait = outcome.retryAfter;
       // A long server-named wait is the person's to see, not ours to sit out inside a pending call.

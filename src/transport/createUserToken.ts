@@ -8,6 +8,8 @@ export interface UserToken {
   current(): string | undefined;
   /** Calls `listener` whenever the token to send changes (realtime sends it to its channels at once); returns the unsubscribe. */
   onChange(listener: () => void): () => void;
+  /** Asks the page for a fresh token now; resolves with it, or undefined if none comes within `waitMs`. */
+  renew(waitMs?: number): Promise<string | undefined>;
 }
 
 /**
@@ -48,6 +50,23 @@ export function createUserToken(refresh: () => void): UserToken {
     onChange: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    renew(waitMs = 10_000) {
+      const before = token;
+      return new Promise((resolve) => {
+        const done = (): void => {
+          if (token === before) return;
+          clearTimeout(timer);
+          listeners.delete(done);
+          resolve(current());
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(done);
+          resolve(undefined);
+        }, waitMs);
+        listeners.add(done);
+        refresh();
+      });
     },
   };
 }

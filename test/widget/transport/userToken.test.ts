@@ -52,4 +52,22 @@ describe('createUserToken', () => {
     vi.advanceTimersByTime(60_000);
     expect(refresh).toHaveBeenCalledTimes(2);
   });
+
+  it('renew() asks the page now and resolves with the token it sets, or undefined when none comes in time', async () => {
+    vi.useFakeTimers();
+    let token: ReturnType<typeof createUserToken>;
+    const refresh = vi.fn(() => setTimeout(() => token.set('fresh'), 100));
+    token = createUserToken(refresh);
+    token.enable(true);
+    token.set('stale');
+    const renewed = token.renew();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(100);
+    await expect(renewed).resolves.toBe('fresh');
+
+    refresh.mockImplementation(() => 0);
+    const nothing = token.renew(5_000);
+    vi.advanceTimersByTime(5_000);
+    await expect(nothing).resolves.toBeUndefined();
+  });
 });
