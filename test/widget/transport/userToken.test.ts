@@ -65,7 +65,7 @@ describe('createUserToken', () => {
     vi.advanceTimersByTime(100);
     await expect(renewed).resolves.toBe('fresh');
 
-    refresh.mockImplementation(() => 0);
+    refresh.mockImplementation(() => setTimeout(() => {}, 0));
     const nothing = token.renew(5_000);
     vi.advanceTimersByTime(5_000);
     await expect(nothing).resolves.toBeUndefined();
