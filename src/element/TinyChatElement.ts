@@ -242,8 +242,8 @@ export class TinyChatElement extends Base {
   #render(): void {
     const root = this.shadowRoot;
     if (root === null || this.#store === null) return;
-    // The loader's facade launcher (plain DOM) gives way to the views on the first render; a keyboard user
-    // who had tabbed to it keeps focus on the real launcher.
+    // The loader's facade launcher (plain DOM) gives way to the views on the first render; focus that was on it
+    // goes into the panel its click opened (Enter before the widget arrived), else onto the real launcher.
     const facadeFocused = !this.#rendered && root.activeElement !== null;
     if (!this.#rendered) root.replaceChildren();
     this.#rendered = true;
@@ -260,7 +260,10 @@ export class TinyChatElement extends Base {
       }),
       root,
     );
-    if (facadeFocused) root.querySelector('button')?.focus();
+    if (facadeFocused) {
+      const panel = this.#store.isOpen.peek() ? root.querySelector<HTMLElement>('.tc-panel') : null;
+      (panel?.querySelector<HTMLElement>('.tc-input') ?? panel ?? root.querySelector('button'))?.focus();
+    }
   }
 }
 

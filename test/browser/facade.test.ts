@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserSuite } from './helpers/suite.ts';
-import { widget } from './helpers/widget.ts';
+import { useBrowserSuite, WAIT } from './helpers/suite.ts';
+import { deepFocus, widget } from './helpers/widget.ts';
 
 // The widget's module the loader imports: its chunk (the build names it in the loader) or the script entry.
 const WIDGET_MODULE = /\/dist\/(tinychat\.script\.mjs|chunks\/widget-[\w-]+\.mjs)$/;
@@ -37,6 +37,26 @@ describe('the launcher before the widget has loaded', () => {
     // One launcher, the widget's own, now named for closing.
     await expect.poll(() => w.launcher.count()).toBe(1);
     expect(await w.closeButton.count()).toBe(1);
+  });
+
+  it('Enter on it before the widget has loaded opens the panel with focus inside it, in the message box once there', async () => {
+    const { context } = await suite.person('/');
+    const page = await context.newPage();
+    const release = await holdWidget(page);
+    await page.goto('/');
+    const w = widget(page);
+    await w.openButton.focus();
+    await page.keyboard.press('Enter');
+    expect(await w.panel.count()).toBe(0);
+
+    release();
+    await w.panel.waitFor();
+    await expect.poll(async () => (await deepFocus(page))?.inChat, { timeout: WAIT }).toBe(true);
+    await w.messageBox.waitFor();
+    await expect.poll(() => w.messageBox.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el), { timeout: WAIT }).toBe(true);
+    await page.keyboard.type('Typed straight after Enter');
+    await page.keyboard.press('Enter');
+    await w.log.locator('[data-status="sent"]', { hasText: 'Typed straight after Enter' }).waitFor();
   });
 
   it("speaks the widget's language and sits where its launcher will: Arabic, bottom-left, nothing moves", async () => {
