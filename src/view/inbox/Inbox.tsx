@@ -10,6 +10,8 @@ import { useWide } from './useWide.ts';
 import { visitorName } from './visitorName.ts';
 
 export { inboxStyles } from './inboxStyles.ts';
+// Its rows are the list's rows (InboxItem uses their classes): the list's CSS comes along, before its own.
+export { listStyles } from '../styles/listStyles.ts';
 
 /** From this width of the widget on, the list and the open thread are side by side. */
 const twoPanes = 720;
