@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { sendAs, useBrowserSuite } from './helpers/suite.ts';
+import { HOSTED, sendAs, useBrowserSuite } from './helpers/suite.ts';
 import { conversationOf, isSend, openThread, type, widget, type Widget } from './helpers/widget.ts';
 
 /**
@@ -122,7 +122,8 @@ describe('axe-core finds no violations on the demo pages, widget closed and open
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`the support inbox (/inbox.html): the list with an unread count, then a thread with both sides, ${theme} theme`, async () => {
+    // The unread count on a fresh inbox is server read state, ours.
+    it.skipIf(HOSTED)(`the support inbox (/inbox.html): the list with an unread count, then a thread with both sides, ${theme} theme`, async () => {
       // A visitor writes first, so the inbox has a conversation to show.
       const { page: visitorPage } = await suite.person('/');
       const visitor = await openThread(visitorPage);

@@ -6,6 +6,12 @@ import { startLiveServer, type LiveServer } from './liveServer.ts';
 /** Generous: the machine's two cores are shared, and a wait is for a condition, never a deadline. */
 export const WAIT = 20_000;
 
+/**
+ * The server runs the hosted API's surface only (`TINYCHAT_COMPAT=hosted`): cases that prove one of our extensions
+ * (server read state, user channels, names, signed identity, the demo agent's hand-over) do not apply there.
+ */
+export const HOSTED = process.env.TINYCHAT_COMPAT === 'hosted';
+
 export interface BrowserSuite {
   readonly live: LiveServer;
   readonly browser: Browser;
