@@ -34,6 +34,7 @@ export const ar: Strings = {
   replyTime: 'نردّ عادةً {time}.',
   messages: 'الرسائل',
   loadingMessages: 'جارٍ تحميل الرسائل…',
+  partNotLoaded: 'تعذّر تحميل هذا الجزء من الدردشة بعد. سيظهر عند عودة الاتصال.',
   loadingEarlier: 'جارٍ تحميل الرسائل السابقة…',
   jumpToLatest: 'الانتقال إلى الأحدث',
   jumpNewOne: 'رسالة جديدة واحدة، الانتقال إلى الأحدث',

@@ -42,6 +42,7 @@ export const en = {
   // Thread
   messages: 'Messages',
   loadingMessages: 'Loading messages…',
+  partNotLoaded: 'This part of the chat could not load yet. It will appear when the connection is back.',
   loadingEarlier: 'Loading earlier messages…',
   jumpToLatest: 'Jump to latest',
   jumpNewOne: '{count} new message, jump to latest',

@@ -34,6 +34,7 @@ export const es: Strings = {
   replyTime: 'Solemos responder {time}.',
   messages: 'Mensajes',
   loadingMessages: 'Cargando mensajes…',
+  partNotLoaded: 'Esta parte del chat aún no se ha podido cargar. Aparecerá cuando vuelva la conexión.',
   loadingEarlier: 'Cargando mensajes anteriores…',
   jumpToLatest: 'Ir al último',
   jumpNewOne: '{count} mensaje nuevo, ir al último',

@@ -193,7 +193,10 @@ export function createChatStore(options: ChatStoreOptions & AgentOptions): FullC
       isOpen.value = true;
       state.saveUi();
       state.emit('open', {});
-      if (status.value === 'starting') starter?.poke();
+      if (status.value === 'starting') {
+        starter?.poke();
+        if (startFailure.value !== null) opening.openWhileDown();
+      }
       if (status.value === 'ready' && state.openId.value !== null) opening.show(state.openId.value);
       else if (status.value === 'ready') opening.openFirst();
       const t = thread.value;

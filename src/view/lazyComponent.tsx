@@ -1,5 +1,6 @@
 import { h, type ComponentType, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from './I18n.tsx';
 
 /** A component whose code is fetched on first use; `preload()` starts the fetch early (on intent). */
 export interface LazyComponent<P> {
@@ -8,10 +9,14 @@ export interface LazyComponent<P> {
   preload(): Promise<ComponentType<P>>;
 }
 
+/** Waits between tries of a chunk that failed to load: 2 s, doubling to 30 s; `online` tries at once. */
+const retryDelay = (tries: number) => Math.min(30_000, 2_000 * 2 ** tries);
+
 /**
  * Wraps `load` (a dynamic `import()`) as a component: it renders nothing until the code is here, then the real
  * component with the same props. It always calls the same hooks in the same order; the real component's own hooks
- * live in its own child component. A failed load is forgotten so the next mount tries again.
+ * live in its own child component. A failed load (offline, a server restart) says so in its place and is tried
+ * again while it is on screen, at once when the browser is back online; browsers fetch a failed module again.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
   let loaded: ComponentType<P> | undefined;
@@ -25,19 +30,39 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       },
     ));
   function Lazy(props: P): JSX.Element | null {
+    const t = useT();
+    const [failed, setFailed] = useState(false);
     const [, setReady] = useState(false);
     useEffect(() => {
       if (loaded !== undefined) return undefined;
       let live = true;
-      preload().then(
-        () => live && setReady(true),
-        () => undefined,
-      );
+      let tries = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const attempt = (): void => {
+        clearTimeout(timer);
+        preload().then(
+          () => live && setReady(true),
+          () => {
+            if (!live) return;
+            setFailed(true);
+            timer = setTimeout(attempt, retryDelay(tries++));
+          },
+        );
+      };
+      globalThis.addEventListener?.('online', attempt);
+      attempt();
       return () => {
         live = false;
+        clearTimeout(timer);
+        globalThis.removeEventListener?.('online', attempt);
       };
     }, []);
-    return loaded === undefined ? null : h(loaded as ComponentType<object>, props);
+    if (loaded !== undefined) return h(loaded as ComponentType<object>, props);
+    return failed ? (
+      <p class="tc-note" role="status">
+        {t('partNotLoaded')}
+      </p>
+    ) : null;
   }
   Lazy.preload = preload;
   return Lazy;

@@ -115,6 +115,28 @@ describe('images: attach, paste, drop; checked, uploaded with progress, sent onc
     await page.getByRole('alert').filter({ hasText: 'huge.png' }).waitFor({ state: 'hidden' });
   });
 
+  it('a part whose code could not load (the connection dropped) says so in its place, and appears by itself once it loads', async () => {
+    const { page } = await suite.person('/');
+    const w = await openThread(page);
+    await type(w, 'Before the connection dropped');
+    await w.log.locator('[data-status="sent"]').waitFor();
+    // The upload tray's chunk (where a refused file is explained) fails until the connection is back.
+    let back = false;
+    let failedLoads = 0;
+    await page.route('**/dist/chunks/UploadTray-*.mjs', (route) => {
+      if (back) return route.fallback();
+      failedLoads++;
+      return route.abort('internetdisconnected');
+    });
+    await attach(page, [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') }]);
+    await page.getByRole('status').filter({ hasText: 'This part of the chat could not load yet. It will appear when the connection is back.' }).waitFor();
+    expect(failedLoads).toBeGreaterThanOrEqual(1);
+    back = true;
+    // Tried again by itself (no reload, no click): the refusal it was meant to show appears, the note goes.
+    await page.getByRole('alert').filter({ hasText: 'notes.txt cannot be sent' }).waitFor();
+    await page.getByText('This part of the chat could not load yet.', { exact: false }).waitFor({ state: 'hidden' });
+  });
+
   it('a pasted image and a dropped image are each sent once', async () => {
     const { page } = await suite.person('/');
     const w = await openThread(page);

@@ -23,6 +23,11 @@ export interface Opening {
   openFirst(): void;
   /** A thread whose conversation the first send creates (no empty conversation for who only looked). */
   draft(): void;
+  /**
+   * While the session cannot start (the service down): the remembered thread with what it held, else a first
+   * visit's draft, whose messages wait as pending for the start. Nothing when a thread is already on screen.
+   */
+  openWhileDown(): void;
   /** A fresh ref per new conversation makes "New conversation" new; an integrator's external-ref pins one. */
   freshRef(): string;
   /**
@@ -126,12 +131,21 @@ export function createOpening(state: StoreState, parts: OpeningParts): Opening {
       thread.value = createDraftThread({
         userId: userId.value,
         start: async (viewKey, handOver) => {
+          // Written while the session could not start (the service down): held as pending until it has.
+          await until(state.status, (s) => s !== 'starting');
+          if (state.status.peek() !== 'ready') throw new Error('the chat could not start');
           const conversation = await list.getOrCreate(ref);
           if (state.disposed) throw new Error('disposed');
           opening.show(conversation.id, viewKey);
           handOver(thread.peek() as Thread);
         },
       });
+    },
+    openWhileDown() {
+      if (thread.peek() !== null) return;
+      const id = openId.peek();
+      if (id !== null) opening.show(id);
+      else if (settings.externalRef === null) opening.draft();
     },
     freshRef: () => settings.externalRef ?? `${settings.conversationKind}:${userId.value}:${randomId().slice(0, 8)}`,
     async prefetch() {

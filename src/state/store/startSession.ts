@@ -91,7 +91,7 @@ async function tryStart(state: StoreState, parts: SessionStartParts, options: Se
     if (startFailure.peek()?.key !== sentence.key) state.emit('error', { sentence, fatal: false });
     batch(() => {
       startFailure.value = sentence;
-      if (isOpen.peek() && openId.peek() !== null && state.thread.peek() === null) opening.show(openId.peek()!);
+      if (isOpen.peek()) opening.openWhileDown();
     });
     return 'again';
   }
