@@ -61,6 +61,15 @@ describe(`against the chat service through a faulty network (${mode} mode)`, () 
     return conversationOf(await request);
   }
 
+  it('the demo page says which mode the server runs in', async () => {
+    const { page } = await suite.person('/');
+    const line = page.locator('#server-mode').filter({ hasText: 'Server mode' });
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(
+      mode === 'hosted' ? /^Server mode: hosted \(TINYCHAT_COMPAT=hosted\)/ : /^Server mode: default, with our extensions \(.*identity.*\)\.$/,
+    );
+  });
+
   it('stores and shows every message once when answers are lost, the same words twice included', async () => {
     const { context, page, w } = await visitor();
     const conversationId = await start(page, w, 'First of four');
