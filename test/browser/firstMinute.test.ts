@@ -239,6 +239,16 @@ describe("a visitor's first minute", () => {
     expect(box!.width).toBeGreaterThanOrEqual(24);
     expect(box!.height).toBeGreaterThanOrEqual(24);
     await shoot(page, 'mobile.png');
+    // A tap anywhere else closes the menu; so does Escape, which leaves the panel open and focus on the button.
+    await w.log.tap({ position: { x: 10, y: 10 } });
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    await row.getByRole('button', { name: 'Delete' }).waitFor({ state: 'hidden' });
+    await more.tap();
+    await row.getByRole('button', { name: 'Delete' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    await w.panel.waitFor();
+    expect(await more.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
     await context.close();
   });
 });

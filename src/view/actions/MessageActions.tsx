@@ -19,15 +19,30 @@ export function MessageActions({ item }: { item: ThreadItem }) {
   const canEdit = mine && thread.edit !== undefined && message.message_type === 'text';
   const canDelete = mine && thread.remove !== undefined;
   return (
-    <div class="tc-msg-more">
+    // Escape closes an open menu (and only the menu: the panel stays) with focus back on its button.
+    <div
+      class="tc-msg-more"
+      onKeyDown={(e) => {
+        const button = e.currentTarget.firstElementChild as HTMLElement | null;
+        if (e.key !== 'Escape' || button?.getAttribute('aria-expanded') !== 'true') return;
+        e.stopPropagation();
+        button.setAttribute('aria-expanded', 'false');
+        button.focus();
+      }}
+    >
       <button
         type="button"
         class="tc-msg-more-button"
         aria-label={t('moreActions')}
         aria-expanded="false"
         // Open state in the DOM, not in Preact state: it is only ever the menu of one row, and the row re-renders
-        // (editor, reply bar) as soon as an action is picked.
-        onClick={(e) => e.currentTarget.setAttribute('aria-expanded', String(e.currentTarget.getAttribute('aria-expanded') !== 'true'))}
+        // (editor, reply bar) as soon as an action is picked. A tap anywhere else closes it.
+        onClick={(e) => {
+          const button = e.currentTarget;
+          const open = button.getAttribute('aria-expanded') !== 'true';
+          button.setAttribute('aria-expanded', String(open));
+          if (open) closeOnTapOutside(button);
+        }}
       >
         ⋯
       </button>
@@ -71,4 +86,15 @@ export function MessageActions({ item }: { item: ThreadItem }) {
       </div>
     </div>
   );
+}
+
+/** Closes `button`'s menu at the next press outside it (in the widget or on the page). */
+function closeOnTapOutside(button: HTMLElement): void {
+  const menu = button.parentElement;
+  const outside = (e: Event): void => {
+    if (menu !== null && e.composedPath().includes(menu)) return;
+    button.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('pointerdown', outside, true);
+  };
+  document.addEventListener('pointerdown', outside, true);
 }
