@@ -243,7 +243,8 @@ export class TinyChatElement extends Base {
     const root = this.shadowRoot;
     if (root === null || this.#store === null) return;
     // The loader's facade launcher (plain DOM) gives way to the views on the first render; focus that was on it
-    // goes into the panel its click opened (Enter before the widget arrived), else onto the real launcher.
+    // goes into the panel its click opened (Enter before the widget arrived: the Panel moves it in, as on any
+    // open), else onto the real launcher.
     const facadeFocused = !this.#rendered && root.activeElement !== null;
     if (!this.#rendered) root.replaceChildren();
     this.#rendered = true;
@@ -257,13 +258,11 @@ export class TinyChatElement extends Base {
         sound: on(this.getAttribute('sound')),
         accent: this.getAttribute('accent'),
         welcome: { greeting: this.getAttribute('greeting')?.trim() || null, replyTime: this.getAttribute('reply-time')?.trim() || null },
+        openedByVisitor: facadeFocused,
       }),
       root,
     );
-    if (facadeFocused) {
-      const panel = this.#store.isOpen.peek() ? root.querySelector<HTMLElement>('.tc-panel') : null;
-      (panel?.querySelector<HTMLElement>('.tc-input') ?? panel ?? root.querySelector('button'))?.focus();
-    }
+    if (facadeFocused && !this.#store.isOpen.peek()) root.querySelector('button')?.focus();
   }
 }
 

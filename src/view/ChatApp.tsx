@@ -35,6 +35,11 @@ export interface ChatAppProps {
   accent?: string | null;
   /** The `greeting` and `reply-time` attributes, for the top of a new thread. @defaultValue none: the default greeting */
   welcome?: WelcomeText;
+  /**
+   * A panel open at the first render was opened by the visitor (a click or Enter on the loader's launcher before the
+   * widget arrived), not restored from before: focus moves into it as on any open. @defaultValue false
+   */
+  openedByVisitor?: boolean;
 }
 
 /**
@@ -47,7 +52,7 @@ export interface ChatAppProps {
  * @example
  * render(<ChatApp store={createChatStore(options)} mode="bubble" />, shadowRoot);
  */
-export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null, welcome }: ChatAppProps) {
+export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, titleCount = true, sound = false, accent = null, welcome, openedByVisitor = false }: ChatAppProps) {
   // Other languages' tables load on demand; until then the widget reads English, then re-renders once.
   const [tables, setTables] = useState(0);
   const resolved = useMemo(() => resolveLocale(locale), [locale, tables]);
@@ -64,7 +69,7 @@ export function ChatApp({ store, mode = 'bubble', composerTools, locale = null, 
   const wasOpen = useRef(open);
   // A panel already open at the first render was restored (a reload): taking focus then would pull a person
   // who just loaded the page into the widget. Every later open (launcher, element API) moves focus in.
-  const restoredOpen = useRef(open);
+  const restoredOpen = useRef(open && !openedByVisitor);
   const panelId = `tc-panel-${useId()}`;
   const accentColor = accent !== null && globalThis.CSS?.supports?.('color', accent) ? accent : undefined;
 
