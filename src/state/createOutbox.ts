@@ -7,6 +7,7 @@ import type { WidgetStorage } from './createStorage.ts';
 import type { Delivery } from './Delivery.ts';
 import { isTransient, sentenceOf } from './failure.ts';
 import { timeKey } from './messageOrder.ts';
+import type { WrittenRow } from './types.ts';
 
 /** A message the visitor wrote that the server has not confirmed yet. Its key is also its `Idempotency-Key`. */
 export interface OutboxEntry {
@@ -27,8 +28,8 @@ export interface OutboxEntry {
 
 export interface Outbox {
   readonly entries: ReadonlySignal<readonly OutboxEntry[]>;
-  /** `written`: the key and time of a row already shown for it (so it stays the same row). */
-  add(conversationId: string, input: SendInput, written?: { key: string; at: string }): OutboxEntry;
+  /** `written`: the row already shown for it, whose key and time it keeps. */
+  add(conversationId: string, input: SendInput, written?: WrittenRow): OutboxEntry;
   retry(key: string): void;
   /** Forgets a failed entry, in storage too (the visitor deleted it, or took its text back to edit it). */
   discard(key: string): OutboxEntry | undefined;

@@ -23,12 +23,18 @@ export interface ThreadItem {
   readonly error: Sentence | null;
 }
 
+/** A row already on screen for a message not yet in the outbox (a draft's): its key and when it was written. */
+export interface WrittenRow {
+  key: string;
+  at: string;
+}
+
 /** What a send may carry besides its content. */
 export interface SendOptions {
   /** Id of the message this one answers (`reply_to`). */
   replyTo?: string;
-  /** The row's key and written time when it was already on screen (a draft's message handed to its thread). */
-  written?: { key: string; at: string };
+  /** The row it already has (a draft's message handed to its thread), so it stays the same row. */
+  written?: WrittenRow;
 }
 
 /** An image on its way up: `progress` is the upload's own 0..1; a failed one keeps its file for Retry. */
