@@ -20,12 +20,18 @@ async function holdWidget(page: Page): Promise<() => void> {
 describe('the launcher before the widget has loaded', () => {
   const suite = useBrowserSuite();
 
-  it('is on screen at once, and a click on it opens the panel as soon as the widget arrives', async () => {
+  /** A new visitor's page whose widget module is held back (the loader alone runs); opened at `path` if given. */
+  async function heldPage(path?: string): Promise<{ page: Page; release: () => void }> {
     const { context } = await suite.person('/');
     const page = await context.newPage();
-    // Hold the widget's module back until the visitor has clicked: the loader alone is on the page.
     const release = await holdWidget(page);
-    await page.goto('/');
+    if (path !== undefined) await page.goto(path);
+    return { page, release };
+  }
+
+  it('is on screen at once, and a click on it opens the panel as soon as the widget arrives', async () => {
+    // Hold the widget's module back until the visitor has clicked: the loader alone is on the page.
+    const { page, release } = await heldPage('/');
     const w = widget(page);
     await w.openButton.click();
     expect(await w.openButton.getAttribute('aria-busy')).toBe('true');
@@ -40,10 +46,7 @@ describe('the launcher before the widget has loaded', () => {
   });
 
   it('Enter on it before the widget has loaded opens the panel with focus inside it, in the message box once there', async () => {
-    const { context } = await suite.person('/');
-    const page = await context.newPage();
-    const release = await holdWidget(page);
-    await page.goto('/');
+    const { page, release } = await heldPage('/');
     const w = widget(page);
     await w.openButton.focus();
     await page.keyboard.press('Enter');
@@ -60,9 +63,7 @@ describe('the launcher before the widget has loaded', () => {
   });
 
   it("speaks the widget's language and sits where its launcher will: Arabic, bottom-left, nothing moves", async () => {
-    const { context } = await suite.person('/');
-    const page = await context.newPage();
-    const release = await holdWidget(page);
+    const { page, release } = await heldPage();
     await page.route('**/arabic-shop.html', (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',

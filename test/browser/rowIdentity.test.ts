@@ -10,6 +10,17 @@ import { openThread, type } from './helpers/widget.ts';
 describe('a message row from pending to sent', () => {
   const suite = useBrowserSuite();
 
+  /** Holds every POST to `url` until the returned function is called. */
+  async function holdPosts(page: Awaited<ReturnType<typeof suite.person>>['page'], url: string): Promise<() => void> {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(url, async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.fallback();
+    });
+    return release;
+  }
+
   async function pendingRow(page: Awaited<ReturnType<typeof suite.person>>['page'], text: string) {
     const w = await openThread(page);
     await type(w, text);
@@ -20,12 +31,7 @@ describe('a message row from pending to sent', () => {
 
   it('is the same element once the answer confirms it', async () => {
     const { page } = await suite.person('/');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/v1/conversations/*/messages', async (route) => {
-      if (route.request().method() === 'POST') await held;
-      await route.fallback();
-    });
+    const release = await holdPosts(page, '**/v1/conversations/*/messages');
     const { w, handle } = await pendingRow(page, 'Confirmed by the answer');
     release();
     await w.log.locator('[data-status="sent"]', { hasText: 'Confirmed by the answer' }).waitFor();
@@ -35,13 +41,8 @@ describe('a message row from pending to sent', () => {
 
   it('is the same element from a first visit, where the send creates the conversation, to sent; and the message box keeps focus', async () => {
     const { page } = await suite.person('/');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
     // The conversation's creation is held, so the row is taken while the thread is still the draft.
-    await page.route('**/v1/conversations', async (route) => {
-      if (route.request().method() === 'POST') await held;
-      await route.fallback();
-    });
+    const release = await holdPosts(page, '**/v1/conversations');
     const { w, handle } = await pendingRow(page, 'The first words of a first visit');
     const box = (await w.messageBox.elementHandle())!;
     release();
