@@ -117,6 +117,8 @@ describe('edit, delete and reply', () => {
     await bar.waitFor();
     await type(support, 'Saturday works, between 9 and 12.');
     await bar.waitFor({ state: 'hidden' });
+    // Stored before it is read back: without idempotency keys (hosted mode) a send checks history first.
+    await support.log.locator('[data-status="sent"]', { hasText: 'Saturday works' }).waitFor();
     const stored = await history(suite.live, conversationId);
     const question = stored.find((m) => m.body === 'Can you deliver on Saturday?')!;
     const answer = stored.find((m) => m.body === 'Saturday works, between 9 and 12.') as { reply_to?: string | null } | undefined;
