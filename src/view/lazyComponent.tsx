@@ -21,6 +21,7 @@ const retryDelay = (tries: number) => Math.min(30_000, 2_000 * 2 ** tries);
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
+  let failed = false;
   const preload = (): Promise<ComponentType<P>> =>
     (pending ??= load().then(
       (component) => (loaded = component),
@@ -29,34 +30,41 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
         throw error;
       },
     ));
-  function Lazy(props: P): JSX.Element | null {
-    const t = useT();
-    const [failed, setFailed] = useState(false);
-    const [, setReady] = useState(false);
-    useEffect(() => {
-      if (loaded !== undefined) return undefined;
-      let live = true;
-      let tries = 0;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const attempt = (): void => {
-        clearTimeout(timer);
-        preload().then(
-          () => live && setReady(true),
-          () => {
-            if (!live) return;
-            setFailed(true);
-            timer = setTimeout(attempt, retryDelay(tries++));
-          },
-        );
-      };
+
+  // One retry loop for the part, however many copies of it are on screen (every image row of a thread): each
+  // mounted copy is told when the load succeeds or fails; the loop runs while one is mounted.
+  const mounted = new Set<() => void>();
+  let tries = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tell = () => mounted.forEach((update) => update());
+  const attempt = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    preload().then(tell, () => {
+      failed = true;
+      tell();
+      if (mounted.size > 0) timer = setTimeout(attempt, retryDelay(tries++));
+    });
+  };
+  const mount = (update: () => void): (() => void) => {
+    mounted.add(update);
+    if (mounted.size === 1) {
       globalThis.addEventListener?.('online', attempt);
       attempt();
-      return () => {
-        live = false;
-        clearTimeout(timer);
-        globalThis.removeEventListener?.('online', attempt);
-      };
-    }, []);
+    }
+    return () => {
+      mounted.delete(update);
+      if (mounted.size > 0) return;
+      clearTimeout(timer);
+      timer = undefined;
+      globalThis.removeEventListener?.('online', attempt);
+    };
+  };
+
+  function Lazy(props: P): JSX.Element | null {
+    const t = useT();
+    const [, rerender] = useState(0);
+    useEffect(() => (loaded === undefined ? mount(() => rerender((n) => n + 1)) : undefined), []);
     if (loaded !== undefined) return h(loaded as ComponentType<object>, props);
     return failed ? (
       <p class="tc-note" role="status">
